@@ -1,0 +1,23 @@
+//! Analytics over the formal and grey charts, exactly as DESIGN.md defines
+//! them, computed on compact adjacency arrays (never petgraph's `page_rank`,
+//! which ignores weights and is quadratic).
+//!
+//! ```text
+//!   claims ──credibility──▶ W_grey(A,B) ─┐
+//!   reporting lines ─────▶ W_formal(A,B) ┴▶ SwayGraph (A sways B, weight W)
+//!        │ pull-PageRank on "listens to" (B→A)   ▶ influence / formal rank
+//!        │ Brandes on length −ln W               ▶ broker score
+//!        └ Dijkstra on −ln W                     ▶ strongest influence path
+//! ```
+
+mod betweenness;
+mod influence;
+mod pagerank;
+mod path;
+mod sway;
+
+pub use betweenness::broker_scores;
+pub use influence::{influence_report, percentiles, InfluenceRow};
+pub use pagerank::influence_rank;
+pub use path::{strongest_path, InfluencePath};
+pub use sway::{SwayGraph, SwayOptions};

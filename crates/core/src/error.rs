@@ -1,0 +1,117 @@
+//! Errors of the core, and the `{code, message}` shape errors take when they
+//! cross to the user interface or to scripts.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// A value that breaks a rule of the domain, naming the field at fault.
+#[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize, TS)]
+#[error("{field}: {message}")]
+pub struct ValidationError {
+    /// The field at fault, as the forms and CSV headers name it.
+    pub field: String,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl ValidationError {
+    /// A validation error on `field`.
+    pub fn new(field: &str, message: impl Into<String>) -> Self {
+        Self { field: field.to_owned(), message: message.into() }
+    }
+}
+
+/// Everything the core can refuse.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CoreError {
+    /// A field holds a value the domain does not allow.
+    #[error(transparent)]
+    Invalid(#[from] ValidationError),
+    /// An edit would close a cycle; the members are listed in order, the
+    /// first repeated at the end.
+    #[error("{what} would form a cycle: {}", members.join(" → "))]
+    Cycle {
+        /// What kind of link closed the cycle ("reporting line", "dependency").
+        what: String,
+        /// The cycle's ids in order, first repeated last.
+        members: Vec<String>,
+    },
+    /// A row of an imported file is wrong.
+    #[error(transparent)]
+    Import(#[from] crate::import::ImportError),
+}
+
+/// The codes the user interface and scripts switch on. Never rename one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ErrorCode {
+    /// A field is invalid; `field` names it.
+    Invalid,
+    /// A cycle was refused; the message names its members.
+    Cycle,
+    /// An id names nothing in the workspace.
+    NotFound,
+    /// The edit conflicts with other records (for example, still referenced).
+    Conflict,
+    /// An imported file is wrong at a line and field.
+    Import,
+    /// The workspace was written by a newer Greychart.
+    TooNew,
+    /// No workspace is open.
+    NoWorkspace,
+    /// The file could not be read or written.
+    Io,
+    /// The workspace file is damaged or not a Greychart workspace.
+    Database,
+    /// A bug: please report it.
+    Internal,
+}
+
+/// An error as the user interface receives it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ApiError {
+    /// What kind of error: the UI switches on this, never on the message.
+    pub code: ErrorCode,
+    /// What happened and what to do, in plain words.
+    pub message: String,
+    /// The form field at fault, when there is one.
+    pub field: Option<String>,
+}
+
+impl ApiError {
+    /// An error with no field.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self { code, message: message.into(), field: None }
+    }
+}
+
+impl From<CoreError> for ApiError {
+    fn from(e: CoreError) -> Self {
+        match e {
+            CoreError::Invalid(v) => ApiError {
+                code: ErrorCode::Invalid,
+                message: v.message,
+                field: Some(v.field),
+            },
+            CoreError::Cycle { .. } => ApiError::new(ErrorCode::Cycle, e.to_string()),
+            CoreError::Import(_) => ApiError::new(ErrorCode::Import, e.to_string()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn api_error_json_shape_is_pinned() {
+        let e = ApiError::from(CoreError::from(ValidationError::new("strength", "must be between 0 and 1")));
+        let json = serde_json::to_string(&e).unwrap_or_default();
+        assert_eq!(json, r#"{"code":"invalid","message":"must be between 0 and 1","field":"strength"}"#);
+        let codes = [ErrorCode::NotFound, ErrorCode::TooNew, ErrorCode::NoWorkspace];
+        let names: Vec<String> = codes.iter().map(|c| serde_json::to_string(c).unwrap_or_default()).collect();
+        assert_eq!(names, [r#""not_found""#, r#""too_new""#, r#""no_workspace""#]);
+    }
+}

@@ -1,0 +1,33 @@
+//! Parsing of the CSV formats of DESIGN.md's `greychart import` contract.
+//!
+//! Parsing checks each row on its own (types, ranges, required fields) and
+//! keeps its line number; the store then checks references against the
+//! workspace and applies all rows in one transaction, or none.
+
+mod people;
+mod table;
+
+pub use people::{parse_claims, parse_people, ClaimRow, PersonRow};
+
+use serde::Serialize;
+
+/// A problem at one place in an imported file.
+#[derive(Debug, Clone, PartialEq, Serialize, thiserror::Error)]
+#[error("{file}:{line}: {}{message}", field.as_ref().map(|f| format!("{f}: ")).unwrap_or_default())]
+pub struct ImportError {
+    /// The file as the user named it.
+    pub file: String,
+    /// 1-based line number (1 is the header).
+    pub line: u64,
+    /// The column at fault, if one is.
+    pub field: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl ImportError {
+    /// An error at `file:line` in `field`.
+    pub fn new(file: &str, line: u64, field: Option<&str>, message: impl Into<String>) -> ImportError {
+        ImportError { file: file.to_owned(), line, field: field.map(str::to_owned), message: message.into() }
+    }
+}

@@ -1,0 +1,29 @@
+//! Greychart's store: one workspace is one SQLite file.
+//!
+//! ```text
+//!   Workspace::open/create ─ migrate (user_version guard, one transaction)
+//!        │
+//!        ├─ read()  → Read   borrows the connection; consistent snapshots
+//!        └─ write() → Write  owns a transaction; every change is validated,
+//!                            reference-checked, cycle-checked and audited,
+//!                            and lands only on commit()
+//! ```
+//!
+//! Every connection has foreign keys on, WAL, synchronous=FULL and a busy
+//! timeout, so a killed process leaves a valid file with every committed edit.
+
+mod error;
+mod import;
+mod read;
+mod record;
+mod schema;
+mod workspace;
+mod write;
+
+pub use error::{Result, StoreError};
+pub use import::ImportReport;
+pub use read::Read;
+pub use record::{Record, Reference};
+pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
+pub use workspace::Workspace;
+pub use write::Write;

@@ -1,0 +1,95 @@
+//! Read handles: borrow the connection, never write.
+
+use greychart_core::model::*;
+use rusqlite::{Connection, OptionalExtension};
+
+use crate::error::Result;
+use crate::Record;
+
+/// A read handle on a workspace.
+pub struct Read<'c> {
+    conn: &'c Connection,
+}
+
+/// `SELECT cols FROM table` for a record type.
+pub(crate) fn select_sql<R: Record>() -> String {
+    format!("SELECT {} FROM {}", R::COLUMNS.join(", "), R::TABLE)
+}
+
+/// `WHERE k1 = ?1 AND k2 = ?2` for a record type's key.
+pub(crate) fn key_filter<R: Record>() -> String {
+    R::COLUMNS[..R::KEY_COLUMNS]
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("{c} = ?{}", i + 1))
+        .collect::<Vec<_>>()
+        .join(" AND ")
+}
+
+/// One record by key, on any connection or transaction.
+pub(crate) fn get_on<R: Record>(conn: &Connection, key: &[&str]) -> Result<Option<R>> {
+    let sql = format!("{} WHERE {}", select_sql::<R>(), key_filter::<R>());
+    let found = conn
+        .query_row(&sql, rusqlite::params_from_iter(key.iter()), |row| R::from_row(row))
+        .optional()?;
+    Ok(found)
+}
+
+impl<'c> Read<'c> {
+    pub(crate) fn new(conn: &'c Connection) -> Self {
+        Read { conn }
+    }
+
+    /// Every record of a type, in the order they were first written.
+    pub fn list<R: Record>(&self) -> Result<Vec<R>> {
+        let mut stmt = self.conn.prepare_cached(&format!("{} ORDER BY rowid", select_sql::<R>()))?;
+        let rows = stmt.query_map([], |row| R::from_row(row))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<R>>>()?)
+    }
+
+    /// One record by key (one id, or two for stances and dependencies).
+    pub fn get<R: Record>(&self, key: &[&str]) -> Result<Option<R>> {
+        get_on::<R>(self.conn, key)
+    }
+
+    /// A workspace setting.
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self.conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    }
+
+    /// How strongly a manager sways a direct report.
+    pub fn formal_weight(&self) -> Result<f64> {
+        Ok(self.setting("formal_weight")?.and_then(|v| v.parse().ok()).unwrap_or(DEFAULT_FORMAL_WEIGHT))
+    }
+
+    /// Number of audit events recorded.
+    pub fn audit_count(&self) -> Result<i64> {
+        Ok(self.conn.query_row("SELECT count(*) FROM audit", [], |r| r.get(0))?)
+    }
+
+    /// The whole workspace, read in one snapshot.
+    pub fn data(&self) -> Result<WorkspaceData> {
+        let tx = self.conn.unchecked_transaction()?;
+        let data = WorkspaceData {
+            me: self.setting("me")?,
+            formal_weight: self.formal_weight()?,
+            teams: self.list()?,
+            people: self.list()?,
+            claims: self.list()?,
+            stances: self.list()?,
+            profiles: self.list()?,
+            engagements: self.list()?,
+            components: self.list()?,
+            services: self.list()?,
+            releases: self.list()?,
+            changes: self.list()?,
+            dependencies: self.list()?,
+            periods: self.list()?,
+            absences: self.list()?,
+            requirements: self.list()?,
+            decisions: self.list()?,
+        };
+        tx.finish()?;
+        Ok(data)
+    }
+}

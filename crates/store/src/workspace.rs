@@ -1,0 +1,95 @@
+//! Opening, creating and copying workspace files.
+
+use std::path::{Path, PathBuf};
+
+use greychart_core::model::{WorkspaceData, DEFAULT_FORMAL_WEIGHT};
+use rusqlite::{Connection, OpenFlags};
+
+use crate::error::{Result, StoreError};
+use crate::{schema, Read, Write};
+
+/// An open workspace file.
+pub struct Workspace {
+    conn: Connection,
+    path: PathBuf,
+    actor: String,
+}
+
+impl Workspace {
+    /// Creates a new, empty workspace; refuses to overwrite a file.
+    pub fn create(path: &Path) -> Result<Workspace> {
+        if path.exists() {
+            return Err(StoreError::File(format!("{} already exists; refusing to overwrite it", path.display())));
+        }
+        let mut ws = Workspace::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE)?;
+        let mut w = ws.write()?;
+        w.set_setting("formal_weight", &DEFAULT_FORMAL_WEIGHT.to_string())?;
+        w.commit()?;
+        Ok(ws)
+    }
+
+    /// Opens an existing workspace, upgrading an older schema.
+    pub fn open(path: &Path) -> Result<Workspace> {
+        if !path.is_file() {
+            return Err(StoreError::File(format!("no workspace at {}", path.display())));
+        }
+        Workspace::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
+    }
+
+    /// Creates a workspace holding `data`, in one transaction.
+    pub fn create_with(path: &Path, data: &WorkspaceData) -> Result<Workspace> {
+        let mut ws = Workspace::create(path)?;
+        let mut w = ws.write()?;
+        w.insert_all(data)?;
+        w.commit()?;
+        Ok(ws)
+    }
+
+    fn connect(path: &Path, flags: OpenFlags) -> Result<Workspace> {
+        let shown = path.display().to_string();
+        let not_a_workspace = |e: rusqlite::Error| StoreError::NotAWorkspace { path: shown.clone(), reason: e.to_string() };
+        let mut conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(not_a_workspace)?;
+        // Refuse a foreign file before switching its journal mode.
+        schema::check_owner(&conn, &shown)?;
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(not_a_workspace)?;
+        conn.pragma_update(None, "synchronous", "FULL").map_err(not_a_workspace)?;
+        schema::migrate(&mut conn, &shown)?;
+        let actor = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "unknown".into());
+        Ok(Workspace { conn, path: path.to_owned(), actor })
+    }
+
+    /// The file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Who the audit log names as the author of writes.
+    pub fn set_actor(&mut self, actor: &str) {
+        actor.clone_into(&mut self.actor);
+    }
+
+    /// A read handle.
+    pub fn read(&self) -> Read<'_> {
+        Read::new(&self.conn)
+    }
+
+    /// A write handle: one transaction, committed by `Write::commit`.
+    pub fn write(&mut self) -> Result<Write<'_>> {
+        let actor = self.actor.clone();
+        Write::begin(&mut self.conn, actor)
+    }
+
+    /// Writes a compact copy of the workspace to `target`, which must not exist.
+    pub fn save_copy(&self, target: &Path) -> Result<()> {
+        if target.exists() {
+            return Err(StoreError::File(format!("{} already exists; choose another name", target.display())));
+        }
+        let target_text = target
+            .to_str()
+            .ok_or_else(|| StoreError::File(format!("{} is not a valid UTF-8 path", target.display())))?;
+        self.conn.execute("VACUUM INTO ?1", [target_text])?;
+        Ok(())
+    }
+}

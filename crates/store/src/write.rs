@@ -1,0 +1,225 @@
+//! Write handles: one transaction each. Every change is validated, its
+//! references checked (so a message can name the dangling id and field),
+//! reporting lines and dependencies kept acyclic, and an audit event recorded.
+//! Nothing lands unless `commit` is called.
+
+use greychart_core::graph::find_cycle;
+use greychart_core::model::*;
+use greychart_core::CoreError;
+use rusqlite::{Connection, ErrorCode as SqliteCode, OptionalExtension, Transaction};
+
+use crate::error::{Result, StoreError};
+use crate::read::{get_on, key_filter};
+use crate::Record;
+
+/// A write handle on a workspace.
+pub struct Write<'c> {
+    tx: Transaction<'c>,
+    actor: String,
+}
+
+impl<'c> Write<'c> {
+    pub(crate) fn begin(conn: &'c mut Connection, actor: String) -> Result<Self> {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        Ok(Write { tx, actor })
+    }
+
+    /// Makes every change of this handle durable.
+    pub fn commit(self) -> Result<()> {
+        self.tx.commit()?;
+        Ok(())
+    }
+
+    /// The transaction, for reads that must see this handle's own changes.
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.tx
+    }
+
+    /// Inserts or updates a record after checking it and what it refers to.
+    pub fn save<R: Record>(&mut self, record: &R) -> Result<()> {
+        record.validate()?;
+        self.check_references(record)?;
+        let before = self.put(record)?;
+        let label = record.label();
+        self.check_acyclic::<R>(label.split('→').next())?;
+        let action = if before.is_some() { "update" } else { "create" };
+        self.audit(action, R::ENTITY, &record.label(), before.as_deref(), Some(&json(record)))
+    }
+
+    /// Deletes a record by key; refuses when other records still need it.
+    pub fn delete<R: Record>(&mut self, key: &[&str]) -> Result<()> {
+        let label = key.join("→");
+        let before: R = get_on(&self.tx, key)?.ok_or_else(|| StoreError::NotFound { entity: R::ENTITY, id: label.clone() })?;
+        if R::TABLE == "changes" || R::TABLE == "releases" {
+            self.tx.execute("DELETE FROM dependencies WHERE before_item = ?1 OR after_item = ?1", [key[0]])?;
+        }
+        let sql = format!("DELETE FROM {} WHERE {}", R::TABLE, key_filter::<R>());
+        self.tx.execute(&sql, rusqlite::params_from_iter(key.iter())).map_err(|e| match e.sqlite_error_code() {
+            Some(SqliteCode::ConstraintViolation) => StoreError::Conflict(format!(
+                "{} {label} is still needed by other records (approvals or decisions); remove those first",
+                R::ENTITY
+            )),
+            _ => StoreError::Sqlite(e),
+        })?;
+        self.audit("delete", R::ENTITY, &label, Some(&json(&before)), None)
+    }
+
+    /// Saves a new claim, numbering it; returns the claim as stored.
+    pub fn add_claim(&mut self, mut claim: Claim) -> Result<Claim> {
+        claim.id = self.next_id("claims", "cl")?;
+        if claim.recorded_by.is_empty() {
+            claim.recorded_by.clone_from(&self.actor);
+        }
+        self.save(&claim)?;
+        Ok(claim)
+    }
+
+    /// Sets a workspace setting.
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        let before: Option<String> =
+            self.tx.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?;
+        self.tx.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?;
+        self.audit("update", "setting", key, before.as_deref(), Some(value))
+    }
+
+    /// The next free id `prefix<number>` in a table.
+    pub(crate) fn next_id(&self, table: &str, prefix: &str) -> Result<String> {
+        let sql = format!(
+            "SELECT COALESCE(MAX(CAST(SUBSTR(id, {}) AS INTEGER)), 0) FROM {table} WHERE id GLOB '{prefix}[0-9]*'",
+            prefix.len() + 1
+        );
+        let n: i64 = self.tx.query_row(&sql, [], |r| r.get(0))?;
+        Ok(format!("{prefix}{:04}", n + 1))
+    }
+
+    /// Writes a record without checks; returns its previous JSON, if any.
+    pub(crate) fn put<R: Record>(&mut self, record: &R) -> Result<Option<String>> {
+        let values = record.values();
+        let key: Vec<String> = values[..R::KEY_COLUMNS]
+            .iter()
+            .map(|v| match v {
+                rusqlite::types::Value::Text(s) => s.clone(),
+                _ => String::new(),
+            })
+            .collect();
+        let key_refs: Vec<&str> = key.iter().map(String::as_str).collect();
+        let before = get_on::<R>(&self.tx, &key_refs)?.map(|r| json(&r));
+        let columns = R::COLUMNS.join(", ");
+        let placeholders = (1..=R::COLUMNS.len()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
+        let keys = R::COLUMNS[..R::KEY_COLUMNS].join(", ");
+        let updates = R::COLUMNS[R::KEY_COLUMNS..]
+            .iter()
+            .map(|c| format!("{c} = excluded.{c}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "INSERT INTO {} ({columns}) VALUES ({placeholders}) ON CONFLICT({keys}) DO UPDATE SET {updates}",
+            R::TABLE
+        );
+        self.tx.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?;
+        Ok(before)
+    }
+
+    fn check_references<R: Record>(&self, record: &R) -> Result<()> {
+        for reference in record.references() {
+            let mut found = false;
+            for table in reference.tables {
+                let sql = format!("SELECT 1 FROM {table} WHERE id = ?1");
+                found |= self.tx.query_row(&sql, [&reference.id], |_| Ok(())).optional()?.is_some();
+            }
+            if !found {
+                let what = reference.tables.join(" or ");
+                return Err(StoreError::invalid(reference.field, format!("no {what} entry has id {}", reference.id)));
+            }
+        }
+        Ok(())
+    }
+
+    /// Refuses a write that closed a cycle in reporting lines or dependencies;
+    /// the cycle is named starting from `anchor` when it passes through it.
+    pub(crate) fn check_acyclic<R: Record>(&self, anchor: Option<&str>) -> Result<()> {
+        let (what, sql) = match R::TABLE {
+            "people" => ("reporting line", "SELECT manager, id FROM people WHERE manager IS NOT NULL"),
+            "dependencies" => ("dependency", "SELECT before_item, after_item FROM dependencies"),
+            _ => return Ok(()),
+        };
+        let mut stmt = self.tx.prepare_cached(sql)?;
+        let edges = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        match find_cycle(edges.iter().map(|(a, b)| (a.as_str(), b.as_str()))) {
+            None => Ok(()),
+            Some(mut members) => {
+                if let Some(at) = anchor.and_then(|a| members.iter().position(|m| m == a)) {
+                    members.pop();
+                    members.rotate_left(at);
+                    members.push(members[0].clone());
+                }
+                Err(StoreError::Core(CoreError::Cycle { what: what.to_owned(), members }))
+            }
+        }
+    }
+
+    /// Records an audit event.
+    pub(crate) fn audit(
+        &mut self,
+        action: &str,
+        entity: &str,
+        entity_id: &str,
+        before: Option<&str>,
+        after: Option<&str>,
+    ) -> Result<()> {
+        let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        self.tx.prepare_cached(
+            "INSERT INTO audit (at, actor, action, entity, entity_id, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(rusqlite::params![at, self.actor, action, entity, entity_id, before, after])?;
+        Ok(())
+    }
+
+    /// Inserts a whole workspace (for the demo and, later, JSON import), with
+    /// every check, as one audit event.
+    pub fn insert_all(&mut self, data: &WorkspaceData) -> Result<()> {
+        if let Some(me) = &data.me {
+            self.set_setting("me", me)?;
+        }
+        self.set_setting("formal_weight", &data.formal_weight.to_string())?;
+        self.tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+        self.put_all(&data.teams)?;
+        self.put_all(&data.people)?;
+        self.put_all(&data.claims)?;
+        self.put_all(&data.releases)?;
+        self.put_all(&data.stances)?;
+        self.put_all(&data.profiles)?;
+        self.put_all(&data.engagements)?;
+        self.put_all(&data.components)?;
+        self.put_all(&data.services)?;
+        self.put_all(&data.changes)?;
+        self.put_all(&data.dependencies)?;
+        self.put_all(&data.periods)?;
+        self.put_all(&data.absences)?;
+        self.put_all(&data.requirements)?;
+        self.put_all(&data.decisions)?;
+        self.check_acyclic::<Person>(None)?;
+        self.check_acyclic::<Dependency>(None)?;
+        self.audit("import", "workspace", "", None, Some(&format!("{} people, {} claims", data.people.len(), data.claims.len())))
+    }
+
+    fn put_all<R: Record>(&mut self, records: &[R]) -> Result<()> {
+        for r in records {
+            r.validate().map_err(|e| StoreError::invalid(&e.field, format!("{} {}: {}", R::ENTITY, r.label(), e.message)))?;
+            self.put(r)?;
+        }
+        for r in records {
+            self.check_references(r)?;
+        }
+        Ok(())
+    }
+}
+
+fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}

@@ -1,0 +1,40 @@
+//! CSV imports: all-or-nothing, with file/line/field errors.
+
+use greychart_core::import::{parse_claims, parse_people};
+use greychart_core::model::{Person, Team};
+
+use crate::demo;
+
+#[test]
+fn people_import_creates_teams_and_forward_managers() {
+    let (_dir, mut ws) = demo();
+    let csv = "id,name,title,team,manager\nn1,Ann,Dev,Platform Guild,n2\nn2,Bo,Lead,Platform Guild,p01\n";
+    let rows = parse_people("new.csv", csv.as_bytes()).unwrap();
+    let report = ws.import_people("new.csv", &rows).unwrap();
+    assert_eq!(report.created_teams, ["Platform Guild"]);
+    let ann: Person = ws.read().get(&["n1"]).unwrap().unwrap();
+    assert_eq!(ann.manager.as_deref(), Some("n2"));
+    let team: Team = ws.read().get(&[ann.team.as_deref().unwrap()]).unwrap().unwrap();
+    assert_eq!(team.name, "Platform Guild");
+}
+
+#[test]
+fn a_failed_import_changes_nothing() {
+    let (_dir, mut ws) = demo();
+    let before = ws.read().data().unwrap();
+    let csv = "from,to,strength,confidence,observed_on,half_life_days,source,note\n\
+               p01,p02,0.5,,2026-01-01,,,\np01,ghost,0.5,,2026-01-01,,,\n";
+    let rows = parse_claims("claims.csv", csv.as_bytes()).unwrap();
+    let err = ws.import_claims("claims.csv", &rows).unwrap_err();
+    assert_eq!(err.to_string(), "claims.csv:3: to: no person with id ghost");
+    assert_eq!(ws.read().data().unwrap(), before);
+}
+
+#[test]
+fn an_imported_reporting_cycle_is_refused() {
+    let (_dir, mut ws) = demo();
+    let csv = "id,name,title,team,manager\nx1,A,,,x2\nx2,B,,,x1\n";
+    let rows = parse_people("cycle.csv", csv.as_bytes()).unwrap();
+    let err = ws.import_people("cycle.csv", &rows).unwrap_err();
+    assert_eq!(err.to_string(), "reporting line would form a cycle: x1 → x2 → x1");
+}

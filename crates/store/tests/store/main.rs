@@ -1,0 +1,30 @@
+//! Store tests against real workspace files.
+
+mod crud;
+mod files;
+mod imports;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use greychart_core::demo::demo_workspace;
+use greychart_store::Workspace;
+
+/// A temporary folder and a workspace path inside it.
+pub fn temp_path(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    (dir, path)
+}
+
+/// The demo as of a fixed day.
+pub fn demo_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+}
+
+/// A fresh demo workspace file.
+pub fn demo() -> (tempfile::TempDir, Workspace) {
+    let (dir, path) = temp_path("demo.greychart");
+    let ws = Workspace::create_with(&path, &demo_workspace(demo_day())).unwrap();
+    (dir, ws)
+}
