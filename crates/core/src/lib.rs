@@ -6,6 +6,7 @@
 //!   analytics  influence rank, formal rank, broker score, strongest path
 //!   import     CSV parsing with file/line/field errors
 //!   demo       a believable company for first start and for tests
+//!   transport  what crosses to the UI besides domain types (TS generated)
 //! ```
 //!
 //! Nothing here does IO or knows about SQLite or Tauri: the store, the CLI,
@@ -17,5 +18,6 @@ pub mod error;
 pub mod graph;
 pub mod import;
 pub mod model;
+pub mod transport;
 
 pub use error::{ApiError, CoreError, ErrorCode, ValidationError};

@@ -1,0 +1,54 @@
+//! `greychart import`: parse first (touching nothing), then apply in one
+//! transaction; a workspace the import created is removed again on failure.
+
+use std::path::Path;
+
+use greychart_core::import::{parse_claims, parse_people};
+use greychart_store::Workspace;
+
+use crate::{Failure, ImportKind};
+
+pub(crate) fn run(path: &Path, file: &Path, kind: ImportKind) -> Result<(), Failure> {
+    let name = file.display().to_string();
+    let bytes = std::fs::read(file).map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?;
+    let existed = path.exists();
+    let result = match kind {
+        ImportKind::People => {
+            let rows = parse_people(&name, bytes.as_slice()).map_err(|e| Failure::Input(e.to_string()))?;
+            open_or_create(path, existed).and_then(|mut ws| Ok(ws.import_people(&name, &rows)?))
+        }
+        ImportKind::Claims => {
+            let rows = parse_claims(&name, bytes.as_slice()).map_err(|e| Failure::Input(e.to_string()))?;
+            open_or_create(path, existed).and_then(|mut ws| Ok(ws.import_claims(&name, &rows)?))
+        }
+    };
+    match result {
+        Ok(report) => {
+            println!("imported {} rows from {name} into {}", report.rows, path.display());
+            for team in &report.created_teams {
+                println!("created team {team}");
+            }
+            Ok(())
+        }
+        Err(e) => {
+            if !existed {
+                remove_workspace(path);
+            }
+            Err(e)
+        }
+    }
+}
+
+fn open_or_create(path: &Path, existed: bool) -> Result<Workspace, Failure> {
+    Ok(if existed { Workspace::open(path)? } else { Workspace::create(path)? })
+}
+
+/// Removes a workspace file and its SQLite side files.
+fn remove_workspace(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        // Best effort: the file may never have been created.
+        let _ = std::fs::remove_file(p);
+    }
+}

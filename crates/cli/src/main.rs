@@ -1,0 +1,144 @@
+//! `greychart`: the command line of DESIGN.md's contract, for scripts and CI.
+//! Bad input exits with code 2 and a message naming file, line and field;
+//! it changes nothing.
+
+mod analysis;
+mod import;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use greychart_store::{StoreError, Workspace};
+
+#[derive(Parser)]
+#[command(name = "greychart", version, about = "Release planning with the formal and the grey chart")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Write the demo workspace (refuses to overwrite).
+    Demo {
+        /// Where to write it.
+        path: PathBuf,
+    },
+    /// Import a CSV file into a workspace (created if missing); all rows or none.
+    Import {
+        /// The workspace.
+        path: PathBuf,
+        /// The file to import.
+        file: PathBuf,
+        /// What the file holds.
+        #[arg(long)]
+        kind: ImportKind,
+    },
+    /// Influence rank, formal rank, power gap and broker score per person.
+    Influence {
+        /// The workspace.
+        path: PathBuf,
+        /// Compute as of this date (YYYY-MM-DD); default today.
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The strongest path of influence from one person to another.
+    Path {
+        /// The workspace.
+        path: PathBuf,
+        /// From this person's id.
+        from: String,
+        /// To this person's id.
+        to: String,
+        /// Compute as of this date (YYYY-MM-DD); default today.
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// The kinds of file `import` reads.
+#[derive(Clone, Copy, ValueEnum)]
+enum ImportKind {
+    People,
+    Claims,
+}
+
+/// A failure, with the exit code it maps to.
+#[derive(Debug, thiserror::Error)]
+enum Failure {
+    /// The user's input is wrong: exit 2.
+    #[error("{0}")]
+    Input(String),
+    /// Something else failed: exit 1.
+    #[error("{0}")]
+    Internal(String),
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Sqlite(_) | StoreError::Io(_) => Failure::Internal(e.to_string()),
+            other => Failure::Input(other.to_string()),
+        }
+    }
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date like 2026-03-31"))
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Demo { path } => demo(&path),
+        Command::Import { path, file, kind } => import::run(&path, &file, kind),
+        Command::Influence { path, as_of, json } => analysis::influence(&path, as_of.unwrap_or_else(today), json),
+        Command::Path { path, from, to, as_of, json } => {
+            analysis::path(&path, &from, &to, as_of.unwrap_or_else(today), json)
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Input(message)) => {
+            eprintln!("greychart: {message}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Internal(message)) => {
+            eprintln!("greychart: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn demo(path: &std::path::Path) -> Result<(), Failure> {
+    let data = greychart_core::demo::demo_workspace(today());
+    Workspace::create_with(path, &data)?;
+    println!(
+        "wrote the demo workspace to {}: {} people, {} claims, {} releases, {} changes",
+        path.display(),
+        data.people.len(),
+        data.claims.len(),
+        data.releases.len(),
+        data.changes.len()
+    );
+    Ok(())
+}
+
+/// Prints a value as pretty JSON.
+fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| Failure::Internal(e.to_string()))?;
+    println!("{text}");
+    Ok(())
+}

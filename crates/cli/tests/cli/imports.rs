@@ -1,0 +1,77 @@
+//! `greychart import` and `greychart demo` as a user meets them.
+
+use crate::{greychart, greychart_ok, s};
+
+fn write(dir: &std::path::Path, name: &str, text: &str) -> std::path::PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+#[test]
+fn a_bad_row_exits_2_names_file_line_and_field_and_leaves_the_file_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.greychart");
+    greychart_ok(&["demo", s(&ws)]);
+    let before = std::fs::read(&ws).unwrap();
+    let bad = write(
+        dir.path(),
+        "claims.csv",
+        "from,to,strength,confidence,observed_on,half_life_days,source,note\np01,p02,0.5,,2026-01-01,,,\np01,p02,2,,2026-01-01,,,\n",
+    );
+    let out = greychart(&["import", s(&ws), s(&bad), "--kind", "claims"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("claims.csv:3: strength: must be between 0 and 1"), "{err}");
+    assert_eq!(std::fs::read(&ws).unwrap(), before);
+
+    let unknown = write(
+        dir.path(),
+        "more.csv",
+        "from,to,strength,confidence,observed_on,half_life_days,source,note\np01,p02,0.5,,2026-01-01,,,\nzz,p02,0.5,,2026-01-01,,,\n",
+    );
+    let out = greychart(&["import", s(&ws), s(&unknown), "--kind", "claims"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("more.csv:3: from: no person with id zz"));
+    assert_eq!(std::fs::read(&ws).unwrap(), before);
+}
+
+#[test]
+fn a_failed_import_into_a_new_path_leaves_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("new.greychart");
+    let people = write(dir.path(), "people.csv", "id,name,title,team,manager\na,Ann,,,b\n");
+    let out = greychart(&["import", s(&ws), s(&people), "--kind", "people"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("people.csv:2: manager: no person with id b"));
+    assert!(!ws.exists());
+}
+
+#[test]
+fn importing_an_existing_id_updates_it_and_new_teams_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.greychart");
+    let first = write(dir.path(), "p1.csv", "id,name,title,team,manager\na,Ann,Dev,Payments,\n");
+    let out = greychart_ok(&["import", s(&ws), s(&first), "--kind", "people"]);
+    assert!(out.contains("created team Payments"), "{out}");
+    let second = write(dir.path(), "p2.csv", "id,name,title,team,manager\na,Ann Lee,Lead,Payments,\n");
+    let out = greychart_ok(&["import", s(&ws), s(&second), "--kind", "people"]);
+    assert!(!out.contains("created team"), "{out}");
+    let json = greychart_ok(&["influence", s(&ws), "--json"]);
+    assert!(json.contains("\"Ann Lee\""), "{json}");
+}
+
+#[test]
+fn demo_refuses_to_overwrite_and_path_names_unknown_people() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("demo.greychart");
+    assert!(greychart_ok(&["demo", s(&ws)]).contains("40 people"));
+    let out = greychart(&["demo", s(&ws)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
+    let out = greychart(&["path", s(&ws), "p26", "nobody", "--json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no person with id nobody"));
+    let path = greychart_ok(&["path", s(&ws), "p26", "p01", "--json"]);
+    assert!(path.contains("\"p26\""), "{path}");
+}

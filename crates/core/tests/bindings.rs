@@ -1,0 +1,70 @@
+//! The TypeScript types of the user interface are generated from these Rust
+//! types and committed as `ui/src/bindings.ts`. This test fails when the file
+//! is stale; run it with `UPDATE_BINDINGS=1` to rewrite the file.
+
+use greychart_core::analytics::{InfluencePath, InfluenceRow};
+use greychart_core::model::*;
+use greychart_core::transport::WorkspaceInfo;
+use greychart_core::{ApiError, ErrorCode};
+use ts_rs::{Config, TS};
+
+fn declaration<T: TS>(cfg: &Config) -> String {
+    let docs = T::docs().map(|d| format!("{}\n", d.trim_end())).unwrap_or_default();
+    format!("{docs}export {}\n", T::decl(cfg))
+}
+
+fn generated() -> String {
+    let cfg = Config::default();
+    let parts = [
+        declaration::<ErrorCode>(&cfg),
+        declaration::<ApiError>(&cfg),
+        declaration::<WorkspaceInfo>(&cfg),
+        declaration::<TeamKind>(&cfg),
+        declaration::<Team>(&cfg),
+        declaration::<Person>(&cfg),
+        declaration::<Claim>(&cfg),
+        declaration::<StanceKind>(&cfg),
+        declaration::<Stance>(&cfg),
+        declaration::<Involvement>(&cfg),
+        declaration::<StakeholderProfile>(&cfg),
+        declaration::<EngagementEntry>(&cfg),
+        declaration::<Component>(&cfg),
+        declaration::<Service>(&cfg),
+        declaration::<Stage>(&cfg),
+        declaration::<RiskLevel>(&cfg),
+        declaration::<Release>(&cfg),
+        declaration::<Change>(&cfg),
+        declaration::<Dependency>(&cfg),
+        declaration::<PeriodKind>(&cfg),
+        declaration::<Scope>(&cfg),
+        declaration::<Period>(&cfg),
+        declaration::<Absence>(&cfg),
+        declaration::<ApprovalRole>(&cfg),
+        declaration::<ApprovalRequirement>(&cfg),
+        declaration::<DecisionKind>(&cfg),
+        declaration::<Decision>(&cfg),
+        declaration::<WorkspaceData>(&cfg),
+        declaration::<InfluenceRow>(&cfg),
+        declaration::<InfluencePath>(&cfg),
+    ];
+    format!(
+        "// Generated from the Rust types by crates/core/tests/bindings.rs. Do not edit:\n\
+         // run `UPDATE_BINDINGS=1 cargo test -p greychart-core --test bindings` instead.\n\n{}",
+        parts.join("\n")
+    )
+}
+
+#[test]
+fn typescript_bindings_are_fresh() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/bindings.ts");
+    let want = generated();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &want).unwrap();
+        return;
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        have == want,
+        "ui/src/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p greychart-core --test bindings`"
+    );
+}

@@ -1,0 +1,60 @@
+//! Analyses over the stored workspace, shared by the CLI and the desktop app.
+
+use chrono::NaiveDate;
+use greychart_core::analytics::{influence_report, strongest_path, InfluencePath, InfluenceRow, SwayGraph, SwayOptions};
+use greychart_core::model::{Claim, Person};
+
+use crate::error::{Result, StoreError};
+use crate::{Record, Workspace};
+
+impl Workspace {
+    /// Saves one record in its own transaction.
+    pub fn save<R: Record>(&mut self, record: &R) -> Result<()> {
+        let mut w = self.write()?;
+        w.save(record)?;
+        w.commit()
+    }
+
+    /// Deletes one record in its own transaction.
+    pub fn delete<R: Record>(&mut self, key: &[&str]) -> Result<()> {
+        let mut w = self.write()?;
+        w.delete::<R>(key)?;
+        w.commit()
+    }
+
+    /// Saves a claim: a new one (empty id) is numbered, an existing one updated.
+    pub fn save_claim(&mut self, claim: Claim) -> Result<Claim> {
+        let mut w = self.write()?;
+        let saved = if claim.id.is_empty() {
+            w.add_claim(claim)?
+        } else {
+            w.save(&claim)?;
+            claim
+        };
+        w.commit()?;
+        Ok(saved)
+    }
+
+    fn sway_inputs(&self, as_of: NaiveDate) -> Result<(Vec<Person>, Vec<Claim>, SwayOptions)> {
+        let read = self.read();
+        let options = SwayOptions { as_of, formal_weight: read.formal_weight()?, formal_only: false };
+        Ok((read.list()?, read.list()?, options))
+    }
+
+    /// Influence rank, formal rank, power gap and broker score per person.
+    pub fn influence(&self, as_of: NaiveDate) -> Result<Vec<InfluenceRow>> {
+        let (people, claims, options) = self.sway_inputs(as_of)?;
+        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        Ok(influence_report(&people, &claims, options, threads))
+    }
+
+    /// The strongest path of influence between two people.
+    pub fn strongest_path(&self, from: &str, to: &str, as_of: NaiveDate) -> Result<InfluencePath> {
+        let (people, claims, options) = self.sway_inputs(as_of)?;
+        let graph = SwayGraph::build(&people, &claims, options);
+        strongest_path(&graph, from, to).ok_or_else(|| {
+            let unknown = if graph.node(from).is_none() { from } else { to };
+            StoreError::NotFound { entity: "person", id: unknown.to_owned() }
+        })
+    }
+}

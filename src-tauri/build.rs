@@ -1,0 +1,21 @@
+//! Generates the permissions of our own commands, so that the capability file
+//! can allow exactly the commands the UI uses.
+
+fn main() {
+    let commands = &[
+        "workspace_info",
+        "workspace_data",
+        "influence",
+        "save_person",
+        "delete_person",
+        "save_claim",
+        "delete_claim",
+        "new_workspace",
+        "open_workspace",
+        "save_workspace_as",
+    ];
+    let attributes = tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands));
+    if let Err(e) = tauri_build::try_build(attributes) {
+        println!("cargo::error=tauri build step failed: {e}");
+    }
+}

@@ -1,0 +1,116 @@
+//! The commands the window invokes: each takes the session, calls the store
+//! or the core, and converts errors to `{code, message, field}`.
+
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
+
+use chrono::NaiveDate;
+use greychart_core::analytics::InfluenceRow;
+use greychart_core::model::{Claim, Person, WorkspaceData};
+use greychart_core::transport::WorkspaceInfo;
+use greychart_core::{ApiError, ErrorCode};
+use tauri::{State, WebviewWindow};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::session::Session;
+
+type SessionState<'a> = State<'a, Mutex<Session>>;
+
+fn lock<'a>(state: &'a SessionState<'_>) -> Result<MutexGuard<'a, Session>, ApiError> {
+    state.lock().map_err(|_| ApiError::new(ErrorCode::Internal, "the session is unusable after an earlier failure; restart Greychart"))
+}
+
+#[tauri::command]
+pub fn workspace_info(state: SessionState<'_>) -> Result<Option<WorkspaceInfo>, ApiError> {
+    Ok(lock(&state)?.info())
+}
+
+#[tauri::command]
+pub fn workspace_data(state: SessionState<'_>) -> Result<WorkspaceData, ApiError> {
+    Ok(lock(&state)?.workspace()?.read().data()?)
+}
+
+#[tauri::command]
+pub fn influence(state: SessionState<'_>, as_of: Option<String>) -> Result<Vec<InfluenceRow>, ApiError> {
+    let as_of = match as_of {
+        Some(text) => NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| ApiError {
+            code: ErrorCode::Invalid,
+            message: format!("{text:?} is not a date like 2026-03-31"),
+            field: Some("as_of".into()),
+        })?,
+        None => chrono::Local::now().date_naive(),
+    };
+    Ok(lock(&state)?.workspace()?.influence(as_of)?)
+}
+
+#[tauri::command]
+pub fn save_person(state: SessionState<'_>, person: Person) -> Result<Person, ApiError> {
+    lock(&state)?.workspace()?.save(&person)?;
+    Ok(person)
+}
+
+#[tauri::command]
+pub fn delete_person(state: SessionState<'_>, id: String) -> Result<(), ApiError> {
+    Ok(lock(&state)?.workspace()?.delete::<Person>(&[&id])?)
+}
+
+#[tauri::command]
+pub fn save_claim(state: SessionState<'_>, claim: Claim) -> Result<Claim, ApiError> {
+    Ok(lock(&state)?.workspace()?.save_claim(claim)?)
+}
+
+#[tauri::command]
+pub fn delete_claim(state: SessionState<'_>, id: String) -> Result<(), ApiError> {
+    Ok(lock(&state)?.workspace()?.delete::<Claim>(&[&id])?)
+}
+
+/// Which file dialog to show.
+enum Pick {
+    Open,
+    Save(&'static str),
+}
+
+fn pick(window: &WebviewWindow, title: &str, kind: Pick) -> Result<Option<PathBuf>, ApiError> {
+    let dialog = window.dialog().file().set_parent(window).set_title(title).add_filter("Greychart workspace", &["greychart"]);
+    let picked = match kind {
+        Pick::Open => dialog.blocking_pick_file(),
+        Pick::Save(name) => dialog.set_file_name(name).blocking_save_file(),
+    };
+    picked
+        .map(|p| p.into_path().map_err(|e| ApiError::new(ErrorCode::Io, format!("cannot use that file: {e}"))))
+        .transpose()
+}
+
+fn retitle(window: &WebviewWindow, info: &WorkspaceInfo) {
+    // The title is cosmetic; a window manager refusing it is no error.
+    let _ = window.set_title(&format!("{} — Greychart", info.name));
+}
+
+#[tauri::command]
+pub async fn new_workspace(window: WebviewWindow, state: SessionState<'_>) -> Result<Option<WorkspaceInfo>, ApiError> {
+    let Some(path) = pick(&window, "New workspace", Pick::Save("workspace.greychart"))? else { return Ok(None) };
+    let info = lock(&state)?.create(&path)?;
+    retitle(&window, &info);
+    Ok(Some(info))
+}
+
+#[tauri::command]
+pub async fn open_workspace(window: WebviewWindow, state: SessionState<'_>) -> Result<Option<WorkspaceInfo>, ApiError> {
+    let Some(path) = pick(&window, "Open workspace", Pick::Open)? else { return Ok(None) };
+    let info = lock(&state)?.open(&path)?;
+    retitle(&window, &info);
+    Ok(Some(info))
+}
+
+#[tauri::command]
+pub async fn save_workspace_as(window: WebviewWindow, state: SessionState<'_>) -> Result<Option<WorkspaceInfo>, ApiError> {
+    let Some(path) = pick(&window, "Save workspace as", Pick::Save("copy.greychart"))? else { return Ok(None) };
+    let info = lock(&state)?.save_as(&path)?;
+    retitle(&window, &info);
+    Ok(Some(info))
+}
+
+/// Sets the window title for the workspace opened at start-up.
+pub fn title_for(window: &WebviewWindow, info: &WorkspaceInfo) {
+    retitle(window, info);
+}

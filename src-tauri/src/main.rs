@@ -1,0 +1,54 @@
+//! Greychart's desktop shell: a window, a session and thin commands over the
+//! core and the store. No business logic lives here.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod session;
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use tauri::Manager;
+
+use session::Session;
+
+fn main() {
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            let home = match std::env::var_os("GREYCHART_HOME") {
+                Some(home) => PathBuf::from(home),
+                None => app.path().app_data_dir()?,
+            };
+            let mut session = Session::new(home);
+            match session.open_initial(chrono::Local::now().date_naive()) {
+                Ok(info) => {
+                    if let Some(window) = app.get_webview_window("main") {
+                        commands::title_for(&window, &info);
+                    }
+                }
+                // The window opens anyway and offers New and Open.
+                Err(e) => eprintln!("greychart: could not open a workspace: {}", e.message),
+            }
+            app.manage(Mutex::new(session));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::workspace_info,
+            commands::workspace_data,
+            commands::influence,
+            commands::save_person,
+            commands::delete_person,
+            commands::save_claim,
+            commands::delete_claim,
+            commands::new_workspace,
+            commands::open_workspace,
+            commands::save_workspace_as,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("greychart: {e}");
+        std::process::exit(1);
+    }
+}

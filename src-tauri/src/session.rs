@@ -1,0 +1,118 @@
+//! The desktop session: which workspace is open, and where the app keeps its
+//! own files. Tauri-free, so it is tested like any other code.
+//!
+//! The app's folder holds `last-workspace` (the path opened last) and, on
+//! first start, `demo.greychart`, a fresh copy of the demo workspace.
+//! `GREYCHART_HOME` overrides the folder (the end-to-end tests use it).
+
+use std::path::{Path, PathBuf};
+
+use greychart_core::transport::WorkspaceInfo;
+use greychart_core::{ApiError, ErrorCode};
+use greychart_store::Workspace;
+
+/// The open workspace, if any, and the app's folder.
+pub struct Session {
+    home: PathBuf,
+    workspace: Option<Workspace>,
+}
+
+impl Session {
+    /// A session with nothing open yet.
+    pub fn new(home: PathBuf) -> Session {
+        Session { home, workspace: None }
+    }
+
+    /// Opens the workspace used last; on first start (or when that file is
+    /// gone) writes and opens a copy of the demo.
+    pub fn open_initial(&mut self, today: chrono::NaiveDate) -> Result<WorkspaceInfo, ApiError> {
+        std::fs::create_dir_all(&self.home).map_err(io_error)?;
+        if let Some(last) = std::fs::read_to_string(self.home.join("last-workspace")).ok().map(PathBuf::from) {
+            if last.is_file() {
+                return self.open(&last);
+            }
+        }
+        let demo = self.home.join("demo.greychart");
+        if !demo.exists() {
+            Workspace::create_with(&demo, &greychart_core::demo::demo_workspace(today))?;
+        }
+        self.open(&demo)
+    }
+
+    /// Opens an existing workspace file, closing the current one only on success.
+    pub fn open(&mut self, path: &Path) -> Result<WorkspaceInfo, ApiError> {
+        let ws = Workspace::open(path)?;
+        self.adopt(ws)
+    }
+
+    /// Creates an empty workspace at `path` and opens it.
+    pub fn create(&mut self, path: &Path) -> Result<WorkspaceInfo, ApiError> {
+        let ws = Workspace::create(path)?;
+        self.adopt(ws)
+    }
+
+    /// Copies the open workspace to `path` and continues in the copy.
+    pub fn save_as(&mut self, path: &Path) -> Result<WorkspaceInfo, ApiError> {
+        self.workspace()?.save_copy(path)?;
+        self.open(path)
+    }
+
+    /// The open workspace.
+    pub fn workspace(&mut self) -> Result<&mut Workspace, ApiError> {
+        self.workspace.as_mut().ok_or_else(|| ApiError::new(ErrorCode::NoWorkspace, "no workspace is open"))
+    }
+
+    /// What the window shows about the open workspace.
+    pub fn info(&self) -> Option<WorkspaceInfo> {
+        self.workspace.as_ref().map(|ws| describe(ws.path()))
+    }
+
+    fn adopt(&mut self, ws: Workspace) -> Result<WorkspaceInfo, ApiError> {
+        let info = describe(ws.path());
+        // Remembering is a convenience: failing to write it must not fail the open.
+        let _ = std::fs::write(self.home.join("last-workspace"), &info.path);
+        self.workspace = Some(ws);
+        Ok(info)
+    }
+}
+
+fn describe(path: &Path) -> WorkspaceInfo {
+    WorkspaceInfo {
+        path: path.display().to_string(),
+        name: path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+    }
+}
+
+fn io_error(e: std::io::Error) -> ApiError {
+    ApiError::new(ErrorCode::Io, e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_start_opens_a_demo_copy_and_the_next_start_reopens_the_last_file() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default();
+        let mut s = Session::new(dir.path().to_owned());
+        let info = s.open_initial(today).unwrap_or_else(|e| panic!("{}", e.message));
+        assert_eq!(info.name, "demo.greychart");
+        let other = dir.path().join("mine.greychart");
+        s.create(&other).unwrap_or_else(|e| panic!("{}", e.message));
+        let mut again = Session::new(dir.path().to_owned());
+        let info = again.open_initial(today).unwrap_or_else(|e| panic!("{}", e.message));
+        assert_eq!(info.name, "mine.greychart");
+    }
+
+    #[test]
+    fn a_failed_open_keeps_the_current_workspace() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default();
+        let mut s = Session::new(dir.path().to_owned());
+        s.open_initial(today).unwrap_or_else(|e| panic!("{}", e.message));
+        let err = s.open(&dir.path().join("missing.greychart")).err().map(|e| e.code);
+        assert_eq!(err, Some(ErrorCode::Io));
+        assert_eq!(s.info().map(|i| i.name), Some("demo.greychart".to_owned()));
+    }
+}

@@ -1,0 +1,117 @@
+// End-to-end: the real Greychart window, driven through WebDriver.
+// Opens the demo on first start, visits all five views, adds a person and a
+// claim through the forms, sees a validation message next to its field,
+// restarts the app and finds the new person and claim still there.
+
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { APP, assert, byTestId, launch, run, screenshot, startDriver, stopDriver } from "./harness.mjs";
+
+if (!APP) {
+  console.error("set GREYCHART_APP to the app binary built with `tauri build --debug --no-bundle`");
+  process.exit(2);
+}
+
+const home = mkdtempSync(join(tmpdir(), "greychart-e2e-"));
+const driver = await startDriver({ GREYCHART_HOME: home });
+let browser;
+
+const text = async (id) => String((await byTestId(browser, id).getProperty("textContent")) ?? "");
+
+async function visit(view, mustShow) {
+  await byTestId(browser, `nav-${view}`).click();
+  const body = byTestId(browser, `view-${view}`);
+  await body.waitForExist({ timeout: 5000 });
+  const shown = await body.getText();
+  for (const expected of mustShow) assert(shown.includes(expected), `${view} view does not show "${expected}"`);
+  await screenshot(browser, `view-${view}`);
+}
+
+const NEW_PERSON = "Quinn O'Hara-Ng";
+const CLAIM_SOURCE = "e2e: corridor chat after CAB";
+
+const failed = await run([
+  ["first start opens a copy of the demo workspace", async () => {
+    browser = await launch();
+    const name = await text("workspace-name");
+    assert(name.endsWith("demo.greychart"), `workspace name is "${name}"`);
+    assert(name.startsWith(home), "the demo copy lives in the app folder");
+  }],
+  ["the grey chart view shows the demo's people, ranks and claims", () =>
+    visit("grey-chart", ["Margaret Okafor", "Hiroshi Tanaka", "Chief Information Officer", "none (known)", "CIO checks every budget line"])],
+  ["the stakeholders view shows profiles, stances and the engagement log", () =>
+    visit("stakeholders", ["Ahmed Karimi", "hands on", "Mobile Banking 4.2: champion", "Walked through the Payments Hub cut-over"])],
+  ["the release plan view shows releases, the freeze conflict, changes and dependencies", () =>
+    visit("release-plan", ["Payments Hub 2.0", "in freeze", "Year-end freeze", "Biometric login", "c105 \u2192 c101"])],
+  ["the approvals view shows requirements in every state", () =>
+    visit("approvals", ["change manager always", "rejected", "changes requested", "abstained", "stale", "Not during the year-end freeze."])],
+  ["the packets view shows each release's sign-off state", () =>
+    visit("packets", ["Mobile Banking 4.2", "Customer Portal 3.1", "Hannah Schmidt"])],
+  ["a person added through the form appears ranked in the table", async () => {
+    await byTestId(browser, "nav-grey-chart").click();
+    await byTestId(browser, "add-person").click();
+    await byTestId(browser, "person-form").waitForDisplayed({ timeout: 5000 });
+    assert((await byTestId(browser, "person-id").getValue()) === "p41", "the form proposes the next free id");
+    await byTestId(browser, "person-name").setValue(NEW_PERSON);
+    await byTestId(browser, "person-title").setValue("Deployment Coordinator");
+    await byTestId(browser, "person-team").selectByAttribute("value", "change");
+    await byTestId(browser, "person-manager").selectByAttribute("value", "p26");
+    await byTestId(browser, "person-save").click();
+    await byTestId(browser, "person-p41").waitForExist({ timeout: 5000 });
+    const status = await text("status");
+    assert(status.includes("saved to demo.greychart"), `status says "${status}"`);
+  }],
+  ["a claim recorded through the form appears with its source", async () => {
+    await byTestId(browser, "add-claim").click();
+    await byTestId(browser, "claim-form").waitForDisplayed({ timeout: 5000 });
+    await byTestId(browser, "claim-from").selectByAttribute("value", "p41");
+    await byTestId(browser, "claim-to").selectByAttribute("value", "p25");
+    await byTestId(browser, "claim-strength").setValue("0.6");
+    await byTestId(browser, "claim-confidence").setValue("0.8");
+    await byTestId(browser, "claim-source").setValue(CLAIM_SOURCE);
+    await byTestId(browser, "claim-save").click();
+    await browser.waitUntil(async () => (await byTestId(browser, "claims-table").getText()).includes(CLAIM_SOURCE), {
+      timeout: 5000,
+      timeoutMsg: "the new claim did not appear in the claims table",
+    });
+    await screenshot(browser, "after-adding-person-and-claim");
+  }],
+  ["an invalid claim shows the backend's message next to the field and saves nothing", async () => {
+    const before = (await byTestId(browser, "claims-table").$$("tbody tr")).length;
+    await byTestId(browser, "add-claim").click();
+    await byTestId(browser, "claim-form").waitForDisplayed({ timeout: 5000 });
+    await byTestId(browser, "claim-strength").setValue("1.5");
+    await byTestId(browser, "claim-save").click();
+    const error = byTestId(browser, "claim-strength-error");
+    await browser.waitUntil(async () => (await error.getText()).length > 0, { timeout: 5000, timeoutMsg: "no message next to strength" });
+    const message = await error.getText();
+    assert(message === "must be between 0 and 1 (got 1.5)", `message is "${message}"`);
+    await screenshot(browser, "invalid-claim");
+    await browser.keys("Escape");
+    await byTestId(browser, "claim-form").waitForExist({ timeout: 5000, reverse: true });
+    const after = (await byTestId(browser, "claims-table").$$("tbody tr")).length;
+    assert(after === before, `claims went from ${before} to ${after}`);
+  }],
+  ["after a restart the new person and claim are still there", async () => {
+    await browser.deleteSession();
+    browser = await launch();
+    const name = await text("workspace-name");
+    assert(name.endsWith("demo.greychart"), `reopened "${name}"`);
+    const people = await byTestId(browser, "people-table").getText();
+    assert(people.includes(NEW_PERSON), "the new person is gone after restart");
+    const claims = await byTestId(browser, "claims-table").getText();
+    assert(claims.includes(CLAIM_SOURCE), "the new claim is gone after restart");
+    await screenshot(browser, "after-restart");
+  }],
+]);
+
+try {
+  await browser?.deleteSession();
+} catch {
+  // the session may already be gone after a failure
+}
+stopDriver(driver);
+const last = readFileSync(join(home, "last-workspace"), "utf8");
+console.log(`workspace used: ${last}`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,35 @@
+// One typed wrapper per desktop command. Views call these, never `invoke`
+// with a bare string. Failures arrive as ApiError {code, message, field}.
+
+import { invoke } from "@tauri-apps/api/core";
+import type { ApiError, Claim, InfluenceRow, Person, WorkspaceData, WorkspaceInfo } from "./bindings";
+
+/** Turns whatever a command rejected with into an ApiError. */
+export function asApiError(e: unknown): ApiError {
+  if (typeof e === "object" && e !== null && "code" in e && "message" in e) {
+    const { code, message, field } = e as ApiError;
+    return { code, message, field: field ?? null };
+  }
+  return { code: "internal", message: String(e), field: null };
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw asApiError(e);
+  }
+}
+
+export const api = {
+  workspaceInfo: () => call<WorkspaceInfo | null>("workspace_info"),
+  workspaceData: () => call<WorkspaceData>("workspace_data"),
+  influence: (asOf: string | null) => call<InfluenceRow[]>("influence", { asOf }),
+  savePerson: (person: Person) => call<Person>("save_person", { person }),
+  deletePerson: (id: string) => call<null>("delete_person", { id }),
+  saveClaim: (claim: Claim) => call<Claim>("save_claim", { claim }),
+  deleteClaim: (id: string) => call<null>("delete_claim", { id }),
+  newWorkspace: () => call<WorkspaceInfo | null>("new_workspace"),
+  openWorkspace: () => call<WorkspaceInfo | null>("open_workspace"),
+  saveWorkspaceAs: () => call<WorkspaceInfo | null>("save_workspace_as"),
+};

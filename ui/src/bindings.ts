@@ -1,0 +1,594 @@
+// Generated from the Rust types by crates/core/tests/bindings.rs. Do not edit:
+// run `UPDATE_BINDINGS=1 cargo test -p greychart-core --test bindings` instead.
+
+/**
+ * The codes the user interface and scripts switch on. Never rename one.
+ */
+export type ErrorCode = "invalid" | "cycle" | "not_found" | "conflict" | "import" | "too_new" | "no_workspace" | "io" | "database" | "internal";
+
+/**
+ * An error as the user interface receives it.
+ */
+export type ApiError = { 
+/**
+ * What kind of error: the UI switches on this, never on the message.
+ */
+code: ErrorCode, 
+/**
+ * What happened and what to do, in plain words.
+ */
+message: string, 
+/**
+ * The form field at fault, when there is one.
+ */
+field: string | null, };
+
+/**
+ * What the window shows about the open workspace.
+ */
+export type WorkspaceInfo = { 
+/**
+ * Full path of the file.
+ */
+path: string, 
+/**
+ * File name, for the title bar.
+ */
+name: string, };
+
+/**
+ * What a team does; drives default approval roles and the team colours.
+ */
+export type TeamKind = "development" | "qa" | "infrastructure" | "operations" | "business_relationship" | "change" | "finance" | "business" | "other";
+
+/**
+ * A team; every person belongs to at most one.
+ */
+export type Team = { 
+/**
+ * Stable id.
+ */
+id: string, 
+/**
+ * Display name.
+ */
+name: string, 
+/**
+ * What the team does.
+ */
+kind: TeamKind, };
+
+/**
+ * A person in the organisation. `manager` is their reporting line: the
+ * reporting lines form a forest, which the store checks on every write.
+ */
+export type Person = { 
+/**
+ * Stable id.
+ */
+id: string, 
+/**
+ * Full name, in any script.
+ */
+name: string, 
+/**
+ * Job title.
+ */
+title: string, 
+/**
+ * Their team's id.
+ */
+team: string | null, 
+/**
+ * Who they report to.
+ */
+manager: string | null, };
+
+/**
+ * One piece of evidence that `from` sways `to`. Several claims about the same
+ * pair may disagree; all are kept. Strength 0 means "known: no influence",
+ * which differs from having no claim at all ("unknown").
+ */
+export type Claim = { 
+/**
+ * Stable id, given by the store.
+ */
+id: string, 
+/**
+ * Who sways.
+ */
+from: string, 
+/**
+ * Who is swayed.
+ */
+to: string, 
+/**
+ * How strongly, 0..1.
+ */
+strength: number, 
+/**
+ * How sure we are, 0..1.
+ */
+confidence: number, 
+/**
+ * When it was seen or heard.
+ */
+observed_on: string, 
+/**
+ * Days after which the claim counts half as much.
+ */
+half_life_days: number, 
+/**
+ * Who told us, or what we saw.
+ */
+source: string, 
+/**
+ * Free note.
+ */
+note: string, 
+/**
+ * Who recorded it in this workspace.
+ */
+recorded_by: string, 
+/**
+ * Retired claims stay in the history but leave the analytics.
+ */
+retired: boolean, };
+
+/**
+ * A person's attitude to a release.
+ */
+export type StanceKind = "champion" | "supporter" | "neutral" | "sceptic" | "blocker" | "unknown";
+
+/**
+ * What one person thinks of one release, as of a date.
+ */
+export type Stance = { 
+/**
+ * Whose stance.
+ */
+person: string, 
+/**
+ * On which release.
+ */
+release: string, 
+/**
+ * The attitude.
+ */
+stance: StanceKind, 
+/**
+ * When it was last seen.
+ */
+noted_on: string, 
+/**
+ * Free note.
+ */
+note: string, };
+
+/**
+ * How involved a stakeholder wants to be.
+ */
+export type Involvement = "hands_off" | "informed" | "consulted" | "hands_on";
+
+/**
+ * A person seen as a stakeholder.
+ */
+export type StakeholderProfile = { 
+/**
+ * Whose profile.
+ */
+person: string, 
+/**
+ * How much the releases matter to them, 0..1.
+ */
+interest: number, 
+/**
+ * How involved they want to be.
+ */
+involvement: Involvement, };
+
+/**
+ * One contact with a stakeholder.
+ */
+export type EngagementEntry = { 
+/**
+ * Stable id.
+ */
+id: string, 
+/**
+ * With whom.
+ */
+person: string, 
+/**
+ * When.
+ */
+date: string, 
+/**
+ * How: meeting, email, chat, call.
+ */
+channel: string, 
+/**
+ * What was said or agreed.
+ */
+summary: string, };
+
+/**
+ * A deployable part, owned by a team.
+ */
+export type Component = { 
+/**
+ * Stable id.
+ */
+id: string, 
+/**
+ * Display name.
+ */
+name: string, 
+/**
+ * The owning team's id.
+ */
+owner_team: string | null, };
+
+/**
+ * A business service; it depends on components and other services.
+ */
+export type Service = { 
+/**
+ * Stable id.
+ */
+id: string, 
+/**
+ * Display name.
+ */
+name: string, 
+/**
+ * The person who answers for it to the business.
+ */
+business_owner: string | null, 
+/**
+ * Ids of the components and services it depends on.
+ */
+depends_on: Array<string>, };
+
+/**
+ * Where a release is in its life.
+ */
+export type Stage = "plan" | "build" | "test" | "scheduled" | "deployed" | "reviewed" | "cancelled";
+
+/**
+ * How much could go wrong.
+ */
+export type RiskLevel = "low" | "medium" | "high";
+
+/**
+ * A named set of changes deployed together.
+ */
+export type Release = { 
+/**
+ * Stable id.
+ */
+id: string, 
+/**
+ * Display name, with its version.
+ */
+name: string, 
+/**
+ * Lifecycle stage.
+ */
+stage: Stage, 
+/**
+ * Planned window start.
+ */
+window_start: string | null, 
+/**
+ * Planned window end.
+ */
+window_end: string | null, 
+/**
+ * Risk level.
+ */
+risk: RiskLevel, };
+
+/**
+ * A unit of work in a release.
+ */
+export type Change = { 
+/**
+ * Stable id.
+ */
+id: string, 
+/**
+ * What it does.
+ */
+title: string, 
+/**
+ * The release it ships in.
+ */
+release: string | null, 
+/**
+ * The components it touches.
+ */
+components: Array<string>, 
+/**
+ * How many days it takes.
+ */
+duration_days: number, };
+
+/**
+ * Finish-to-start: `after` may start `lag_days` after `before` finishes.
+ * Ids name changes or releases; the dependency graph must stay acyclic.
+ */
+export type Dependency = { 
+/**
+ * What must finish first.
+ */
+before: string, 
+/**
+ * What waits for it.
+ */
+after: string, 
+/**
+ * Days to wait after `before` finishes.
+ */
+lag_days: number, };
+
+/**
+ * Whether a period allows or forbids deployments.
+ */
+export type PeriodKind = "window" | "freeze";
+
+/**
+ * What a period applies to.
+ */
+export type Scope = "global" | "component" | "service";
+
+/**
+ * A deployment window or a freeze, global or for one component or service.
+ */
+export type Period = { 
+/**
+ * Stable id.
+ */
+id: string, 
+/**
+ * Display name.
+ */
+name: string, 
+/**
+ * Window or freeze.
+ */
+kind: PeriodKind, 
+/**
+ * First day.
+ */
+starts_on: string, 
+/**
+ * Last day.
+ */
+ends_on: string, 
+/**
+ * What it applies to.
+ */
+scope: Scope, 
+/**
+ * The component or service, unless global.
+ */
+scope_id: string | null, };
+
+/**
+ * A person away: they cannot approve or deploy then.
+ */
+export type Absence = { 
+/**
+ * Stable id.
+ */
+id: string, 
+/**
+ * Who.
+ */
+person: string, 
+/**
+ * First day away.
+ */
+starts_on: string, 
+/**
+ * Last day away.
+ */
+ends_on: string, 
+/**
+ * Free note.
+ */
+note: string, };
+
+/**
+ * The capacity in which someone approves.
+ */
+export type ApprovalRole = "cab" | "change_manager" | "business_owner" | "component_owner" | "qa" | "infrastructure" | "finance" | "custom";
+
+/**
+ * One person's sign-off needed for one release, and the rule that asked for it.
+ */
+export type ApprovalRequirement = { 
+/**
+ * Stable id.
+ */
+id: string, 
+/**
+ * The release.
+ */
+release: string, 
+/**
+ * Who must approve.
+ */
+approver: string, 
+/**
+ * In what capacity.
+ */
+role: ApprovalRole, 
+/**
+ * The rule or reason that created it.
+ */
+rule: string, };
+
+/**
+ * What an approver decided.
+ */
+export type DecisionKind = "approved" | "rejected" | "abstained" | "changes_requested";
+
+/**
+ * A decision on a requirement. Decisions are never edited: a new decision
+ * supersedes the old one and both stay in the history.
+ */
+export type Decision = { 
+/**
+ * Stable id.
+ */
+id: string, 
+/**
+ * The requirement decided.
+ */
+requirement: string, 
+/**
+ * What was decided.
+ */
+kind: DecisionKind, 
+/**
+ * Who decided (normally the approver).
+ */
+decided_by: string, 
+/**
+ * When, as an RFC 3339 timestamp.
+ */
+decided_at: string, 
+/**
+ * Their comment.
+ */
+comment: string, 
+/**
+ * Set when the release changed after this decision.
+ */
+stale: boolean, };
+
+/**
+ * A whole workspace in memory.
+ */
+export type WorkspaceData = { 
+/**
+ * The person using Greychart ("me"), if set.
+ */
+me: string | null, 
+/**
+ * How strongly a manager sways a direct report, 0..1.
+ */
+formal_weight: number, 
+/**
+ * Teams.
+ */
+teams: Array<Team>, 
+/**
+ * People, with their reporting lines.
+ */
+people: Array<Person>, 
+/**
+ * Grey-chart evidence (private).
+ */
+claims: Array<Claim>, 
+/**
+ * Attitudes to releases (private).
+ */
+stances: Array<Stance>, 
+/**
+ * Stakeholder profiles (private).
+ */
+profiles: Array<StakeholderProfile>, 
+/**
+ * Engagement log (private).
+ */
+engagements: Array<EngagementEntry>, 
+/**
+ * Components.
+ */
+components: Array<Component>, 
+/**
+ * Services.
+ */
+services: Array<Service>, 
+/**
+ * Releases.
+ */
+releases: Array<Release>, 
+/**
+ * Changes.
+ */
+changes: Array<Change>, 
+/**
+ * Dependencies between changes and releases.
+ */
+dependencies: Array<Dependency>, 
+/**
+ * Deployment windows and freezes.
+ */
+periods: Array<Period>, 
+/**
+ * Absences.
+ */
+absences: Array<Absence>, 
+/**
+ * Approval requirements.
+ */
+requirements: Array<ApprovalRequirement>, 
+/**
+ * Decisions, oldest first.
+ */
+decisions: Array<Decision>, };
+
+/**
+ * One person's standing.
+ */
+export type InfluenceRow = { 
+/**
+ * Person id.
+ */
+id: string, 
+/**
+ * Person name.
+ */
+name: string, 
+/**
+ * Share of influence with the grey chart (PageRank; all sum to 1).
+ */
+rank: number, 
+/**
+ * Share of influence from the formal chart alone.
+ */
+formal_rank: number, 
+/**
+ * Percentile of rank minus percentile of formal rank, in points:
+ * large and positive means hidden power.
+ */
+power_gap: number, 
+/**
+ * How often this person lies on the strongest paths between others, 0..1.
+ */
+broker: number, };
+
+/**
+ * A path of influence and its strength (the product of its sway weights).
+ */
+export type InfluencePath = { 
+/**
+ * From whom.
+ */
+from: string, 
+/**
+ * To whom.
+ */
+to: string, 
+/**
+ * The people along the way, both ends included; empty when unreachable.
+ */
+path: Array<string>, 
+/**
+ * Product of the sway weights along the path; 0 when unreachable.
+ */
+strength: number, };

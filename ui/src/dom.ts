@@ -1,0 +1,59 @@
+// Building DOM nodes. Text is always set as text, never parsed as HTML, so
+// names and notes containing markup show literally and never run.
+
+type Child = Node | string | number | null | undefined | false;
+type Attrs = Record<string, string | number | boolean | undefined | null | ((e: Event) => void)>;
+
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (typeof value === "function") {
+      el.addEventListener(key.replace(/^on/, "").toLowerCase(), value as EventListener);
+    } else if (value === true) {
+      el.setAttribute(key, "");
+    } else {
+      el.setAttribute(key, String(value));
+    }
+  }
+  append(el, children);
+  return el;
+}
+
+export function append(parent: Node, children: Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.appendChild(typeof child === "object" ? child : document.createTextNode(String(child)));
+  }
+}
+
+/** Replaces an element's content. */
+export function replace(parent: Element, ...children: Child[]): void {
+  parent.replaceChildren();
+  append(parent, children);
+}
+
+/** A table with a header row; `rows` are lists of cells. */
+export function table(testid: string, headers: { label: string; tip?: string; numeric?: boolean }[], rows: Child[][]): HTMLTableElement {
+  return h(
+    "table",
+    { class: "grid", "data-testid": testid },
+    h("thead", {}, h("tr", {}, ...headers.map((c) => h("th", { title: c.tip, class: c.numeric ? "num" : undefined }, c.label)))),
+    h(
+      "tbody",
+      {},
+      ...rows.map((cells) =>
+        h("tr", {}, ...cells.map((cell, i) => h("td", { class: headers[i]?.numeric ? "num" : undefined }, cell))),
+      ),
+    ),
+  );
+}
+
+/** A section with a heading and a one-line explanation. */
+export function section(title: string, explanation: string, ...children: Child[]): HTMLElement {
+  return h("section", { class: "card" }, h("h2", {}, title), h("p", { class: "hint" }, explanation), ...children);
+}

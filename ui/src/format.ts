@@ -1,0 +1,42 @@
+// Formatting numbers and dates the way the views show them.
+
+/** A share in [0,1] as a percentage with one decimal, e.g. "12.3%". */
+export function percent(value: number): string {
+  return `${(value * 100).toFixed(1)}%`;
+}
+
+/** A signed number of percentile points, e.g. "+42" or "−7". */
+export function points(value: number): string {
+  const rounded = Math.round(value);
+  if (rounded === 0) return "0";
+  return rounded > 0 ? `+${rounded}` : `\u2212${Math.abs(rounded)}`;
+}
+
+/** A number in [0,1] with two decimals. */
+export function unit(value: number): string {
+  return value.toFixed(2);
+}
+
+/** Today as YYYY-MM-DD in local time. */
+export function today(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Credibility of a claim as of a date: confidence × 2^(−age/half-life), null if observed later. */
+export function credibility(confidence: number, observedOn: string, halfLifeDays: number, asOf: string): number | null {
+  const age = (Date.parse(asOf) - Date.parse(observedOn)) / 86_400_000;
+  if (Number.isNaN(age) || age < 0) return null;
+  return confidence * Math.pow(2, -age / halfLifeDays);
+}
+
+/** A date span "2026-12-01 → 2026-12-03", or "unscheduled". */
+export function span(start: string | null, end: string | null): string {
+  if (!start || !end) return "unscheduled";
+  return start === end ? start : `${start} \u2192 ${end}`;
+}
+
+/** Human words for snake_case domain values: "changes_requested" → "changes requested". */
+export function words(value: string): string {
+  return value.replace(/_/g, " ");
+}

@@ -1,0 +1,140 @@
+// The window: a toolbar, five views, a side panel for forms, a status line.
+// Everything shown comes from the open workspace through the typed api.
+
+import { api, asApiError } from "./api";
+import { h, replace } from "./dom";
+import { openClaimForm } from "./forms/claimForm";
+import { openPersonForm } from "./forms/personForm";
+import { today } from "./format";
+import { closePanel, panelIsOpen } from "./panel";
+import { emptyData, type Model } from "./state";
+import { approvalsView } from "./views/approvals";
+import { greyChartView } from "./views/greyChart";
+import { packetsView } from "./views/packets";
+import { releasePlanView } from "./views/releasePlan";
+import { stakeholdersView } from "./views/stakeholders";
+import type { Actions, View } from "./views/types";
+
+const VIEWS: { id: string; label: string; view: View }[] = [
+  { id: "grey-chart", label: "Grey chart", view: greyChartView },
+  { id: "stakeholders", label: "Stakeholders", view: stakeholdersView },
+  { id: "release-plan", label: "Release plan", view: releasePlanView },
+  { id: "approvals", label: "Approvals", view: approvalsView },
+  { id: "packets", label: "Packets", view: packetsView },
+];
+
+const model: Model = { info: null, data: emptyData(), influence: [], asOf: today() };
+let current = VIEWS[0]?.id ?? "grey-chart";
+
+function byId<T extends HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`the page has no #${id}`);
+  return el as T;
+}
+
+function status(message: string, kind: "info" | "error" = "info"): void {
+  const el = byId("status");
+  el.textContent = message;
+  el.className = `status ${kind}`;
+}
+
+const actions: Actions = {
+  editPerson: (person) => openPersonForm(model.data, person, afterSave),
+  editClaim: (claim) => openClaimForm(model.data, claim, afterSave),
+};
+
+function afterSave(message: string): void {
+  void load().then(() => status(`${message} — saved to ${model.info?.name ?? "the workspace"}`));
+}
+
+async function load(): Promise<void> {
+  try {
+    const [info, data, influence] = await Promise.all([api.workspaceInfo(), api.workspaceData(), api.influence(model.asOf)]);
+    model.info = info;
+    model.data = data;
+    model.influence = influence;
+    byId("workspace-name").textContent = info ? info.path : "No workspace open";
+  } catch (e) {
+    const err = asApiError(e);
+    model.info = null;
+    model.data = emptyData();
+    model.influence = [];
+    byId("workspace-name").textContent = "No workspace open";
+    status(err.code === "no_workspace" ? "Create a workspace with New, or open one with Open." : err.message, err.code === "no_workspace" ? "info" : "error");
+  }
+  render();
+}
+
+function render(): void {
+  const nav = byId("nav");
+  replace(
+    nav,
+    ...VIEWS.map((v, i) =>
+      h(
+        "button",
+        {
+          type: "button",
+          class: v.id === current ? "tab active" : "tab",
+          "data-testid": `nav-${v.id}`,
+          "aria-current": v.id === current ? "page" : undefined,
+          title: `${v.label} (Ctrl+${i + 1})`,
+          onclick: () => show(v.id),
+        },
+        v.label,
+      ),
+    ),
+  );
+  const view = VIEWS.find((v) => v.id === current) ?? VIEWS[0];
+  if (!view) return;
+  const main = byId("view");
+  const scroll = main.scrollTop;
+  replace(main, view.view(model, actions));
+  main.scrollTop = scroll;
+}
+
+function show(id: string): void {
+  current = id;
+  render();
+  byId("view").scrollTop = 0;
+}
+
+async function fileCommand(run: () => Promise<unknown>, done: string): Promise<void> {
+  try {
+    const info = await run();
+    if (info === null) return;
+    closePanel();
+    await load();
+    status(`${done} ${model.info?.name ?? ""}`);
+  } catch (e) {
+    status(asApiError(e).message, "error");
+  }
+}
+
+function start(): void {
+  byId<HTMLInputElement>("as-of").value = model.asOf;
+  byId<HTMLInputElement>("as-of").addEventListener("change", (e) => {
+    const value = (e.target as HTMLInputElement).value;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return;
+    model.asOf = value;
+    void load();
+  });
+  byId("cmd-new").addEventListener("click", () => void fileCommand(api.newWorkspace, "Created"));
+  byId("cmd-open").addEventListener("click", () => void fileCommand(api.openWorkspace, "Opened"));
+  byId("cmd-save-as").addEventListener("click", () => void fileCommand(api.saveWorkspaceAs, "Saved a copy as"));
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && panelIsOpen()) {
+      closePanel();
+      return;
+    }
+    if ((e.ctrlKey || e.metaKey) && /^[1-5]$/.test(e.key)) {
+      const v = VIEWS[Number(e.key) - 1];
+      if (v) {
+        e.preventDefault();
+        show(v.id);
+      }
+    }
+  });
+  void load();
+}
+
+start();

@@ -1,0 +1,58 @@
+// What the views render from: the workspace's data and its analytics, loaded
+// together and replaced as a whole after every saved edit.
+
+import type { InfluenceRow, WorkspaceData, WorkspaceInfo } from "./bindings";
+
+export interface Model {
+  info: WorkspaceInfo | null;
+  data: WorkspaceData;
+  influence: InfluenceRow[];
+  asOf: string;
+}
+
+export function emptyData(): WorkspaceData {
+  return {
+    me: null,
+    formal_weight: 0.5,
+    teams: [],
+    people: [],
+    claims: [],
+    stances: [],
+    profiles: [],
+    engagements: [],
+    components: [],
+    services: [],
+    releases: [],
+    changes: [],
+    dependencies: [],
+    periods: [],
+    absences: [],
+    requirements: [],
+    decisions: [],
+  };
+}
+
+/** Lookup of names by id, for showing people, teams and releases by name. */
+export function names(data: WorkspaceData): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const t of data.teams) m.set(t.id, t.name);
+  for (const p of data.people) m.set(p.id, p.name);
+  for (const r of data.releases) m.set(r.id, r.name);
+  for (const c of data.components) m.set(c.id, c.name);
+  for (const s of data.services) m.set(s.id, s.name);
+  return m;
+}
+
+export type ApprovalStatus = "pending" | "approved" | "rejected" | "abstained" | "changes_requested";
+
+/** The current status of each requirement: its latest decision, or pending. */
+export function approvalStatus(data: WorkspaceData): Map<string, { status: ApprovalStatus; stale: boolean; decidedAt: string | null; comment: string }> {
+  const out = new Map<string, { status: ApprovalStatus; stale: boolean; decidedAt: string | null; comment: string }>();
+  for (const r of data.requirements) out.set(r.id, { status: "pending", stale: false, decidedAt: null, comment: "" });
+  const ordered = [...data.decisions].sort((a, b) => a.decided_at.localeCompare(b.decided_at));
+  for (const d of ordered) {
+    if (!out.has(d.requirement)) continue;
+    out.set(d.requirement, { status: d.kind, stale: d.stale, decidedAt: d.decided_at, comment: d.comment });
+  }
+  return out;
+}

@@ -1,0 +1,109 @@
+// Grey chart: who really decides. People ranked by influence with the formal
+// rank beside it, and every claim as dated, sourced evidence.
+
+import type { Claim, InfluenceRow } from "../bindings";
+import { h, section, table } from "../dom";
+import { credibility, percent, points, unit } from "../format";
+import { names } from "../state";
+import type { View } from "./types";
+
+const TIPS = {
+  rank: "Influence rank: this person's share of all influence, counting the grey chart (PageRank over who listens to whom; all shares add up to 100%).",
+  formal: "Formal rank: the same share from the org chart alone.",
+  gap: "Power gap: influence percentile minus formal percentile. Large and positive means more power than the org chart shows.",
+  broker: "Broker score: how often this person lies on the strongest paths of influence between two others (0–1).",
+  credibility: "Credibility today: confidence halved for every half-life since the claim was observed.",
+};
+
+export const greyChartView: View = (model, actions) => {
+  const label = names(model.data);
+  const byRank = [...model.influence].sort((a, b) => b.rank - a.rank);
+  const hidden = [...model.influence].sort((a, b) => b.power_gap - a.power_gap).slice(0, 5);
+  const person = new Map(model.data.people.map((p) => [p.id, p]));
+  const glance = h(
+    "div",
+    { class: "glance" },
+    section(
+      "Who really decides",
+      "The five most influential people, counting the grey chart.",
+      h("ol", { class: "ranked", "data-testid": "top-influencers" }, ...byRank.slice(0, 5).map((r) => h("li", {}, r.name, h("span", { class: "muted", title: TIPS.rank }, ` ${percent(r.rank)}`)))),
+    ),
+    section(
+      "Hidden power",
+      "More influence than the org chart shows: largest power gaps.",
+      h("ol", { class: "ranked", "data-testid": "hidden-power" }, ...hidden.map((r) => h("li", {}, r.name, h("span", { class: "muted", title: TIPS.gap }, ` ${points(r.power_gap)} pts`)))),
+    ),
+  );
+  const peopleRows = byRank.map((r: InfluenceRow) => {
+    const p = person.get(r.id);
+    const link = h("button", { type: "button", class: "link", "data-testid": `person-${r.id}`, onclick: () => p && actions.editPerson(p) }, r.name);
+    return [link, p?.title ?? "", label.get(p?.team ?? "") ?? "", label.get(p?.manager ?? "") ?? "", percent(r.rank), percent(r.formal_rank), points(r.power_gap), unit(r.broker)];
+  });
+  const claimRows = model.data.claims.map((c: Claim) => {
+    const k = credibility(c.confidence, c.observed_on, c.half_life_days, model.asOf);
+    const stale = k !== null && k < c.confidence / 2;
+    const status = c.retired ? "retired" : k === null ? "after as-of" : stale ? "stale" : "active";
+    const strength = c.strength === 0 ? h("span", { class: "none-known", title: "Known: no influence (differs from no claim at all)" }, "none (known)") : unit(c.strength);
+    return [
+      h("button", { type: "button", class: "link", "data-testid": `claim-${c.id}`, onclick: () => actions.editClaim(c) }, label.get(c.from) ?? c.from),
+      label.get(c.to) ?? c.to,
+      strength,
+      unit(c.confidence),
+      c.observed_on,
+      String(c.half_life_days),
+      k === null ? "–" : unit(k),
+      h("span", { class: `tag ${status.replace(/ /g, "-")}` }, status),
+      c.source,
+      c.note,
+    ];
+  });
+  return h(
+    "div",
+    { class: "view-body", "data-testid": "view-grey-chart" },
+    h(
+      "div",
+      { class: "view-actions" },
+      h("button", { type: "button", class: "primary", "data-testid": "add-person", onclick: () => actions.editPerson(null) }, "Add person"),
+      h("button", { type: "button", "data-testid": "add-claim", onclick: () => actions.editClaim(null) }, "Record claim"),
+    ),
+    glance,
+    section(
+      "People",
+      `${model.data.people.length} people, ranked by influence as of ${model.asOf}. Click a name to edit.`,
+      table(
+        "people-table",
+        [
+          { label: "Name" },
+          { label: "Title" },
+          { label: "Team" },
+          { label: "Reports to" },
+          { label: "Influence", tip: TIPS.rank, numeric: true },
+          { label: "Formal", tip: TIPS.formal, numeric: true },
+          { label: "Gap", tip: TIPS.gap, numeric: true },
+          { label: "Broker", tip: TIPS.broker, numeric: true },
+        ],
+        peopleRows,
+      ),
+    ),
+    section(
+      "Grey-chart claims",
+      `${model.data.claims.length} pieces of evidence. Private: never printed in a sign-off packet.`,
+      table(
+        "claims-table",
+        [
+          { label: "Who sways" },
+          { label: "Whom" },
+          { label: "Strength", numeric: true },
+          { label: "Confidence", numeric: true },
+          { label: "Observed" },
+          { label: "Half-life (days)", numeric: true },
+          { label: "Credibility", tip: TIPS.credibility, numeric: true },
+          { label: "Status" },
+          { label: "Source" },
+          { label: "Note" },
+        ],
+        claimRows,
+      ),
+    ),
+  );
+};

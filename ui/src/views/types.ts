@@ -1,0 +1,11 @@
+// What every view receives.
+
+import type { Claim, Person } from "../bindings";
+import type { Model } from "../state";
+
+export interface Actions {
+  editPerson(person: Person | null): void;
+  editClaim(claim: Claim | null): void;
+}
+
+export type View = (model: Model, actions: Actions) => HTMLElement;

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { asApiError } from "../src/api";
+import { nextPersonId } from "../src/forms/personForm";
+import { approvalStatus, emptyData } from "../src/state";
+import { percentiles } from "../src/views/stakeholders";
+
+describe("approval status", () => {
+  it("is the latest decision, or pending", () => {
+    const data = emptyData();
+    data.requirements = [
+      { id: "a1", release: "r1", approver: "p1", role: "cab", rule: "CAB" },
+      { id: "a2", release: "r1", approver: "p2", role: "qa", rule: "QA" },
+    ];
+    data.decisions = [
+      { id: "d2", requirement: "a1", kind: "approved", decided_by: "p1", decided_at: "2026-02-01T00:00:00Z", comment: "", stale: true },
+      { id: "d1", requirement: "a1", kind: "rejected", decided_by: "p1", decided_at: "2026-01-01T00:00:00Z", comment: "no", stale: false },
+    ];
+    const s = approvalStatus(data);
+    expect(s.get("a1")).toMatchObject({ status: "approved", stale: true });
+    expect(s.get("a2")).toMatchObject({ status: "pending", stale: false });
+  });
+});
+
+describe("helpers", () => {
+  it("numbers new people after the highest id", () => {
+    const data = emptyData();
+    data.people = [
+      { id: "p09", name: "A", title: "", team: null, manager: null },
+      { id: "p40", name: "B", title: "", team: null, manager: null },
+      { id: "x7", name: "C", title: "", team: null, manager: null },
+    ];
+    expect(nextPersonId(data)).toBe("p41");
+  });
+
+  it("gives percentiles with ties halved, as the core does", () => {
+    const p = percentiles(new Map([["a", 3], ["b", 1], ["c", 2]]));
+    expect([p.get("a"), p.get("b"), p.get("c")]).toEqual([100, 0, 50]);
+  });
+
+  it("turns any rejection into an ApiError", () => {
+    expect(asApiError({ code: "invalid", message: "bad", field: "strength" })).toEqual({ code: "invalid", message: "bad", field: "strength" });
+    expect(asApiError("boom")).toEqual({ code: "internal", message: "boom", field: null });
+  });
+});
