@@ -17,7 +17,9 @@ use crate::session::Session;
 type SessionState<'a> = State<'a, Mutex<Session>>;
 
 fn lock<'a>(state: &'a SessionState<'_>) -> Result<MutexGuard<'a, Session>, ApiError> {
-    state.lock().map_err(|_| ApiError::new(ErrorCode::Internal, "the session is unusable after an earlier failure; restart Greychart"))
+    state.lock().map_err(|_| {
+        ApiError::new(ErrorCode::Internal, "the session is unusable after an earlier failure; restart Greychart")
+    })
 }
 
 #[tauri::command]
@@ -71,7 +73,8 @@ enum Pick {
 }
 
 fn pick(window: &WebviewWindow, title: &str, kind: Pick) -> Result<Option<PathBuf>, ApiError> {
-    let dialog = window.dialog().file().set_parent(window).set_title(title).add_filter("Greychart workspace", &["greychart"]);
+    let dialog =
+        window.dialog().file().set_parent(window).set_title(title).add_filter("Greychart workspace", &["greychart"]);
     let picked = match kind {
         Pick::Open => dialog.blocking_pick_file(),
         Pick::Save(name) => dialog.set_file_name(name).blocking_save_file(),
@@ -103,7 +106,10 @@ pub async fn open_workspace(window: WebviewWindow, state: SessionState<'_>) -> R
 }
 
 #[tauri::command]
-pub async fn save_workspace_as(window: WebviewWindow, state: SessionState<'_>) -> Result<Option<WorkspaceInfo>, ApiError> {
+pub async fn save_workspace_as(
+    window: WebviewWindow,
+    state: SessionState<'_>,
+) -> Result<Option<WorkspaceInfo>, ApiError> {
     let Some(path) = pick(&window, "Save workspace as", Pick::Save("copy.greychart"))? else { return Ok(None) };
     let info = lock(&state)?.save_as(&path)?;
     retitle(&window, &info);

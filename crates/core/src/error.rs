@@ -90,11 +90,7 @@ impl ApiError {
 impl From<CoreError> for ApiError {
     fn from(e: CoreError) -> Self {
         match e {
-            CoreError::Invalid(v) => ApiError {
-                code: ErrorCode::Invalid,
-                message: v.message,
-                field: Some(v.field),
-            },
+            CoreError::Invalid(v) => ApiError { code: ErrorCode::Invalid, message: v.message, field: Some(v.field) },
             CoreError::Cycle { .. } => ApiError::new(ErrorCode::Cycle, e.to_string()),
             CoreError::Import(_) => ApiError::new(ErrorCode::Import, e.to_string()),
         }

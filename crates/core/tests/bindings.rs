@@ -2,6 +2,8 @@
 //! types and committed as `ui/src/bindings.ts`. This test fails when the file
 //! is stale; run it with `UPDATE_BINDINGS=1` to rewrite the file.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use greychart_core::analytics::{InfluencePath, InfluenceRow};
 use greychart_core::model::*;
 use greychart_core::transport::WorkspaceInfo;

@@ -103,12 +103,10 @@ fn import_claims(w: &mut Write<'_>, file: &str, rows: &[ClaimRow]) -> Result<Imp
             }
         }
     }
-    let first = w.next_id("claims", "cl")?;
-    let mut n: u64 = first[2..].parse().unwrap_or(1);
-    for row in rows {
+    let first: u64 = w.next_id("claims", "cl")?[2..].parse().unwrap_or(1);
+    for (n, row) in (first..).zip(rows) {
         let mut claim = row.claim.clone();
         claim.id = format!("cl{n:04}");
-        n += 1;
         w.put(&claim)?;
     }
     w.audit("import", "claim", "", None, Some(&format!("{} claims from {file}", rows.len())))?;

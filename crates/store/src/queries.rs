@@ -1,7 +1,9 @@
 //! Analyses over the stored workspace, shared by the CLI and the desktop app.
 
 use chrono::NaiveDate;
-use greychart_core::analytics::{influence_report, strongest_path, InfluencePath, InfluenceRow, SwayGraph, SwayOptions};
+use greychart_core::analytics::{
+    influence_report, strongest_path, InfluencePath, InfluenceRow, SwayGraph, SwayOptions,
+};
 use greychart_core::model::{Claim, Person};
 
 use crate::error::{Result, StoreError};

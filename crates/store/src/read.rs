@@ -29,9 +29,7 @@ pub(crate) fn key_filter<R: Record>() -> String {
 /// One record by key, on any connection or transaction.
 pub(crate) fn get_on<R: Record>(conn: &Connection, key: &[&str]) -> Result<Option<R>> {
     let sql = format!("{} WHERE {}", select_sql::<R>(), key_filter::<R>());
-    let found = conn
-        .query_row(&sql, rusqlite::params_from_iter(key.iter()), |row| R::from_row(row))
-        .optional()?;
+    let found = conn.query_row(&sql, rusqlite::params_from_iter(key.iter()), |row| R::from_row(row)).optional()?;
     Ok(found)
 }
 

@@ -127,8 +127,17 @@ impl Record for Claim {
     const ENTITY: &'static str = "claim";
     const TABLE: &'static str = "claims";
     const COLUMNS: &'static [&'static str] = &[
-        "id", "from_person", "to_person", "strength", "confidence", "observed_on", "half_life_days", "source", "note",
-        "recorded_by", "retired",
+        "id",
+        "from_person",
+        "to_person",
+        "strength",
+        "confidence",
+        "observed_on",
+        "half_life_days",
+        "source",
+        "note",
+        "recorded_by",
+        "retired",
     ];
     fn values(&self) -> Vec<Value> {
         vec![
@@ -201,7 +210,11 @@ impl Record for StakeholderProfile {
         vec![text(&self.person), Value::Real(self.interest), text(self.involvement.as_str())]
     }
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
-        Ok(StakeholderProfile { person: r.get(0)?, interest: r.get(1)?, involvement: get_enum(r, 2, Involvement::parse)? })
+        Ok(StakeholderProfile {
+            person: r.get(0)?,
+            interest: r.get(1)?,
+            involvement: get_enum(r, 2, Involvement::parse)?,
+        })
     }
     fn validate(&self) -> Result<(), ValidationError> {
         StakeholderProfile::validate(self)
@@ -219,7 +232,13 @@ impl Record for EngagementEntry {
         vec![text(&self.id), text(&self.person), date(self.date), text(&self.channel), text(&self.summary)]
     }
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
-        Ok(EngagementEntry { id: r.get(0)?, person: r.get(1)?, date: r.get(2)?, channel: r.get(3)?, summary: r.get(4)? })
+        Ok(EngagementEntry {
+            id: r.get(0)?,
+            person: r.get(1)?,
+            date: r.get(2)?,
+            channel: r.get(3)?,
+            summary: r.get(4)?,
+        })
     }
     fn validate(&self) -> Result<(), ValidationError> {
         EngagementEntry::validate(self)
@@ -261,7 +280,8 @@ impl Record for Service {
         Service::validate(self)
     }
     fn references(&self) -> Vec<Reference> {
-        let mut refs: Vec<Reference> = self.business_owner.iter().map(|p| reference("business_owner", &["people"], p)).collect();
+        let mut refs: Vec<Reference> =
+            self.business_owner.iter().map(|p| reference("business_owner", &["people"], p)).collect();
         refs.extend(self.depends_on.iter().map(|d| reference("depends_on", &["components", "services"], d)));
         refs
     }
@@ -431,7 +451,8 @@ impl Record for ApprovalRequirement {
 impl Record for Decision {
     const ENTITY: &'static str = "decision";
     const TABLE: &'static str = "decisions";
-    const COLUMNS: &'static [&'static str] = &["id", "requirement", "kind", "decided_by", "decided_at", "comment", "stale"];
+    const COLUMNS: &'static [&'static str] =
+        &["id", "requirement", "kind", "decided_by", "decided_at", "comment", "stale"];
     fn values(&self) -> Vec<Value> {
         vec![
             text(&self.id),
@@ -458,6 +479,9 @@ impl Record for Decision {
         Decision::validate(self)
     }
     fn references(&self) -> Vec<Reference> {
-        vec![reference("requirement", &["requirements"], &self.requirement), reference("decided_by", &["people"], &self.decided_by)]
+        vec![
+            reference("requirement", &["requirements"], &self.requirement),
+            reference("decided_by", &["people"], &self.decided_by),
+        ]
     }
 }

@@ -19,12 +19,12 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// Refuses a file that is not SQLite, or is another program's database.
 pub fn check_owner(conn: &Connection, path: &str) -> Result<()> {
-    let not_a_workspace = |e: rusqlite::Error| StoreError::NotAWorkspace { path: path.to_owned(), reason: e.to_string() };
+    let not_a_workspace =
+        |e: rusqlite::Error| StoreError::NotAWorkspace { path: path.to_owned(), reason: e.to_string() };
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(not_a_workspace)?;
     let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(not_a_workspace)?;
-    let tables: i64 = conn
-        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
-        .map_err(not_a_workspace)?;
+    let tables: i64 =
+        conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0)).map_err(not_a_workspace)?;
     if app_id != APPLICATION_ID && (version != 0 || tables != 0) {
         return Err(StoreError::NotAWorkspace {
             path: path.to_owned(),

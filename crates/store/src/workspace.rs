@@ -47,7 +47,8 @@ impl Workspace {
 
     fn connect(path: &Path, flags: OpenFlags) -> Result<Workspace> {
         let shown = path.display().to_string();
-        let not_a_workspace = |e: rusqlite::Error| StoreError::NotAWorkspace { path: shown.clone(), reason: e.to_string() };
+        let not_a_workspace =
+            |e: rusqlite::Error| StoreError::NotAWorkspace { path: shown.clone(), reason: e.to_string() };
         let mut conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(not_a_workspace)?;

@@ -49,7 +49,8 @@ impl<'c> Write<'c> {
     /// Deletes a record by key; refuses when other records still need it.
     pub fn delete<R: Record>(&mut self, key: &[&str]) -> Result<()> {
         let label = key.join("→");
-        let before: R = get_on(&self.tx, key)?.ok_or_else(|| StoreError::NotFound { entity: R::ENTITY, id: label.clone() })?;
+        let before: R =
+            get_on(&self.tx, key)?.ok_or_else(|| StoreError::NotFound { entity: R::ENTITY, id: label.clone() })?;
         if R::TABLE == "changes" || R::TABLE == "releases" {
             self.tx.execute("DELETE FROM dependencies WHERE before_item = ?1 OR after_item = ?1", [key[0]])?;
         }
@@ -110,11 +111,8 @@ impl<'c> Write<'c> {
         let columns = R::COLUMNS.join(", ");
         let placeholders = (1..=R::COLUMNS.len()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
         let keys = R::COLUMNS[..R::KEY_COLUMNS].join(", ");
-        let updates = R::COLUMNS[R::KEY_COLUMNS..]
-            .iter()
-            .map(|c| format!("{c} = excluded.{c}"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let updates =
+            R::COLUMNS[R::KEY_COLUMNS..].iter().map(|c| format!("{c} = excluded.{c}")).collect::<Vec<_>>().join(", ");
         let sql = format!(
             "INSERT INTO {} ({columns}) VALUES ({placeholders}) ON CONFLICT({keys}) DO UPDATE SET {updates}",
             R::TABLE
@@ -205,12 +203,19 @@ impl<'c> Write<'c> {
         self.put_all(&data.decisions)?;
         self.check_acyclic::<Person>(None)?;
         self.check_acyclic::<Dependency>(None)?;
-        self.audit("import", "workspace", "", None, Some(&format!("{} people, {} claims", data.people.len(), data.claims.len())))
+        self.audit(
+            "import",
+            "workspace",
+            "",
+            None,
+            Some(&format!("{} people, {} claims", data.people.len(), data.claims.len())),
+        )
     }
 
     fn put_all<R: Record>(&mut self, records: &[R]) -> Result<()> {
         for r in records {
-            r.validate().map_err(|e| StoreError::invalid(&e.field, format!("{} {}: {}", R::ENTITY, r.label(), e.message)))?;
+            r.validate()
+                .map_err(|e| StoreError::invalid(&e.field, format!("{} {}: {}", R::ENTITY, r.label(), e.message)))?;
             self.put(r)?;
         }
         for r in records {

@@ -1,5 +1,7 @@
 //! Tests of the `greychart` command, run as a real process on real files.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod fixtures;
 mod imports;
 

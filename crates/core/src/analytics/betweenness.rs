@@ -150,10 +150,7 @@ mod tests {
 
     #[test]
     fn the_middle_of_a_chain_brokers_everything() {
-        let g = SwayGraph::from_edges(
-            vec!["a".into(), "b".into(), "c".into()],
-            vec![(0, 1, 0.5), (1, 2, 0.5)],
-        );
+        let g = SwayGraph::from_edges(vec!["a".into(), "b".into(), "c".into()], vec![(0, 1, 0.5), (1, 2, 0.5)]);
         // One pair (a,c) of (n-1)(n-2) = 2 ordered pairs passes through b.
         assert_eq!(broker_scores(&g, 2), vec![0.0, 0.5, 0.0]);
     }

@@ -65,23 +65,19 @@ impl SwayGraph {
         }
         let mut edges: Vec<(usize, usize, f64)> =
             combined.into_iter().filter(|&(_, w)| w > 0.0).map(|((a, b), w)| (a, b, w)).collect();
-        edges.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+        edges.sort_by_key(|x| (x.0, x.1));
         SwayGraph::from_sorted_edges(ids, index, &edges)
     }
 
     /// Builds a graph from numbered nodes and edges `(a, b, w)` sorted by
     /// `(a, b)`; for generated benchmark graphs.
     pub fn from_edges(ids: Vec<String>, mut edges: Vec<(usize, usize, f64)>) -> SwayGraph {
-        edges.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+        edges.sort_by_key(|x| (x.0, x.1));
         let index = ids.iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
         SwayGraph::from_sorted_edges(ids, index, &edges)
     }
 
-    fn from_sorted_edges(
-        ids: Vec<String>,
-        index: HashMap<String, usize>,
-        edges: &[(usize, usize, f64)],
-    ) -> SwayGraph {
+    fn from_sorted_edges(ids: Vec<String>, index: HashMap<String, usize>, edges: &[(usize, usize, f64)]) -> SwayGraph {
         let mut offsets = vec![0usize; ids.len() + 1];
         for &(a, _, _) in edges {
             offsets[a + 1] += 1;

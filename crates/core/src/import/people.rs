@@ -97,7 +97,10 @@ mod tests {
                    a,b,0.5,,2026-01-01,,,\n\
                    a,b,1.7,,2026-01-01,,,\n";
         let e = parse_claims("claims.csv", csv.as_bytes()).err();
-        assert_eq!(e.map(|e| e.to_string()).unwrap_or_default(), "claims.csv:3: strength: must be between 0 and 1 (got 1.7)");
+        assert_eq!(
+            e.map(|e| e.to_string()).unwrap_or_default(),
+            "claims.csv:3: strength: must be between 0 and 1 (got 1.7)"
+        );
     }
 
     #[test]

@@ -4,14 +4,10 @@
 //! validating constructor and a `validate` the store calls before every write,
 //! so that values arriving from a form or a file meet the same rules.
 
-
 pub use approval::{ApprovalRequirement, ApprovalRole, Decision, DecisionKind};
 pub use grey::{Claim, EngagementEntry, Involvement, StakeholderProfile, Stance, StanceKind};
 pub use org::{Person, Team, TeamKind};
-pub use plan::{
-    Absence, Change, Component, Dependency, Period, PeriodKind, Release, RiskLevel, Scope, Service,
-    Stage,
-};
+pub use plan::{Absence, Change, Component, Dependency, Period, PeriodKind, Release, RiskLevel, Scope, Service, Stage};
 pub use workspace::{WorkspaceData, DEFAULT_FORMAL_WEIGHT};
 
 use crate::ValidationError;
@@ -48,7 +44,6 @@ macro_rules! domain_enum {
         }
     };
 }
-
 
 mod approval;
 mod grey;

@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{
-    Absence, ApprovalRequirement, Change, Claim, Component, Decision, Dependency, EngagementEntry,
-    Period, Person, Release, Service, StakeholderProfile, Stance, Team,
+    Absence, ApprovalRequirement, Change, Claim, Component, Decision, Dependency, EngagementEntry, Period, Person,
+    Release, Service, StakeholderProfile, Stance, Team,
 };
 
 /// How strongly a manager sways each direct report, unless the workspace says

@@ -53,29 +53,82 @@ fn crud_works_for_every_entity() {
     round_trip(&mut ws, person.clone(), Person { title: "Lead".into(), ..person }, &["p99"]);
     let claim = Claim::new("cl9000", "p01", "p02", 0.4, 0.9, day(1), 90.0, "own observation").unwrap();
     round_trip(&mut ws, claim.clone(), Claim { retired: true, ..claim }, &["cl9000"]);
-    let stance = Stance { person: "p01".into(), release: "r3".into(), stance: StanceKind::Sceptic, noted_on: day(1), note: String::new() };
+    let stance = Stance {
+        person: "p01".into(),
+        release: "r3".into(),
+        stance: StanceKind::Sceptic,
+        noted_on: day(1),
+        note: String::new(),
+    };
     round_trip(&mut ws, stance.clone(), Stance { stance: StanceKind::Champion, ..stance }, &["p01", "r3"]);
     let profile = StakeholderProfile { person: "p40".into(), interest: 0.2, involvement: Involvement::Informed };
     round_trip(&mut ws, profile.clone(), StakeholderProfile { interest: 0.9, ..profile }, &["p40"]);
-    let entry = EngagementEntry { id: "e99".into(), person: "p40".into(), date: day(2), channel: "chat".into(), summary: "hello".into() };
+    let entry = EngagementEntry {
+        id: "e99".into(),
+        person: "p40".into(),
+        date: day(2),
+        channel: "chat".into(),
+        summary: "hello".into(),
+    };
     round_trip(&mut ws, entry.clone(), EngagementEntry { summary: "bye".into(), ..entry }, &["e99"]);
     let component = Component { id: "k9".into(), name: "Kafka".into(), owner_team: Some("infra".into()) };
     round_trip(&mut ws, component.clone(), Component { owner_team: None, ..component }, &["k9"]);
-    let service = Service { id: "s9".into(), name: "Events".into(), business_owner: Some("p32".into()), depends_on: vec!["identity".into()] };
+    let service = Service {
+        id: "s9".into(),
+        name: "Events".into(),
+        business_owner: Some("p32".into()),
+        depends_on: vec!["identity".into()],
+    };
     round_trip(&mut ws, service.clone(), Service { depends_on: vec![], ..service }, &["s9"]);
-    let release = Release { id: "r9".into(), name: "R9".into(), stage: Stage::Plan, window_start: Some(day(3)), window_end: Some(day(4)), risk: RiskLevel::Low };
+    let release = Release {
+        id: "r9".into(),
+        name: "R9".into(),
+        stage: Stage::Plan,
+        window_start: Some(day(3)),
+        window_end: Some(day(4)),
+        risk: RiskLevel::Low,
+    };
     round_trip(&mut ws, release.clone(), Release { stage: Stage::Build, ..release }, &["r9"]);
-    let change = Change { id: "c9".into(), title: "Nine".into(), release: Some("r1".into()), components: vec!["identity".into()], duration_days: 2 };
+    let change = Change {
+        id: "c9".into(),
+        title: "Nine".into(),
+        release: Some("r1".into()),
+        components: vec!["identity".into()],
+        duration_days: 2,
+    };
     round_trip(&mut ws, change.clone(), Change { duration_days: 3, ..change }, &["c9"]);
     let dep = Dependency { before: "c101".into(), after: "c104".into(), lag_days: 1 };
     round_trip(&mut ws, dep.clone(), Dependency { lag_days: 4, ..dep }, &["c101", "c104"]);
-    let period = Period { id: "w9".into(), name: "Night".into(), kind: PeriodKind::Window, starts_on: day(5), ends_on: day(5), scope: Scope::Component, scope_id: Some("identity".into()) };
+    let period = Period {
+        id: "w9".into(),
+        name: "Night".into(),
+        kind: PeriodKind::Window,
+        starts_on: day(5),
+        ends_on: day(5),
+        scope: Scope::Component,
+        scope_id: Some("identity".into()),
+    };
     round_trip(&mut ws, period.clone(), Period { kind: PeriodKind::Freeze, ..period }, &["w9"]);
-    let absence = Absence { id: "ab9".into(), person: "p03".into(), starts_on: day(6), ends_on: day(9), note: String::new() };
+    let absence =
+        Absence { id: "ab9".into(), person: "p03".into(), starts_on: day(6), ends_on: day(9), note: String::new() };
     round_trip(&mut ws, absence.clone(), Absence { note: "Leave".into(), ..absence }, &["ab9"]);
-    let req = ApprovalRequirement { id: "a9".into(), release: "r3".into(), approver: "p37".into(), role: ApprovalRole::Custom, rule: "security review".into() };
+    let req = ApprovalRequirement {
+        id: "a9".into(),
+        release: "r3".into(),
+        approver: "p37".into(),
+        role: ApprovalRole::Custom,
+        rule: "security review".into(),
+    };
     round_trip(&mut ws, req.clone(), ApprovalRequirement { role: ApprovalRole::Infrastructure, ..req }, &["a9"]);
-    let decision = Decision { id: "d9".into(), requirement: "a301".into(), kind: DecisionKind::Approved, decided_by: "p25".into(), decided_at: "2026-12-01T09:00:00Z".into(), comment: String::new(), stale: false };
+    let decision = Decision {
+        id: "d9".into(),
+        requirement: "a301".into(),
+        kind: DecisionKind::Approved,
+        decided_by: "p25".into(),
+        decided_at: "2026-12-01T09:00:00Z".into(),
+        comment: String::new(),
+        stale: false,
+    };
     round_trip(&mut ws, decision.clone(), Decision { stale: true, ..decision }, &["d9"]);
 }
 

@@ -51,7 +51,8 @@ fn a_new_workspace_has_the_current_schema_and_settings() {
     drop(ws);
     let conn = rusqlite::Connection::open(&path).unwrap();
     let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
-    let fk: i64 = conn.query_row("PRAGMA journal_mode", [], |r| r.get::<_, String>(0)).map(|m| i64::from(m == "wal")).unwrap();
+    let fk: i64 =
+        conn.query_row("PRAGMA journal_mode", [], |r| r.get::<_, String>(0)).map(|m| i64::from(m == "wal")).unwrap();
     assert_eq!((v, fk), (SCHEMA_VERSION, 1));
 }
 

@@ -1,5 +1,7 @@
 //! Store tests against real workspace files.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod crud;
 mod files;
 mod imports;

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Every test Greychart has, in the order a failure is cheapest to see:
+# formatting, the UI's types and unit tests, clippy, all Rust tests (with the
+# TypeScript bindings' freshness), the desktop build, and the end-to-end test
+# of the real window under Xvfb.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
+APP="$CARGO_TARGET_DIR/debug/greychart-desktop"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "rustfmt"
+cargo fmt --all -- --check
+
+step "UI: type check, unit tests, build"
+npm --prefix ui run --silent check
+npm --prefix ui test --silent
+npm --prefix ui run --silent build
+
+step "clippy (warnings are errors)"
+cargo clippy --workspace --all-targets --features tauri/custom-protocol --locked -- -D warnings
+
+step "Rust tests (core, store, CLI with the reference fixtures, bindings freshness, desktop session)"
+cargo test --workspace --features tauri/custom-protocol --locked
+
+step "desktop app (embedded assets)"
+ui/node_modules/.bin/tauri build --debug --no-bundle
+
+step "end-to-end: the real window under Xvfb"
+GREYCHART_APP="$APP" E2E_ARTIFACTS="${E2E_ARTIFACTS:-test-artifacts/e2e}" \
+  xvfb-run -a -s "-screen 0 1440x900x24" node tests/e2e/app.test.mjs
+
+step "all tests passed"
