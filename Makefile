@@ -27,4 +27,4 @@ bindings:
 	UPDATE_BINDINGS=1 cargo test -p greychart-core --test bindings
 
 bench:
-	cargo run --release -p greychart-bench
+	cargo run --release --locked -p greychart-bench

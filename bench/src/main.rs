@@ -1,0 +1,137 @@
+//! Prints median timings of the analytics on the reference fixtures and on
+//! generated organisations of 10,000 and 100,000 people with about nine sway
+//! edges each. Run with `make bench` (release build). Figures are recorded in
+//! bench/README.md; tests never assert on time.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use greychart_core::analytics::{broker_scores, influence_rank, strongest_path, SwayGraph, SwayOptions};
+use greychart_core::import::{parse_claims, parse_people};
+use greychart_core::model::{Claim, Person};
+use greychart_store::Workspace;
+
+/// Runs `f` `runs` times and returns the median duration.
+fn median<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(f());
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn report(what: &str, runs: usize, d: Duration) {
+    println!("{what:<58} {:>10.2} ms  (median of {runs})", d.as_secs_f64() * 1e3);
+}
+
+/// A deterministic pseudo-random sequence (SplitMix64), so every run
+/// measures the same graph.
+struct Random(u64);
+impl Random {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// An organisation of `n` people: a reporting tree plus eight grey claims
+/// per person on average, dated over the last two years.
+fn organisation(n: usize, as_of: NaiveDate) -> (Vec<Person>, Vec<Claim>) {
+    let mut rng = Random(n as u64);
+    let people: Vec<Person> = (0..n)
+        .map(|i| Person {
+            id: format!("p{i}"),
+            name: format!("Person {i}"),
+            title: String::new(),
+            team: None,
+            manager: (i > 0).then(|| format!("p{}", rng.below(i))),
+        })
+        .collect();
+    let claims = (0..n * 8)
+        .map(|i| {
+            let from = rng.below(n);
+            let mut to = rng.below(n);
+            if to == from {
+                to = (to + 1) % n;
+            }
+            Claim {
+                id: format!("cl{i}"),
+                from: format!("p{from}"),
+                to: format!("p{to}"),
+                strength: rng.unit(),
+                confidence: 0.3 + 0.7 * rng.unit(),
+                observed_on: as_of - chrono::Duration::days(rng.below(730) as i64),
+                half_life_days: [30.0, 90.0, 180.0, 365.0][rng.below(4)],
+                source: String::new(),
+                note: String::new(),
+                recorded_by: String::new(),
+                retired: false,
+            }
+        })
+        .collect();
+    (people, claims)
+}
+
+fn fixtures() {
+    let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
+    for folder in ["small", "medium", "large"] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("w.greychart");
+        let people_file = std::fs::read(root.join(folder).join("people.csv")).unwrap();
+        let claims_file = std::fs::read(root.join(folder).join("claims.csv")).unwrap();
+        let import = Instant::now();
+        let mut ws = Workspace::create(&path).unwrap();
+        ws.import_people("people.csv", &parse_people("people.csv", people_file.as_slice()).unwrap()).unwrap();
+        ws.import_claims("claims.csv", &parse_claims("claims.csv", claims_file.as_slice()).unwrap()).unwrap();
+        report(&format!("fixture {folder}: import people + claims CSV"), 1, import.elapsed());
+        let runs = if folder == "large" { 5 } else { 11 };
+        report(&format!("fixture {folder}: full influence report (ranks + broker)"), runs, median(runs, || ws.influence(as_of).unwrap()));
+    }
+}
+
+fn generated(n: usize) {
+    let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+    let (people, claims) = organisation(n, as_of);
+    let options = SwayOptions { as_of, formal_weight: 0.5, formal_only: false };
+    let graph = SwayGraph::build(&people, &claims, options);
+    println!("generated organisation: {n} people, {} sway edges", graph.edge_count());
+    report(&format!("{n}: build sway graph from claims"), 5, median(5, || SwayGraph::build(&people, &claims, options)));
+    report(&format!("{n}: influence rank (weighted PageRank)"), 11, median(11, || influence_rank(&graph)));
+    let mut rng = Random(7);
+    report(
+        &format!("{n}: one strongest-path query"),
+        101,
+        median(101, || {
+            let (a, b) = (rng.below(n), rng.below(n));
+            strongest_path(&graph, graph.id(a), graph.id(b))
+        }),
+    );
+    if n <= 10_000 {
+        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        report(&format!("{n}: exact broker scores ({threads} threads)"), 1, median(1, || broker_scores(&graph, threads)));
+    }
+}
+
+fn main() {
+    println!("Greychart benchmarks ({} cores)", std::thread::available_parallelism().map_or(1, usize::from));
+    fixtures();
+    generated(10_000);
+    generated(100_000);
+}
