@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   build-essential pkg-config file libssl-dev
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libsoup-3.0-dev
-  xvfb webkit2gtk-driver poppler-utils
+  xvfb x11-utils webkit2gtk-driver poppler-utils
 )
 
 say() { printf '\033[1m== %s\033[0m\n' "$*"; }

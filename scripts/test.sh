@@ -18,6 +18,11 @@ npm --prefix ui run --silent check
 npm --prefix ui test --silent
 npm --prefix ui run --silent build
 
+step "the core depends on neither Tauri nor SQLite"
+if cargo tree -p greychart-core -e normal --prefix none --locked | grep -E '^(tauri|rusqlite|libsqlite3-sys)( |$)'; then
+  echo "crates/core must not depend on tauri or rusqlite" >&2; exit 1
+fi
+
 step "clippy (warnings are errors)"
 cargo clippy --workspace --all-targets --features tauri/custom-protocol --locked -- -D warnings
 

@@ -102,7 +102,11 @@ fn fixtures() {
         ws.import_claims("claims.csv", &parse_claims("claims.csv", claims_file.as_slice()).unwrap()).unwrap();
         report(&format!("fixture {folder}: import people + claims CSV"), 1, import.elapsed());
         let runs = if folder == "large" { 5 } else { 11 };
-        report(&format!("fixture {folder}: full influence report (ranks + broker)"), runs, median(runs, || ws.influence(as_of).unwrap()));
+        report(
+            &format!("fixture {folder}: full influence report (ranks + broker)"),
+            runs,
+            median(runs, || ws.influence(as_of).unwrap()),
+        );
     }
 }
 
@@ -125,7 +129,11 @@ fn generated(n: usize) {
     );
     if n <= 10_000 {
         let threads = std::thread::available_parallelism().map_or(1, usize::from);
-        report(&format!("{n}: exact broker scores ({threads} threads)"), 1, median(1, || broker_scores(&graph, threads)));
+        report(
+            &format!("{n}: exact broker scores ({threads} threads)"),
+            1,
+            median(1, || broker_scores(&graph, threads)),
+        );
     }
 }
 

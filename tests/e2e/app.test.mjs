@@ -3,6 +3,7 @@
 // claim through the forms, sees a validation message next to its field,
 // restarts the app and finds the new person and claim still there.
 
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,6 +29,12 @@ async function visit(view, mustShow) {
   await screenshot(browser, `view-${view}`);
 }
 
+/** Clicks an element after scrolling it to the middle of the view, clear of sticky headers. */
+async function press(element) {
+  await element.scrollIntoView({ block: "center" });
+  await element.click();
+}
+
 const NEW_PERSON = "Quinn O'Hara-Ng";
 const CLAIM_SOURCE = "e2e: corridor chat after CAB";
 
@@ -37,6 +44,9 @@ const failed = await run([
     const name = await text("workspace-name");
     assert(name.endsWith("demo.greychart"), `workspace name is "${name}"`);
     assert(name.startsWith(home), "the demo copy lives in the app folder");
+    // The native window title, as the X server knows it.
+    const windows = execFileSync("xwininfo", ["-root", "-tree"], { encoding: "utf8" });
+    assert(windows.includes('"demo.greychart \u2014 Greychart"'), "the window title does not name the workspace");
   }],
   ["the grey chart view shows the demo's people, ranks and claims", () =>
     visit("grey-chart", ["Margaret Okafor", "Hiroshi Tanaka", "Chief Information Officer", "none (known)", "CIO checks every budget line"])],
@@ -103,6 +113,35 @@ const failed = await run([
     const claims = await byTestId(browser, "claims-table").getText();
     assert(claims.includes(CLAIM_SOURCE), "the new claim is gone after restart");
     await screenshot(browser, "after-restart");
+  }],
+  ["a person and a claim can be edited and deleted through the forms", async () => {
+    await press(byTestId(browser, "person-p41"));
+    await byTestId(browser, "person-form").waitForDisplayed({ timeout: 5000 });
+    await byTestId(browser, "person-title").setValue("Release Coordinator");
+    await byTestId(browser, "person-save").click();
+    await browser.waitUntil(async () => (await byTestId(browser, "people-table").getText()).includes("Release Coordinator"), {
+      timeout: 5000,
+      timeoutMsg: "the edited title did not appear",
+    });
+    const claimLinks = await browser.$$('[data-testid^="claim-cl"]');
+    let ours;
+    for (const link of claimLinks) {
+      const row = await link.parentElement().parentElement();
+      if ((await row.getText()).includes(CLAIM_SOURCE)) ours = link;
+    }
+    assert(ours, "the new claim has no edit link");
+    await press(ours);
+    await byTestId(browser, "claim-form").waitForDisplayed({ timeout: 5000 });
+    await byTestId(browser, "claim-delete").click();
+    await byTestId(browser, "claim-delete").click();
+    await browser.waitUntil(async () => !(await byTestId(browser, "claims-table").getText()).includes(CLAIM_SOURCE), {
+      timeout: 5000,
+      timeoutMsg: "the deleted claim is still listed",
+    });
+    await press(byTestId(browser, "person-p41"));
+    await byTestId(browser, "person-delete").click();
+    await byTestId(browser, "person-delete").click();
+    await byTestId(browser, "person-p41").waitForExist({ timeout: 5000, reverse: true });
   }],
 ]);
 

@@ -6,7 +6,7 @@ import type { Claim, WorkspaceData } from "../bindings";
 import { h } from "../dom";
 import { today } from "../format";
 import { closePanel, openPanel } from "../panel";
-import { areaField, clearErrors, isApiError, numberValue, selectField, showError, textField } from "./fields";
+import { areaField, clearErrors, confirmingButton, isApiError, numberValue, selectField, showError, textField } from "./fields";
 
 export function openClaimForm(data: WorkspaceData, claim: Claim | null, onSaved: (message: string) => void): void {
   const editing = claim !== null;
@@ -48,7 +48,7 @@ export function openClaimForm(data: WorkspaceData, claim: Claim | null, onSaved:
       "div",
       { class: "actions" },
       h("button", { type: "submit", class: "primary", "data-testid": "claim-save" }, editing ? "Save" : "Record claim"),
-      editing ? h("button", { type: "button", class: "danger", "data-testid": "claim-delete", onclick: () => void remove() }, "Delete") : null,
+      editing ? confirmingButton("claim-delete", "Delete", "Click again to delete this claim for good (retire keeps it in the history)", () => void remove()) : null,
     ),
   );
   async function remove(): Promise<void> {

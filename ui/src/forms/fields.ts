@@ -70,3 +70,24 @@ export function numberValue(field: Field): number | ApiError {
 export function isApiError(v: unknown): v is ApiError {
   return typeof v === "object" && v !== null && "code" in v && "message" in v;
 }
+
+/** A delete button that asks for a second click instead of a modal dialog. */
+export function confirmingButton(testid: string, label: string, confirmLabel: string, action: () => void): HTMLButtonElement {
+  let armed = false;
+  const button = h("button", { type: "button", class: "danger", "data-testid": testid }, label);
+  button.addEventListener("click", () => {
+    if (!armed) {
+      armed = true;
+      button.textContent = confirmLabel;
+      button.classList.add("armed");
+      return;
+    }
+    action();
+  });
+  button.addEventListener("blur", () => {
+    armed = false;
+    button.textContent = label;
+    button.classList.remove("armed");
+  });
+  return button;
+}

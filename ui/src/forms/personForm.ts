@@ -4,7 +4,7 @@ import { api } from "../api";
 import type { Person, WorkspaceData } from "../bindings";
 import { h } from "../dom";
 import { closePanel, openPanel } from "../panel";
-import { clearErrors, selectField, showError, textField } from "./fields";
+import { clearErrors, confirmingButton, selectField, showError, textField } from "./fields";
 
 export function openPersonForm(data: WorkspaceData, person: Person | null, onSaved: (message: string) => void): void {
   const editing = person !== null;
@@ -33,12 +33,11 @@ export function openPersonForm(data: WorkspaceData, person: Person | null, onSav
       { class: "actions" },
       h("button", { type: "submit", class: "primary", "data-testid": "person-save" }, editing ? "Save" : "Add person"),
       editing
-        ? h("button", { type: "button", class: "danger", "data-testid": "person-delete", onclick: () => void remove() }, "Delete")
+        ? confirmingButton("person-delete", "Delete", `Click again to delete ${p.name} and their claims`, () => void remove())
         : null,
     ),
   );
   async function remove(): Promise<void> {
-    if (!window.confirm(`Delete ${p.name}? Their grey-chart claims are deleted too.`)) return;
     try {
       await api.deletePerson(p.id);
       closePanel();
