@@ -5,8 +5,8 @@ import { api } from "../api";
 import type { Claim, WorkspaceData } from "../bindings";
 import { h } from "../dom";
 import { today } from "../format";
-import { closePanel, openPanel } from "../panel";
-import { areaField, clearErrors, confirmingButton, isApiError, numberValue, selectField, showError, textField } from "./fields";
+import { openPanel } from "../panel";
+import { areaField, attempt, clearErrors, confirmingButton, isApiError, numberValue, selectField, showError, textField } from "./fields";
 
 export function openClaimForm(data: WorkspaceData, claim: Claim | null, onSaved: (message: string) => void): void {
   const editing = claim !== null;
@@ -48,18 +48,13 @@ export function openClaimForm(data: WorkspaceData, claim: Claim | null, onSaved:
       "div",
       { class: "actions" },
       h("button", { type: "submit", class: "primary", "data-testid": "claim-save" }, editing ? "Save" : "Record claim"),
-      editing ? confirmingButton("claim-delete", "Delete", "Click again to delete this claim for good (retire keeps it in the history)", () => void remove()) : null,
+      editing
+        ? confirmingButton("claim-delete", "Delete", "Click again to delete this claim for good (retire keeps it in the history)", () =>
+            attempt(fields, general, () => api.deleteClaim(c.id), () => onSaved("Deleted the claim")),
+          )
+        : null,
     ),
   );
-  async function remove(): Promise<void> {
-    try {
-      await api.deleteClaim(c.id);
-      closePanel();
-      onSaved("Deleted the claim");
-    } catch (e) {
-      showError(fields, general, e as never);
-    }
-  }
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     clearErrors(fields);
@@ -91,13 +86,7 @@ export function openClaimForm(data: WorkspaceData, claim: Claim | null, onSaved:
       showError(fields, general, { code: "invalid", message: "must be a date", field: "observed_on" });
       return;
     }
-    api
-      .saveClaim(saved)
-      .then(() => {
-        closePanel();
-        onSaved("Saved the claim");
-      })
-      .catch((err) => showError(fields, general, err));
+    attempt(fields, general, () => api.saveClaim(saved), () => onSaved("Saved the claim"));
   });
   openPanel(editing ? "Edit claim" : "Record a claim", "claim-panel", form);
 }

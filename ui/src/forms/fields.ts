@@ -1,8 +1,10 @@
 // Form fields with an error slot each; backend validation messages are shown
 // next to the field they name.
 
+import { asApiError } from "../api";
 import type { ApiError } from "../bindings";
 import { h } from "../dom";
+import { closePanel } from "../panel";
 
 export interface Field {
   name: string;
@@ -90,4 +92,17 @@ export function confirmingButton(testid: string, label: string, confirmLabel: st
     button.classList.remove("armed");
   });
   return button;
+}
+
+/** Runs a save or a delete: on success closes the panel and reports, on
+ *  failure shows the backend's message next to the field it names. */
+export function attempt(fields: Field[], general: HTMLElement, run: () => Promise<unknown>, onDone: () => void): void {
+  clearErrors(fields);
+  general.textContent = "";
+  run()
+    .then(() => {
+      closePanel();
+      onDone();
+    })
+    .catch((e) => showError(fields, general, asApiError(e)));
 }

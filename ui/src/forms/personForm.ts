@@ -3,8 +3,8 @@
 import { api } from "../api";
 import type { Person, WorkspaceData } from "../bindings";
 import { h } from "../dom";
-import { closePanel, openPanel } from "../panel";
-import { clearErrors, confirmingButton, selectField, showError, textField } from "./fields";
+import { openPanel } from "../panel";
+import { attempt, confirmingButton, selectField, textField } from "./fields";
 
 export function openPersonForm(data: WorkspaceData, person: Person | null, onSaved: (message: string) => void): void {
   const editing = person !== null;
@@ -33,23 +33,14 @@ export function openPersonForm(data: WorkspaceData, person: Person | null, onSav
       { class: "actions" },
       h("button", { type: "submit", class: "primary", "data-testid": "person-save" }, editing ? "Save" : "Add person"),
       editing
-        ? confirmingButton("person-delete", "Delete", `Click again to delete ${p.name} and their claims`, () => void remove())
+        ? confirmingButton("person-delete", "Delete", `Click again to delete ${p.name} and their claims`, () =>
+            attempt(fields, general, () => api.deletePerson(p.id), () => onSaved(`Deleted ${p.name}`)),
+          )
         : null,
     ),
   );
-  async function remove(): Promise<void> {
-    try {
-      await api.deletePerson(p.id);
-      closePanel();
-      onSaved(`Deleted ${p.name}`);
-    } catch (e) {
-      showError(fields, general, e as never);
-    }
-  }
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    clearErrors(fields);
-    general.textContent = "";
     const saved: Person = {
       id: value("id"),
       name: value("name"),
@@ -57,13 +48,7 @@ export function openPersonForm(data: WorkspaceData, person: Person | null, onSav
       team: value("team") || null,
       manager: value("manager") || null,
     };
-    api
-      .savePerson(saved)
-      .then(() => {
-        closePanel();
-        onSaved(`Saved ${saved.name}`);
-      })
-      .catch((err) => showError(fields, general, err));
+    attempt(fields, general, () => api.savePerson(saved), () => onSaved(`Saved ${saved.name}`));
   });
   openPanel(editing ? `Edit ${p.name}` : "Add a person", "person-panel", form);
 }

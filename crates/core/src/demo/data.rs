@@ -1,14 +1,10 @@
-//! The demo workspace: a mid-sized bank's IT organisation with its business
-//! counterparts, a believable grey chart and six releases in flight. Dates
-//! are relative to `today`, so the demo always looks current, and the same
-//! `today` always gives the same workspace.
+//! The demo's records as tables: people, teams, claims, releases, changes,
+//! dependencies, approvals, stances, profiles and engagements.
 
-use chrono::{Duration, NaiveDate};
-
-use crate::model::*;
+use crate::model::{ApprovalRole, DecisionKind, Involvement, RiskLevel, Stage, StanceKind, TeamKind};
 
 /// (id, name, title, team, manager)
-const PEOPLE: &[(&str, &str, &str, &str, &str)] = &[
+pub(super) const PEOPLE: &[(&str, &str, &str, &str, &str)] = &[
     ("p01", "Margaret Okafor", "Chief Information Officer", "exec", ""),
     ("p02", "Daniel Brandt", "Head of Application Development", "appdev", "p01"),
     ("p03", "Priya Raman", "Head of Infrastructure & Operations", "infra", "p01"),
@@ -51,7 +47,7 @@ const PEOPLE: &[(&str, &str, &str, &str, &str)] = &[
     ("p40", "Ravi Iyer", "Data Engineer", "appdev", "p08"),
 ];
 
-const TEAMS: &[(&str, &str, TeamKind)] = &[
+pub(super) const TEAMS: &[(&str, &str, TeamKind)] = &[
     ("exec", "Executive Office", TeamKind::Other),
     ("appdev", "Application Development", TeamKind::Development),
     ("mobile", "Mobile & Web", TeamKind::Development),
@@ -65,9 +61,9 @@ const TEAMS: &[(&str, &str, TeamKind)] = &[
 ];
 
 /// (from, to, strength, confidence, days ago, half-life, source, note)
-type ClaimSpec = (&'static str, &'static str, f64, f64, i64, u32, &'static str, &'static str);
+pub(super) type ClaimSpec = (&'static str, &'static str, f64, f64, i64, u32, &'static str, &'static str);
 
-const CLAIMS: &[ClaimSpec] = &[
+pub(super) const CLAIMS: &[ClaimSpec] = &[
     ("p05", "p01", 0.85, 0.9, 20, 180, "own observation", "CIO checks every budget line with Hiroshi first"),
     ("p05", "p01", 0.6, 0.6, 200, 180, "told by Sofia", "weekly 1:1 outside the formal agenda"),
     ("p38", "p01", 0.7, 0.8, 45, 365, "observed in steering committee", "architecture calls are his to make"),
@@ -132,7 +128,7 @@ const CLAIMS: &[ClaimSpec] = &[
 ];
 
 /// (id, name, stage, start offset, length, risk)
-const RELEASES: &[(&str, &str, Stage, i64, i64, RiskLevel)] = &[
+pub(super) const RELEASES: &[(&str, &str, Stage, i64, i64, RiskLevel)] = &[
     ("r1", "Mobile Banking 4.2", Stage::Test, 10, 2, RiskLevel::High),
     ("r2", "Payments Hub 2.0", Stage::Build, 28, 2, RiskLevel::High),
     ("r3", "Core Network Refresh", Stage::Plan, 45, 3, RiskLevel::Medium),
@@ -141,7 +137,7 @@ const RELEASES: &[(&str, &str, Stage, i64, i64, RiskLevel)] = &[
     ("r6", "Service Desk Upgrade", Stage::Plan, 60, 1, RiskLevel::Low),
 ];
 
-const COMPONENTS: &[(&str, &str, &str)] = &[
+pub(super) const COMPONENTS: &[(&str, &str, &str)] = &[
     ("mobile-app", "Mobile banking app", "mobile"),
     ("web-portal", "Customer web portal", "mobile"),
     ("payments-api", "Payments API", "appdev"),
@@ -153,7 +149,7 @@ const COMPONENTS: &[(&str, &str, &str)] = &[
 ];
 
 /// (id, name, business owner, depends on)
-const SERVICES: &[(&str, &str, &str, &[&str])] = &[
+pub(super) const SERVICES: &[(&str, &str, &str, &[&str])] = &[
     ("svc-mobile", "Mobile Banking", "p33", &["mobile-app", "identity", "svc-payments"]),
     ("svc-payments", "Payments", "p34", &["payments-api", "core-ledger"]),
     ("svc-online", "Online Banking", "p32", &["web-portal", "identity", "svc-payments"]),
@@ -162,7 +158,7 @@ const SERVICES: &[(&str, &str, &str, &[&str])] = &[
 ];
 
 /// (id, title, release, components, days)
-const CHANGES: &[(&str, &str, &str, &[&str], u32)] = &[
+pub(super) const CHANGES: &[(&str, &str, &str, &[&str], u32)] = &[
     ("c101", "Biometric login", "r1", &["mobile-app", "identity"], 5),
     ("c102", "Instant transfer screen", "r1", &["mobile-app"], 4),
     ("c103", "Push notification service", "r1", &["mobile-app"], 3),
@@ -195,7 +191,7 @@ const CHANGES: &[(&str, &str, &str, &[&str], u32)] = &[
     ("c606", "Decommission old desk", "r6", &["service-desk"], 1),
 ];
 
-const DEPENDENCIES: &[(&str, &str, u32)] = &[
+pub(super) const DEPENDENCIES: &[(&str, &str, u32)] = &[
     ("c105", "c101", 0),
     ("c101", "c102", 1),
     ("c103", "c102", 0),
@@ -224,10 +220,10 @@ const DEPENDENCIES: &[(&str, &str, u32)] = &[
 ];
 
 /// (id, requirement id, release, approver, role, rule, decision, comment)
-type RequirementSpec =
+pub(super) type RequirementSpec =
     (&'static str, &'static str, &'static str, ApprovalRole, &'static str, Option<DecisionKind>, &'static str);
 
-const REQUIREMENTS: &[RequirementSpec] = &[
+pub(super) const REQUIREMENTS: &[RequirementSpec] = &[
     (
         "a101",
         "r1",
@@ -330,7 +326,7 @@ const REQUIREMENTS: &[RequirementSpec] = &[
     ("a602", "r6", "p35", ApprovalRole::BusinessOwner, "business owner of impacted service svc-support", None, ""),
 ];
 
-const STANCES: &[(&str, &str, StanceKind, &str)] = &[
+pub(super) const STANCES: &[(&str, &str, StanceKind, &str)] = &[
     ("p33", "r1", StanceKind::Champion, "Needs biometric login for the marketing campaign."),
     ("p18", "r1", StanceKind::Sceptic, "Worried about identity changes this close to year end."),
     ("p37", "r1", StanceKind::Sceptic, "Wants a pen test first."),
@@ -344,7 +340,7 @@ const STANCES: &[(&str, &str, StanceKind, &str)] = &[
     ("p35", "r6", StanceKind::Supporter, ""),
 ];
 
-const PROFILES: &[(&str, f64, Involvement)] = &[
+pub(super) const PROFILES: &[(&str, f64, Involvement)] = &[
     ("p01", 0.6, Involvement::Informed),
     ("p05", 0.7, Involvement::Consulted),
     ("p25", 0.9, Involvement::HandsOn),
@@ -362,7 +358,7 @@ const PROFILES: &[(&str, f64, Involvement)] = &[
     ("p09", 0.8, Involvement::HandsOn),
 ];
 
-const ENGAGEMENTS: &[(&str, i64, &str, &str)] = &[
+pub(super) const ENGAGEMENTS: &[(&str, i64, &str, &str)] = &[
     ("p34", 14, "meeting", "Walked through the Payments Hub cut-over; she wants it after the freeze."),
     ("p34", 3, "email", "Sent the revised schedule with a January slot."),
     ("p33", 7, "call", "Confirmed marketing launch depends on biometric login."),
@@ -372,204 +368,3 @@ const ENGAGEMENTS: &[(&str, i64, &str, &str)] = &[
     ("p37", 9, "meeting", "Pen test slot booked for next Monday."),
     ("p22", 12, "meeting", "Ops review: network refresh is their top risk."),
 ];
-
-/// The demo workspace as of `today`.
-pub fn demo_workspace(today: NaiveDate) -> WorkspaceData {
-    let day = |offset: i64| today + Duration::days(offset);
-    let opt = |s: &str| (!s.is_empty()).then(|| s.to_owned());
-    let teams = TEAMS.iter().map(|&(id, name, kind)| Team { id: id.into(), name: name.into(), kind }).collect();
-    let people = PEOPLE
-        .iter()
-        .map(|&(id, name, title, team, manager)| Person {
-            id: id.into(),
-            name: name.into(),
-            title: title.into(),
-            team: opt(team),
-            manager: opt(manager),
-        })
-        .collect();
-    let claims = CLAIMS
-        .iter()
-        .enumerate()
-        .map(|(i, &(from, to, strength, confidence, ago, half_life, source, note))| Claim {
-            id: format!("cl{:04}", i + 1),
-            from: from.into(),
-            to: to.into(),
-            strength,
-            confidence,
-            observed_on: day(-ago),
-            half_life_days: f64::from(half_life),
-            source: source.into(),
-            note: note.into(),
-            recorded_by: "p26".into(),
-            retired: false,
-        })
-        .collect();
-    let releases = RELEASES
-        .iter()
-        .map(|&(id, name, stage, start, length, risk)| Release {
-            id: id.into(),
-            name: name.into(),
-            stage,
-            window_start: Some(day(start)),
-            window_end: Some(day(start + length - 1)),
-            risk,
-        })
-        .collect();
-    let mut requirements = Vec::new();
-    let mut decisions = Vec::new();
-    for &(id, release, approver, role, rule, decision, comment) in REQUIREMENTS {
-        requirements.push(ApprovalRequirement {
-            id: id.into(),
-            release: release.into(),
-            approver: approver.into(),
-            role,
-            rule: rule.into(),
-        });
-        if let Some(kind) = decision {
-            decisions.push(Decision {
-                id: format!("d{}", &id[1..]),
-                requirement: id.into(),
-                kind,
-                decided_by: approver.into(),
-                decided_at: format!("{}T10:00:00Z", day(-3 - decisions.len() as i64)),
-                comment: comment.into(),
-                stale: comment.starts_with("Stale"),
-            });
-        }
-    }
-    WorkspaceData {
-        me: Some("p26".into()),
-        formal_weight: DEFAULT_FORMAL_WEIGHT,
-        teams,
-        people,
-        claims,
-        stances: STANCES
-            .iter()
-            .map(|&(person, release, stance, note)| Stance {
-                person: person.into(),
-                release: release.into(),
-                stance,
-                noted_on: day(-7),
-                note: note.into(),
-            })
-            .collect(),
-        profiles: PROFILES
-            .iter()
-            .map(|&(person, interest, involvement)| StakeholderProfile { person: person.into(), interest, involvement })
-            .collect(),
-        engagements: ENGAGEMENTS
-            .iter()
-            .enumerate()
-            .map(|(i, &(person, ago, channel, summary))| EngagementEntry {
-                id: format!("e{:03}", i + 1),
-                person: person.into(),
-                date: day(-ago),
-                channel: channel.into(),
-                summary: summary.into(),
-            })
-            .collect(),
-        components: COMPONENTS
-            .iter()
-            .map(|&(id, name, team)| Component { id: id.into(), name: name.into(), owner_team: opt(team) })
-            .collect(),
-        services: SERVICES
-            .iter()
-            .map(|&(id, name, owner, deps)| Service {
-                id: id.into(),
-                name: name.into(),
-                business_owner: opt(owner),
-                depends_on: deps.iter().map(|d| (*d).to_owned()).collect(),
-            })
-            .collect(),
-        releases,
-        changes: CHANGES
-            .iter()
-            .map(|&(id, title, release, components, days)| Change {
-                id: id.into(),
-                title: title.into(),
-                release: opt(release),
-                components: components.iter().map(|c| (*c).to_owned()).collect(),
-                duration_days: days,
-            })
-            .collect(),
-        dependencies: DEPENDENCIES
-            .iter()
-            .map(|&(before, after, lag)| Dependency { before: before.into(), after: after.into(), lag_days: lag })
-            .collect(),
-        periods: vec![
-            period("w1", "Weekly deployment window", PeriodKind::Window, day(0), day(90), Scope::Global, None),
-            period("f1", "Year-end freeze", PeriodKind::Freeze, day(21), day(38), Scope::Global, None),
-            period(
-                "f2",
-                "Payments quarter-end freeze",
-                PeriodKind::Freeze,
-                day(85),
-                day(92),
-                Scope::Service,
-                Some("svc-payments"),
-            ),
-        ],
-        absences: vec![
-            Absence {
-                id: "ab1".into(),
-                person: "p25".into(),
-                starts_on: day(9),
-                ends_on: day(13),
-                note: "Annual leave".into(),
-            },
-            Absence {
-                id: "ab2".into(),
-                person: "p34".into(),
-                starts_on: day(40),
-                ends_on: day(44),
-                note: "Conference".into(),
-            },
-        ],
-        requirements,
-        decisions,
-    }
-}
-
-fn period(
-    id: &str,
-    name: &str,
-    kind: PeriodKind,
-    starts_on: NaiveDate,
-    ends_on: NaiveDate,
-    scope: Scope,
-    scope_id: Option<&str>,
-) -> Period {
-    Period { id: id.into(), name: name.into(), kind, starts_on, ends_on, scope, scope_id: scope_id.map(str::to_owned) }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::graph::find_cycle;
-
-    #[test]
-    fn the_demo_is_valid_and_acyclic() {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default();
-        let data = demo_workspace(today);
-        assert_eq!(data.people.len(), 40);
-        assert!(data.claims.len() >= 60);
-        assert_eq!(data.releases.len(), 6);
-        assert_eq!(data.changes.len(), 30);
-        for p in &data.people {
-            assert_eq!(p.validate(), Ok(()), "{}", p.id);
-        }
-        for c in &data.claims {
-            assert_eq!(c.validate(), Ok(()), "{}", c.id);
-        }
-        for d in &data.decisions {
-            assert_eq!(d.validate(), Ok(()), "{}", d.id);
-        }
-        let managers = data.people.iter().filter_map(|p| p.manager.as_deref().map(|m| (m, p.id.as_str())));
-        assert_eq!(find_cycle(managers), None);
-        let deps = data.dependencies.iter().map(|d| (d.before.as_str(), d.after.as_str()));
-        assert_eq!(find_cycle(deps), None);
-        let kinds: std::collections::HashSet<_> = data.decisions.iter().map(|d| d.kind).collect();
-        assert_eq!(kinds.len(), DecisionKind::ALL.len(), "every decision kind appears");
-    }
-}
