@@ -106,6 +106,24 @@ mod tests {
     }
 
     #[test]
+    fn save_as_continues_in_an_equal_copy_and_new_starts_empty() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default();
+        let mut s = Session::new(dir.path().to_owned());
+        s.open_initial(today).unwrap_or_else(|e| panic!("{}", e.message));
+        let before = s.workspace().and_then(|ws| Ok(ws.read().data()?)).unwrap_or_else(|e| panic!("{}", e.message));
+        let copy = dir.path().join("copy.greychart");
+        let info = s.save_as(&copy).unwrap_or_else(|e| panic!("{}", e.message));
+        assert_eq!(info.name, "copy.greychart");
+        let after = s.workspace().and_then(|ws| Ok(ws.read().data()?)).unwrap_or_else(|e| panic!("{}", e.message));
+        assert_eq!(after, before);
+        s.create(&dir.path().join("empty.greychart")).unwrap_or_else(|e| panic!("{}", e.message));
+        let empty = s.workspace().and_then(|ws| Ok(ws.read().data()?)).unwrap_or_else(|e| panic!("{}", e.message));
+        assert!(empty.people.is_empty());
+        assert!(s.create(&copy).is_err(), "New refuses to overwrite a file");
+    }
+
+    #[test]
     fn a_failed_open_keeps_the_current_workspace() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default();
