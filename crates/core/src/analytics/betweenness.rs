@@ -1,6 +1,12 @@
 //! Broker score: Brandes' betweenness centrality on the sway graph, edge
 //! length −ln W, directed, normalised by 1/((n−1)(n−2)) as networkx does.
-//! Sources are split across threads; each thread keeps its own totals.
+//!
+//! Each source runs Dijkstra counting shortest paths (σ), then accumulates
+//! dependencies (δ) in reverse order of distance. Predecessors are not
+//! stored: in the backward pass an edge v→w lies on a shortest path exactly
+//! when dist(v) + len(v,w) == dist(w) — the same floating-point sum the
+//! forward pass compared — so the pass re-derives them from the compact
+//! edge arrays. Sources are split across threads; each keeps its own totals.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -22,17 +28,46 @@ impl Ord for Distance {
     }
 }
 
+/// The sway graph as flat arrays with lengths −ln W.
+struct Lengths {
+    offsets: Vec<u32>,
+    targets: Vec<u32>,
+    lengths: Vec<f64>,
+}
+
+impl Lengths {
+    fn new(graph: &SwayGraph) -> Lengths {
+        let n = graph.len();
+        let mut offsets = Vec::with_capacity(n + 1);
+        let mut targets = Vec::with_capacity(graph.edge_count());
+        let mut lengths = Vec::with_capacity(graph.edge_count());
+        offsets.push(0);
+        for a in 0..n {
+            for (b, w) in graph.out_edges(a) {
+                targets.push(b as u32);
+                lengths.push(-w.ln());
+            }
+            offsets.push(targets.len() as u32);
+        }
+        Lengths { offsets, targets, lengths }
+    }
+
+    fn edges(&self, v: usize) -> impl Iterator<Item = (usize, f64)> + '_ {
+        let range = self.offsets[v] as usize..self.offsets[v + 1] as usize;
+        self.targets[range.clone()].iter().map(|&t| t as usize).zip(self.lengths[range].iter().copied())
+    }
+}
+
 /// Work space for one source, reused across sources; only the nodes a pass
 /// touched are reset for the next.
 struct Scratch {
     dist: Vec<f64>,
     sigma: Vec<f64>,
     delta: Vec<f64>,
-    done: Vec<bool>,
-    preds: Vec<Vec<usize>>,
-    order: Vec<usize>,
-    touched: Vec<usize>,
-    heap: BinaryHeap<Reverse<(Distance, usize, usize)>>,
+    settled: Vec<bool>,
+    order: Vec<u32>,
+    touched: Vec<u32>,
+    heap: BinaryHeap<Reverse<(Distance, u32)>>,
 }
 
 impl Scratch {
@@ -41,8 +76,7 @@ impl Scratch {
             dist: vec![f64::INFINITY; n],
             sigma: vec![0.0; n],
             delta: vec![0.0; n],
-            done: vec![false; n],
-            preds: vec![Vec::new(); n],
+            settled: vec![false; n],
             order: Vec::with_capacity(n),
             touched: Vec::with_capacity(n),
             heap: BinaryHeap::new(),
@@ -51,11 +85,11 @@ impl Scratch {
 
     fn reset(&mut self) {
         for &v in &self.touched {
+            let v = v as usize;
             self.dist[v] = f64::INFINITY;
             self.sigma[v] = 0.0;
             self.delta[v] = 0.0;
-            self.done[v] = false;
-            self.preds[v].clear();
+            self.settled[v] = false;
         }
         self.touched.clear();
         self.order.clear();
@@ -63,12 +97,43 @@ impl Scratch {
     }
 }
 
-/// The broker score of every node, using up to `threads` threads.
+/// The exact broker score of every node, using up to `threads` threads.
 pub fn broker_scores(graph: &SwayGraph, threads: usize) -> Vec<f64> {
+    let sources: Vec<u32> = (0..graph.len() as u32).collect();
+    brandes(graph, threads, &sources, 1.0)
+}
+
+/// An estimate of the broker scores from `samples` source people drawn
+/// without replacement (fixed `seed`), scaled up by n / samples: unbiased,
+/// with an error that shrinks as 1/√samples (figures in bench/README.md).
+/// With `samples` ≥ n it is the exact computation.
+pub fn broker_scores_sampled(graph: &SwayGraph, threads: usize, samples: usize, seed: u64) -> Vec<f64> {
     let n = graph.len();
-    let lengths: Vec<Vec<(usize, f64)>> =
-        (0..n).map(|a| graph.out_edges(a).map(|(b, w)| (b, -w.ln())).collect()).collect();
-    let threads = threads.clamp(1, n.max(1));
+    if samples >= n {
+        return broker_scores(graph, threads);
+    }
+    // Partial Fisher–Yates with SplitMix64: the same seed, the same sources.
+    let mut sources: Vec<u32> = (0..n as u32).collect();
+    let mut state = seed;
+    for i in 0..samples {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^= z >> 31;
+        let j = i + (z % (n - i) as u64) as usize;
+        sources.swap(i, j);
+    }
+    sources.truncate(samples.max(1));
+    brandes(graph, threads, &sources, n as f64 / sources.len() as f64)
+}
+
+/// Brandes from the given sources; totals are multiplied by `scale` and
+/// then normalised.
+fn brandes(graph: &SwayGraph, threads: usize, sources: &[u32], scale: f64) -> Vec<f64> {
+    let n = graph.len();
+    let lengths = Lengths::new(graph);
+    let threads = threads.clamp(1, sources.len().max(1));
     let mut total = vec![0.0f64; n];
     std::thread::scope(|scope| {
         let lengths = &lengths;
@@ -77,8 +142,8 @@ pub fn broker_scores(graph: &SwayGraph, threads: usize) -> Vec<f64> {
                 scope.spawn(move || {
                     let mut partial = vec![0.0f64; n];
                     let mut scratch = Scratch::new(n);
-                    for source in (t..n).step_by(threads) {
-                        accumulate(lengths, source, &mut scratch, &mut partial);
+                    for &source in sources.iter().skip(t).step_by(threads) {
+                        accumulate(lengths, source as usize, &mut scratch, &mut partial);
                     }
                     partial
                 })
@@ -93,53 +158,56 @@ pub fn broker_scores(graph: &SwayGraph, threads: usize) -> Vec<f64> {
             }
         }
     });
-    if n > 2 {
-        let scale = 1.0 / ((n - 1) * (n - 2)) as f64;
-        total.iter_mut().for_each(|b| *b *= scale);
-    }
+    let normalise = if n > 2 { 1.0 / ((n - 1) * (n - 2)) as f64 } else { 1.0 };
+    total.iter_mut().for_each(|b| *b *= scale * normalise);
     total
 }
 
-/// One Brandes pass from `source`: Dijkstra counting shortest paths, then the
-/// dependency accumulation in reverse order of distance.
-fn accumulate(lengths: &[Vec<(usize, f64)>], source: usize, s: &mut Scratch, total: &mut [f64]) {
+/// One Brandes pass from `source`.
+fn accumulate(g: &Lengths, source: usize, s: &mut Scratch, total: &mut [f64]) {
     s.reset();
     s.dist[source] = 0.0;
     s.sigma[source] = 1.0;
-    s.touched.push(source);
-    let mut counter = 0usize;
-    s.heap.push(Reverse((Distance(0.0), counter, source)));
-    while let Some(Reverse((Distance(d), _, v))) = s.heap.pop() {
-        if s.done[v] {
+    s.touched.push(source as u32);
+    s.heap.push(Reverse((Distance(0.0), source as u32)));
+    while let Some(Reverse((Distance(d), v))) = s.heap.pop() {
+        let v = v as usize;
+        if s.settled[v] {
             continue;
         }
-        s.done[v] = true;
-        s.order.push(v);
-        for &(w, len) in &lengths[v] {
+        s.settled[v] = true;
+        s.order.push(v as u32);
+        let sigma_v = s.sigma[v];
+        for (w, len) in g.edges(v) {
             let alt = d + len;
-            if alt < s.dist[w] {
-                if s.dist[w].is_infinite() {
-                    s.touched.push(w);
+            let current = s.dist[w];
+            if alt < current {
+                if current.is_infinite() {
+                    s.touched.push(w as u32);
                 }
                 s.dist[w] = alt;
-                s.sigma[w] = s.sigma[v];
-                s.preds[w].clear();
-                s.preds[w].push(v);
-                counter += 1;
-                s.heap.push(Reverse((Distance(alt), counter, w)));
-            } else if alt == s.dist[w] && !s.done[w] {
-                s.sigma[w] += s.sigma[v];
-                s.preds[w].push(v);
+                s.sigma[w] = sigma_v;
+                s.heap.push(Reverse((Distance(alt), w as u32)));
+            } else if alt == current && !s.settled[w] {
+                s.sigma[w] += sigma_v;
             }
         }
     }
-    for &w in s.order.iter().rev() {
-        let coefficient = (1.0 + s.delta[w]) / s.sigma[w];
-        for &v in &s.preds[w] {
-            s.delta[v] += s.sigma[v] * coefficient;
+    // Backward: v's dependency gathers from every w it precedes on a
+    // shortest path. Settled-later is implied by dist(v) + len == dist(w)
+    // with len > 0; a zero-length edge (W = 1) is counted the same way.
+    for i in (0..s.order.len()).rev() {
+        let v = s.order[i] as usize;
+        let (dist_v, sigma_v) = (s.dist[v], s.sigma[v]);
+        let mut delta_v = 0.0;
+        for (w, len) in g.edges(v) {
+            if dist_v + len == s.dist[w] && w != source {
+                delta_v += sigma_v / s.sigma[w] * (1.0 + s.delta[w]);
+            }
         }
-        if w != source {
-            total[w] += s.delta[w];
+        s.delta[v] = delta_v;
+        if v != source {
+            total[v] += delta_v;
         }
     }
 }
@@ -163,5 +231,31 @@ mod tests {
         );
         let b = broker_scores(&g, 1);
         assert!((b[1] - 0.5 / 6.0).abs() < 1e-15 && (b[2] - 0.5 / 6.0).abs() < 1e-15);
+    }
+
+    #[test]
+    fn sampling_every_source_is_exact_and_sampling_some_estimates() {
+        let edges: Vec<(usize, usize, f64)> = (0..200)
+            .flat_map(|i| [(i, (i * 7 + 3) % 200, 0.3 + (i % 5) as f64 / 10.0), (i, (i + 1) % 200, 0.5)])
+            .collect();
+        let g = SwayGraph::from_edges((0..200).map(|i| format!("p{i}")).collect(), edges);
+        let exact = broker_scores(&g, 2);
+        assert_eq!(broker_scores_sampled(&g, 2, 500, 1), exact);
+        let estimate = broker_scores_sampled(&g, 2, 100, 1);
+        let (sum_exact, sum_estimate): (f64, f64) = (exact.iter().sum(), estimate.iter().sum());
+        assert!((sum_estimate / sum_exact - 1.0).abs() < 0.1, "{sum_estimate} vs {sum_exact}");
+    }
+
+    #[test]
+    fn thread_count_does_not_change_the_answer() {
+        let edges: Vec<(usize, usize, f64)> = (0..60)
+            .flat_map(|i| [(i, (i * 7 + 3) % 60, 0.3 + (i % 5) as f64 / 10.0), (i, (i + 1) % 60, 0.5)])
+            .collect();
+        let g = SwayGraph::from_edges((0..60).map(|i| format!("p{i}")).collect(), edges);
+        let one = broker_scores(&g, 1);
+        let two = broker_scores(&g, 2);
+        for (a, b) in one.iter().zip(&two) {
+            assert!((a - b).abs() < 1e-12);
+        }
     }
 }

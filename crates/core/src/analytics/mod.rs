@@ -7,17 +7,25 @@
 //!   reporting lines ─────▶ W_formal(A,B) ┴▶ SwayGraph (A sways B, weight W)
 //!        │ pull-PageRank on "listens to" (B→A)   ▶ influence / formal rank
 //!        │ Brandes on length −ln W               ▶ broker score
-//!        └ Dijkstra on −ln W                     ▶ strongest influence path
+//!        ├ Dijkstra on −ln W                     ▶ strongest influence path
+//!        └ label propagation, undirected         ▶ factions
+//!   claims alone                                 ▶ coverage, staleness, rank shifts
 //! ```
 
 mod betweenness;
+mod evidence;
+mod factions;
 mod influence;
 mod pagerank;
 mod path;
+mod shift;
 mod sway;
 
-pub use betweenness::broker_scores;
+pub use betweenness::{broker_scores, broker_scores_sampled};
+pub use evidence::{coverage, top_influencers, Coverage, Influencer};
+pub use factions::factions;
 pub use influence::{influence_report, percentiles, InfluenceRow};
 pub use pagerank::influence_rank;
 pub use path::{strongest_path, InfluencePath};
+pub use shift::{rank_shifts, ClaimShift, RankShift};
 pub use sway::{SwayGraph, SwayOptions};

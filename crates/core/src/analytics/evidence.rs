@@ -1,0 +1,110 @@
+//! What the evidence covers and how old it is: people nobody is known to
+//! sway, claims past their half-life, and who sways a person most.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::SwayGraph;
+use crate::model::{Claim, Person};
+
+/// Gaps and age of the grey chart as of a date.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Coverage {
+    /// People no active claim (observed by the date) says anyone sways,
+    /// "known: no influence" claims included: we know nothing about who
+    /// moves them.
+    pub unswayed: Vec<String>,
+    /// Active claims older than their half-life: they count less than half.
+    pub stale_claims: Vec<String>,
+    /// Active claims observed by the date.
+    pub active_claims: usize,
+}
+
+/// Coverage and staleness of the evidence as of `as_of`.
+pub fn coverage(people: &[Person], claims: &[Claim], as_of: NaiveDate) -> Coverage {
+    let active: Vec<&Claim> = claims.iter().filter(|c| !c.retired && c.observed_on <= as_of).collect();
+    let swayed: std::collections::HashSet<&str> = active.iter().map(|c| c.to.as_str()).collect();
+    Coverage {
+        unswayed: people.iter().filter(|p| !swayed.contains(p.id.as_str())).map(|p| p.id.clone()).collect(),
+        stale_claims: active
+            .iter()
+            .filter(|c| (as_of - c.observed_on).num_days() as f64 > c.half_life_days)
+            .map(|c| c.id.clone())
+            .collect(),
+        active_claims: active.len(),
+    }
+}
+
+/// One person's influencer and how strongly they sway them.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Influencer {
+    /// Who sways.
+    pub id: String,
+    /// Combined sway weight W(influencer, person), 0..1.
+    pub weight: f64,
+}
+
+/// The `k` people who sway `person` most, strongest first; empty for an
+/// unknown id.
+pub fn top_influencers(graph: &SwayGraph, person: &str, k: usize) -> Vec<Influencer> {
+    let Some(target) = graph.node(person) else { return Vec::new() };
+    let mut found: Vec<Influencer> = (0..graph.len())
+        .filter_map(|a| {
+            graph
+                .out_edges(a)
+                .find(|&(b, _)| b == target)
+                .map(|(_, w)| Influencer { id: graph.id(a).to_owned(), weight: w })
+        })
+        .collect();
+    found.sort_by(|x, y| y.weight.total_cmp(&x.weight).then_with(|| x.id.cmp(&y.id)));
+    found.truncate(k);
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analytics::SwayOptions;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 1, d).unwrap_or_default()
+    }
+
+    fn claim(id: &str, from: &str, to: &str, strength: f64, on: NaiveDate, half_life: f64) -> Claim {
+        let mut c = Claim::new(id, from, to, strength, 1.0, on, half_life, "").unwrap_or_else(|e| panic!("{e}"));
+        c.id = id.to_owned();
+        c
+    }
+
+    fn people() -> Vec<Person> {
+        ["a", "b", "c", "d"]
+            .iter()
+            .map(|id| Person::new(id, id, "", None, None).unwrap_or_else(|e| panic!("{e}")))
+            .collect()
+    }
+
+    #[test]
+    fn coverage_finds_the_unswayed_and_the_stale() {
+        let claims = vec![
+            claim("k1", "a", "b", 0.5, day(1), 5.0),
+            claim("k2", "a", "c", 0.0, day(20), 365.0),
+            claim("k3", "b", "d", 0.5, day(25), 365.0),
+        ];
+        let c = coverage(&people(), &claims, day(20));
+        assert_eq!(c.unswayed, ["a", "d"], "k3 is not observed yet; strength 0 still counts as knowledge");
+        assert_eq!(c.stale_claims, ["k1"]);
+        assert_eq!(c.active_claims, 2);
+    }
+
+    #[test]
+    fn top_influencers_are_ordered_by_weight() {
+        let claims = vec![claim("k1", "a", "d", 0.2, day(1), 365.0), claim("k2", "b", "d", 0.9, day(1), 365.0)];
+        let options = SwayOptions { as_of: day(1), formal_weight: 0.5, formal_only: false };
+        let g = SwayGraph::build(&people(), &claims, options);
+        let top = top_influencers(&g, "d", 5);
+        assert_eq!(top.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["b", "a"]);
+        assert!((top[0].weight - 0.9).abs() < 1e-12);
+        assert!(top_influencers(&g, "zz", 5).is_empty());
+    }
+}

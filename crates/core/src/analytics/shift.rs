@@ -1,0 +1,95 @@
+//! How influence moved between two dates, and the evidence that moved it.
+//!
+//! A person's rank changes because claims about them (or about those they
+//! sway) appeared, aged or were retired. For each person this reports the
+//! rank on both dates and, as the likely causes, the claims touching them
+//! whose credibility changed most between the dates.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{influence_rank, SwayGraph, SwayOptions};
+use crate::model::{Claim, Person};
+
+/// A claim whose weight changed between the two dates.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ClaimShift {
+    /// The claim.
+    pub claim: String,
+    /// Credibility on the first date (0 if not yet observed).
+    pub before: f64,
+    /// Credibility on the second date.
+    pub after: f64,
+}
+
+/// One person's change in influence.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct RankShift {
+    /// Person id.
+    pub id: String,
+    /// Influence rank on the first date.
+    pub before: f64,
+    /// Influence rank on the second date.
+    pub after: f64,
+    /// The claims about or by this person that changed most, largest first.
+    pub causes: Vec<ClaimShift>,
+}
+
+/// Everyone's change in influence from `from` to `to`, largest change
+/// first, with up to `max_causes` claims each.
+pub fn rank_shifts(
+    people: &[Person],
+    claims: &[Claim],
+    formal_weight: f64,
+    from: NaiveDate,
+    to: NaiveDate,
+    max_causes: usize,
+) -> Vec<RankShift> {
+    let rank_at = |as_of| {
+        influence_rank(&SwayGraph::build(people, claims, SwayOptions { as_of, formal_weight, formal_only: false }))
+    };
+    let (before, after) = (rank_at(from), rank_at(to));
+    let credibility = |c: &Claim, d| if c.retired { 0.0 } else { c.credibility(d).unwrap_or(0.0) };
+    let mut shifts: Vec<RankShift> = people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let mut causes: Vec<ClaimShift> = claims
+                .iter()
+                .filter(|c| c.from == p.id || c.to == p.id)
+                .map(|c| ClaimShift { claim: c.id.clone(), before: credibility(c, from), after: credibility(c, to) })
+                .filter(|s| s.before != s.after)
+                .collect();
+            causes.sort_by(|x, y| (y.after - y.before).abs().total_cmp(&(x.after - x.before).abs()));
+            causes.truncate(max_causes);
+            RankShift { id: p.id.clone(), before: before[i], after: after[i], causes }
+        })
+        .collect();
+    shifts.sort_by(|x, y| {
+        (y.after - y.before).abs().total_cmp(&(x.after - x.before).abs()).then_with(|| x.id.cmp(&y.id))
+    });
+    shifts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_claim_raises_its_swayer_and_is_named_as_the_cause() {
+        let d1 = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
+        let d2 = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap_or_default();
+        let people: Vec<Person> = ["a", "b", "c"]
+            .iter()
+            .map(|id| Person::new(id, id, "", None, None).unwrap_or_else(|e| panic!("{e}")))
+            .collect();
+        let mut claim = Claim::new("", "c", "a", 0.9, 1.0, d1 + chrono::Duration::days(30), 365.0, "")
+            .unwrap_or_else(|e| panic!("{e}"));
+        claim.id = "k1".into();
+        let shifts = rank_shifts(&people, &[claim], 0.5, d1, d2, 3);
+        let c = shifts.iter().find(|s| s.id == "c").unwrap_or_else(|| panic!("no shift for c"));
+        assert!(c.after > c.before);
+        assert_eq!(c.causes.first().map(|s| (s.claim.as_str(), s.before)), Some(("k1", 0.0)));
+    }
+}
