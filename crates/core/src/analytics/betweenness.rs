@@ -8,25 +8,8 @@
 //! forward pass compared — so the pass re-derives them from the compact
 //! edge arrays. Sources are split across threads; each keeps its own totals.
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
-
+use super::heap::NodeHeap;
 use super::SwayGraph;
-
-/// An f64 distance ordered totally, for the heap.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Distance(f64);
-impl Eq for Distance {}
-impl PartialOrd for Distance {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for Distance {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.0.total_cmp(&other.0)
-    }
-}
 
 /// The sway graph as flat arrays with lengths −ln W.
 struct Lengths {
@@ -67,7 +50,7 @@ struct Scratch {
     settled: Vec<bool>,
     order: Vec<u32>,
     touched: Vec<u32>,
-    heap: BinaryHeap<Reverse<(Distance, u32)>>,
+    heap: NodeHeap,
 }
 
 impl Scratch {
@@ -79,7 +62,7 @@ impl Scratch {
             settled: vec![false; n],
             order: Vec::with_capacity(n),
             touched: Vec::with_capacity(n),
-            heap: BinaryHeap::new(),
+            heap: NodeHeap::new(n),
         }
     }
 
@@ -169,12 +152,8 @@ fn accumulate(g: &Lengths, source: usize, s: &mut Scratch, total: &mut [f64]) {
     s.dist[source] = 0.0;
     s.sigma[source] = 1.0;
     s.touched.push(source as u32);
-    s.heap.push(Reverse((Distance(0.0), source as u32)));
-    while let Some(Reverse((Distance(d), v))) = s.heap.pop() {
-        let v = v as usize;
-        if s.settled[v] {
-            continue;
-        }
+    s.heap.push_or_decrease(source, 0.0);
+    while let Some((d, v)) = s.heap.pop() {
         s.settled[v] = true;
         s.order.push(v as u32);
         let sigma_v = s.sigma[v];
@@ -187,7 +166,7 @@ fn accumulate(g: &Lengths, source: usize, s: &mut Scratch, total: &mut [f64]) {
                 }
                 s.dist[w] = alt;
                 s.sigma[w] = sigma_v;
-                s.heap.push(Reverse((Distance(alt), w as u32)));
+                s.heap.push_or_decrease(w, alt);
             } else if alt == current && !s.settled[w] {
                 s.sigma[w] += sigma_v;
             }

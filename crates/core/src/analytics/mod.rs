@@ -15,6 +15,7 @@
 mod betweenness;
 mod evidence;
 mod factions;
+mod heap;
 mod influence;
 mod pagerank;
 mod path;
