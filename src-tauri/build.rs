@@ -6,6 +6,8 @@ fn main() {
         "workspace_info",
         "workspace_data",
         "influence",
+        "sway_edges",
+        "strongest_path",
         "save_person",
         "delete_person",
         "save_claim",

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
 use chrono::NaiveDate;
-use greychart_core::analytics::InfluenceRow;
+use greychart_core::analytics::{InfluencePath, InfluenceRow, SwayEdge};
 use greychart_core::model::{Claim, Person, WorkspaceData};
 use greychart_core::transport::WorkspaceInfo;
 use greychart_core::{ApiError, ErrorCode};
@@ -32,17 +32,39 @@ pub fn workspace_data(state: SessionState<'_>) -> Result<WorkspaceData, ApiError
     Ok(lock(&state)?.workspace()?.read().data()?)
 }
 
-#[tauri::command]
-pub fn influence(state: SessionState<'_>, as_of: Option<String>) -> Result<Vec<InfluenceRow>, ApiError> {
-    let as_of = match as_of {
+/// The analysis date: the given `YYYY-MM-DD`, or today.
+fn as_of_date(as_of: Option<String>) -> Result<NaiveDate, ApiError> {
+    match as_of {
         Some(text) => NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| ApiError {
             code: ErrorCode::Invalid,
             message: format!("{text:?} is not a date like 2026-03-31"),
             field: Some("as_of".into()),
-        })?,
-        None => chrono::Local::now().date_naive(),
-    };
+        }),
+        None => Ok(chrono::Local::now().date_naive()),
+    }
+}
+
+#[tauri::command]
+pub fn influence(state: SessionState<'_>, as_of: Option<String>) -> Result<Vec<InfluenceRow>, ApiError> {
+    let as_of = as_of_date(as_of)?;
     Ok(lock(&state)?.workspace()?.influence(as_of)?)
+}
+
+#[tauri::command]
+pub fn sway_edges(state: SessionState<'_>, as_of: Option<String>) -> Result<Vec<SwayEdge>, ApiError> {
+    let as_of = as_of_date(as_of)?;
+    Ok(lock(&state)?.workspace()?.sway_edges(as_of)?)
+}
+
+#[tauri::command]
+pub fn strongest_path(
+    state: SessionState<'_>,
+    from: String,
+    to: String,
+    as_of: Option<String>,
+) -> Result<InfluencePath, ApiError> {
+    let as_of = as_of_date(as_of)?;
+    Ok(lock(&state)?.workspace()?.strongest_path(&from, &to, as_of)?)
 }
 
 #[tauri::command]

@@ -38,6 +38,8 @@ fn main() {
             commands::workspace_info,
             commands::workspace_data,
             commands::influence,
+            commands::sway_edges,
+            commands::strongest_path,
             commands::save_person,
             commands::delete_person,
             commands::save_claim,

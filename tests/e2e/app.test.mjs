@@ -50,6 +50,38 @@ const failed = await run([
   }],
   ["the grey chart view shows the demo's people, ranks and claims", () =>
     visit("grey-chart", ["Margaret Okafor", "Hiroshi Tanaka", "Chief Information Officer", "none (known)", "CIO checks every budget line"])],
+  ["the map draws everyone, with stale links dashed and known-no-influence dotted", async () => {
+    const map = byTestId(browser, "influence-map");
+    await browser.waitUntil(async () => (await map.getAttribute("data-nodes")) === "40", { timeout: 10000, timeoutMsg: "the map did not draw 40 people" });
+    const stale = Number(await map.getAttribute("data-stale-edges"));
+    const none = Number(await map.getAttribute("data-known-none-edges"));
+    assert(stale > 0, "no stale (dashed) link drawn");
+    assert(none === 3, `expected the demo's 3 known-no-influence links, drew ${none}`);
+    assert((await map.$("canvas").isExisting()), "the map has no canvas");
+    await map.scrollIntoView({ block: "center" });
+    await screenshot(browser, "influence-map");
+  }],
+  ["hiding the grey layer leaves only the 38 reporting lines", async () => {
+    const map = byTestId(browser, "influence-map");
+    const all = Number(await map.getAttribute("data-edges"));
+    await byTestId(browser, "layer-grey").click();
+    await browser.waitUntil(async () => (await byTestId(browser, "influence-map").getAttribute("data-edges")) === "38", { timeout: 5000, timeoutMsg: "grey links still drawn" });
+    await byTestId(browser, "layer-grey").click();
+    await browser.waitUntil(async () => Number(await byTestId(browser, "influence-map").getAttribute("data-edges")) === all, { timeout: 5000, timeoutMsg: "grey links not restored" });
+  }],
+  ["clicking a person shows their ranks and the strongest path from me, highlighted on the map", async () => {
+    await press(byTestId(browser, "person-p25"));
+    const path = byTestId(browser, "path-from-me");
+    await path.waitForExist({ timeout: 5000 });
+    const text = await path.getText();
+    assert(text.startsWith("Samuel Adeyemi \u2192") && text.includes("Hannah Schmidt"), `path reads "${text}"`);
+    assert((await byTestId(browser, "panel-rank").getText()).endsWith("%"), "no influence rank in the panel");
+    const drawn = await byTestId(browser, "influence-map").getAttribute("data-path");
+    assert(drawn.startsWith("p26>") && drawn.endsWith(">p25"), `map highlights "${drawn}"`);
+    await byTestId(browser, "influence-map").scrollIntoView({ block: "center" });
+    await screenshot(browser, "path-from-me");
+    await browser.keys("Escape");
+  }],
   ["the stakeholders view shows profiles, stances and the engagement log", () =>
     visit("stakeholders", ["Ahmed Karimi", "hands on", "Mobile Banking 4.2: champion", "Walked through the Payments Hub cut-over"])],
   ["the release plan view shows releases, the freeze conflict, changes and dependencies", () =>
@@ -116,6 +148,7 @@ const failed = await run([
   }],
   ["a person and a claim can be edited and deleted through the forms", async () => {
     await press(byTestId(browser, "person-p41"));
+    await byTestId(browser, "panel-edit-person").click();
     await byTestId(browser, "person-form").waitForDisplayed({ timeout: 5000 });
     await byTestId(browser, "person-title").setValue("Release Coordinator");
     await byTestId(browser, "person-save").click();
@@ -139,6 +172,7 @@ const failed = await run([
       timeoutMsg: "the deleted claim is still listed",
     });
     await press(byTestId(browser, "person-p41"));
+    await byTestId(browser, "panel-edit-person").click();
     await byTestId(browser, "person-delete").click();
     await byTestId(browser, "person-delete").click();
     await byTestId(browser, "person-p41").waitForExist({ timeout: 5000, reverse: true });

@@ -52,7 +52,7 @@ export async function launch() {
     connectionRetryCount: 0,
     capabilities: { browserName: "wry", "tauri:options": { application: APP }, "wdio:enforceWebDriverClassic": true },
   });
-  await browser.$('[data-testid="people-table"]').waitForExist({ timeout: 20000 });
+  await browser.$('[data-testid="view-grey-chart"]').waitForExist({ timeout: 20000 });
   return browser;
 }
 

@@ -2,7 +2,7 @@
 // with a bare string. Failures arrive as ApiError {code, message, field}.
 
 import { invoke } from "@tauri-apps/api/core";
-import type { ApiError, Claim, InfluenceRow, Person, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { ApiError, Claim, InfluencePath, InfluenceRow, Person, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 /** Turns whatever a command rejected with into an ApiError. */
 export function asApiError(e: unknown): ApiError {
@@ -25,6 +25,8 @@ export const api = {
   workspaceInfo: () => call<WorkspaceInfo | null>("workspace_info"),
   workspaceData: () => call<WorkspaceData>("workspace_data"),
   influence: (asOf: string | null) => call<InfluenceRow[]>("influence", { asOf }),
+  swayEdges: (asOf: string | null) => call<SwayEdge[]>("sway_edges", { asOf }),
+  strongestPath: (from: string, to: string, asOf: string | null) => call<InfluencePath>("strongest_path", { from, to, asOf }),
   savePerson: (person: Person) => call<Person>("save_person", { person }),
   deletePerson: (id: string) => call<null>("delete_person", { id }),
   saveClaim: (claim: Claim) => call<Claim>("save_claim", { claim }),

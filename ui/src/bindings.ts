@@ -592,3 +592,40 @@ path: Array<string>,
  * Product of the sway weights along the path; 0 when unreachable.
  */
 strength: number, };
+
+/**
+ * One drawn link from `from` to `to`.
+ */
+export type SwayEdge = { 
+/**
+ * Who sways.
+ */
+from: string, 
+/**
+ * Who is swayed.
+ */
+to: string, 
+/**
+ * Combined sway weight W, 0..1 (0 for "known: no influence").
+ */
+weight: number, 
+/**
+ * The grey part alone.
+ */
+grey: number, 
+/**
+ * `from` is `to`'s manager.
+ */
+formal: boolean, 
+/**
+ * Active claims about the pair.
+ */
+claims: number, 
+/**
+ * Every active claim is older than its half-life.
+ */
+stale: boolean, 
+/**
+ * Claims exist and all say strength 0: known, no influence.
+ */
+known_none: boolean, };

@@ -57,3 +57,16 @@ export function table(testid: string, headers: { label: string; tip?: string; nu
 export function section(title: string, explanation: string, ...children: Child[]): HTMLElement {
   return h("section", { class: "card" }, h("h2", {}, title), h("p", { class: "hint" }, explanation), ...children);
 }
+
+const mountQueue: (() => void)[] = [];
+
+/** Runs `fn` once the element being built is in the page (for drawings
+ *  that need their container's size). */
+export function whenMounted(fn: () => void): void {
+  mountQueue.push(fn);
+}
+
+/** Called by the frame after it inserted a view. */
+export function flushMounted(): void {
+  for (const fn of mountQueue.splice(0)) fn();
+}

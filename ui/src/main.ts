@@ -2,7 +2,7 @@
 // Everything shown comes from the open workspace through the typed api.
 
 import { api, asApiError } from "./api";
-import { h, replace } from "./dom";
+import { flushMounted, h, replace } from "./dom";
 import { openClaimForm } from "./forms/claimForm";
 import { openPersonForm } from "./forms/personForm";
 import { today } from "./format";
@@ -11,6 +11,7 @@ import { emptyData, type Model } from "./state";
 import { approvalsView } from "./views/approvals";
 import { greyChartView } from "./views/greyChart";
 import { packetsView } from "./views/packets";
+import { openPersonPanel } from "./views/personPanel";
 import { releasePlanView } from "./views/releasePlan";
 import { stakeholdersView } from "./views/stakeholders";
 import type { Actions, View } from "./views/types";
@@ -23,7 +24,7 @@ const VIEWS: { id: string; label: string; view: View }[] = [
   { id: "packets", label: "Packets", view: packetsView },
 ];
 
-const model: Model = { info: null, data: emptyData(), influence: [], asOf: today() };
+const model: Model = { info: null, data: emptyData(), influence: [], edges: [], asOf: today(), showFormal: true, showGrey: true, path: [] };
 let current = VIEWS[0]?.id ?? "grey-chart";
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -41,6 +42,24 @@ function status(message: string, kind: "info" | "error" = "info"): void {
 const actions: Actions = {
   editPerson: (person) => openPersonForm(model.data, person, afterSave),
   editClaim: (claim) => openClaimForm(model.data, claim, afterSave),
+  showPerson: (id) => {
+    openPersonPanel(model, id, actions, null);
+    const me = model.data.me;
+    if (!me || me === id) return;
+    api
+      .strongestPath(me, id, model.asOf)
+      .then((found) => {
+        model.path = found.path;
+        render();
+        openPersonPanel(model, id, actions, found);
+      })
+      .catch((e) => openPersonPanel(model, id, actions, asApiError(e)));
+  },
+  setLayers: (showFormal, showGrey) => {
+    model.showFormal = showFormal;
+    model.showGrey = showGrey;
+    render();
+  },
 };
 
 function afterSave(message: string): void {
@@ -49,16 +68,25 @@ function afterSave(message: string): void {
 
 async function load(): Promise<void> {
   try {
-    const [info, data, influence] = await Promise.all([api.workspaceInfo(), api.workspaceData(), api.influence(model.asOf)]);
+    const [info, data, influence, edges] = await Promise.all([
+      api.workspaceInfo(),
+      api.workspaceData(),
+      api.influence(model.asOf),
+      api.swayEdges(model.asOf),
+    ]);
     model.info = info;
     model.data = data;
     model.influence = influence;
+    model.edges = edges;
+    model.path = [];
     byId("workspace-name").textContent = info ? info.path : "No workspace open";
   } catch (e) {
     const err = asApiError(e);
     model.info = null;
     model.data = emptyData();
     model.influence = [];
+    model.edges = [];
+    model.path = [];
     byId("workspace-name").textContent = "No workspace open";
     status(err.code === "no_workspace" ? "Create a workspace with New, or open one with Open." : err.message, err.code === "no_workspace" ? "info" : "error");
   }
@@ -89,6 +117,7 @@ function render(): void {
   const main = byId("view");
   const scroll = main.scrollTop;
   replace(main, view.view(model, actions));
+  flushMounted();
   main.scrollTop = scroll;
 }
 

@@ -8,7 +8,7 @@ function panelElement(): HTMLElement {
   return el;
 }
 
-export function openPanel(title: string, testid: string, ...content: Node[]): void {
+export function openPanel(title: string, testid: string, ...content: (Node | null)[]): void {
   const panel = panelElement();
   replace(
     panel,
@@ -18,7 +18,7 @@ export function openPanel(title: string, testid: string, ...content: Node[]): vo
       h("h2", {}, title),
       h("button", { type: "button", class: "icon", title: "Close (Esc)", "aria-label": "Close", onclick: closePanel }, "\u00d7"),
     ),
-    h("div", { class: "panel-body", "data-testid": testid }, ...content),
+    h("div", { class: "panel-body", "data-testid": testid }, ...content.filter((c): c is Node => c !== null)),
   );
   panel.hidden = false;
   const first = panel.querySelector<HTMLElement>("input, select, textarea");

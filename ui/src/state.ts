@@ -1,13 +1,19 @@
 // What the views render from: the workspace's data and its analytics, loaded
 // together and replaced as a whole after every saved edit.
 
-import type { InfluenceRow, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { InfluenceRow, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 export interface Model {
   info: WorkspaceInfo | null;
   data: WorkspaceData;
   influence: InfluenceRow[];
+  edges: SwayEdge[];
   asOf: string;
+  /** Layers of the map. */
+  showFormal: boolean;
+  showGrey: boolean;
+  /** The highlighted strongest path, ids in order (empty: none). */
+  path: string[];
 }
 
 export function emptyData(): WorkspaceData {

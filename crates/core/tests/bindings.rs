@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use greychart_core::analytics::{InfluencePath, InfluenceRow};
+use greychart_core::analytics::{InfluencePath, InfluenceRow, SwayEdge};
 use greychart_core::model::*;
 use greychart_core::transport::WorkspaceInfo;
 use greychart_core::{ApiError, ErrorCode};
@@ -48,6 +48,7 @@ fn generated() -> String {
         declaration::<WorkspaceData>(&cfg),
         declaration::<InfluenceRow>(&cfg),
         declaration::<InfluencePath>(&cfg),
+        declaration::<SwayEdge>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by crates/core/tests/bindings.rs. Do not edit:\n\

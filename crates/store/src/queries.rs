@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use greychart_core::analytics::{
-    influence_report, strongest_path, InfluencePath, InfluenceRow, SwayGraph, SwayOptions,
+    influence_report, strongest_path, sway_edges, InfluencePath, InfluenceRow, SwayEdge, SwayGraph, SwayOptions,
 };
 use greychart_core::model::{Claim, Person};
 
@@ -48,6 +48,12 @@ impl Workspace {
         let (people, claims, options) = self.sway_inputs(as_of)?;
         let threads = std::thread::available_parallelism().map_or(1, usize::from);
         Ok(influence_report(&people, &claims, options, threads))
+    }
+
+    /// The links of the formal and grey charts as of a date, for drawing.
+    pub fn sway_edges(&self, as_of: NaiveDate) -> Result<Vec<SwayEdge>> {
+        let (people, claims, options) = self.sway_inputs(as_of)?;
+        Ok(sway_edges(&people, &claims, options))
     }
 
     /// The strongest path of influence between two people.

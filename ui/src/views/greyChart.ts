@@ -5,6 +5,7 @@ import type { Claim, InfluenceRow } from "../bindings";
 import { h, section, table } from "../dom";
 import { credibility, percent, points, unit } from "../format";
 import { names } from "../state";
+import { mountInfluenceMap } from "./influenceMap";
 import type { View } from "./types";
 
 const TIPS = {
@@ -15,7 +16,34 @@ const TIPS = {
   credibility: "Credibility today: confidence halved for every half-life since the claim was observed.",
 };
 
+/** What a workspace with nobody in it shows: what to add first. */
+function emptyState(actions: Parameters<View>[1]): HTMLElement {
+  return h(
+    "div",
+    { class: "view-body", "data-testid": "view-grey-chart" },
+    section(
+      "Start with the people",
+      "This workspace is empty. Add the people who matter to your releases, with their teams and managers; then record who sways whom.",
+      h(
+        "div",
+        { class: "view-actions" },
+        h("button", { type: "button", class: "primary", "data-testid": "add-person", onclick: () => actions.editPerson(null) }, "Add person"),
+      ),
+      h(
+        "p",
+        { class: "hint" },
+        "To bring in a whole organisation, import CSV files from the command line: ",
+        h("code", {}, "greychart import WORKSPACE people.csv --kind people"),
+        " (columns id,name,title,team,manager), then ",
+        h("code", {}, "--kind claims"),
+        " (from,to,strength,confidence,observed_on,half_life_days,source,note).",
+      ),
+    ),
+  );
+}
+
 export const greyChartView: View = (model, actions) => {
+  if (model.data.people.length === 0) return emptyState(actions);
   const label = names(model.data);
   const byRank = [...model.influence].sort((a, b) => b.rank - a.rank);
   const hidden = [...model.influence].sort((a, b) => b.power_gap - a.power_gap).slice(0, 5);
@@ -36,7 +64,7 @@ export const greyChartView: View = (model, actions) => {
   );
   const peopleRows = byRank.map((r: InfluenceRow) => {
     const p = person.get(r.id);
-    const link = h("button", { type: "button", class: "link", "data-testid": `person-${r.id}`, onclick: () => p && actions.editPerson(p) }, r.name);
+    const link = h("button", { type: "button", class: "link", "data-testid": `person-${r.id}`, onclick: () => actions.showPerson(r.id) }, r.name);
     return [link, p?.title ?? "", label.get(p?.team ?? "") ?? "", label.get(p?.manager ?? "") ?? "", percent(r.rank), percent(r.formal_rank), points(r.power_gap), unit(r.broker)];
   });
   const claimRows = model.data.claims.map((c: Claim) => {
@@ -57,6 +85,27 @@ export const greyChartView: View = (model, actions) => {
       c.note,
     ];
   });
+  const map = h("div", { class: "map", "data-testid": "influence-map" });
+  mountInfluenceMap(map, model.data, model.influence, model.edges, {
+    showFormal: model.showFormal,
+    showGrey: model.showGrey,
+    path: model.path,
+    onSelect: (id) => actions.showPerson(id),
+  });
+  const layer = (name: string, testid: string, checked: boolean, set: (on: boolean) => void) =>
+    h("label", { class: "layer" }, h("input", { type: "checkbox", "data-testid": testid, checked, onchange: (e: Event) => set((e.target as HTMLInputElement).checked) }), ` ${name}`);
+  const mapSection = section(
+    "Map",
+    "Circle size: influence rank. Colour: team. Grey links are orange, as wide as their sway weight; dashed when every claim is past its half-life; dotted with a bar for \u201cknown: no influence\u201d. Click a person for details and your strongest path to them.",
+    h(
+      "div",
+      { class: "map-controls" },
+      layer("Formal chart", "layer-formal", model.showFormal, (on) => actions.setLayers(on, model.showGrey)),
+      layer("Grey chart", "layer-grey", model.showGrey, (on) => actions.setLayers(model.showFormal, on)),
+      model.path.length ? h("span", { class: "path-legend" }, "Blue: strongest path from you") : null,
+    ),
+    map,
+  );
   return h(
     "div",
     { class: "view-body", "data-testid": "view-grey-chart" },
@@ -67,9 +116,10 @@ export const greyChartView: View = (model, actions) => {
       h("button", { type: "button", "data-testid": "add-claim", onclick: () => actions.editClaim(null) }, "Record claim"),
     ),
     glance,
+    mapSection,
     section(
       "People",
-      `${model.data.people.length} people, ranked by influence as of ${model.asOf}. Click a name to edit.`,
+      `${model.data.people.length} people, ranked by influence as of ${model.asOf}. Click a name for details.`,
       table(
         "people-table",
         [

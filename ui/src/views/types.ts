@@ -6,6 +6,8 @@ import type { Model } from "../state";
 export interface Actions {
   editPerson(person: Person | null): void;
   editClaim(claim: Claim | null): void;
+  showPerson(id: string): void;
+  setLayers(showFormal: boolean, showGrey: boolean): void;
 }
 
 export type View = (model: Model, actions: Actions) => HTMLElement;

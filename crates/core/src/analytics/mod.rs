@@ -13,6 +13,7 @@
 //! ```
 
 mod betweenness;
+mod edges;
 mod evidence;
 mod factions;
 mod heap;
@@ -23,10 +24,11 @@ mod shift;
 mod sway;
 
 pub use betweenness::{broker_scores, broker_scores_sampled};
+pub use edges::{sway_edges, SwayEdge};
 pub use evidence::{coverage, top_influencers, Coverage, Influencer};
 pub use factions::factions;
 pub use influence::{influence_report, percentiles, InfluenceRow};
 pub use pagerank::influence_rank;
 pub use path::{strongest_path, InfluencePath};
 pub use shift::{rank_shifts, ClaimShift, RankShift};
-pub use sway::{SwayGraph, SwayOptions};
+pub use sway::{pair_evidence, PairEvidence, SwayGraph, SwayOptions};

@@ -17,6 +17,57 @@ pub struct SwayOptions {
     pub formal_only: bool,
 }
 
+/// The active claims about one ordered pair, as of a date.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct PairEvidence {
+    /// Σ credibility.
+    pub sum_k: f64,
+    /// Σ credibility × strength.
+    pub sum_ks: f64,
+    /// Highest credibility.
+    pub max_k: f64,
+    /// Claims counted.
+    pub claims: u32,
+    /// Claims older than their half-life.
+    pub stale: u32,
+    /// Claims with a strength above 0.
+    pub positive: u32,
+}
+
+impl PairEvidence {
+    /// The grey part of the sway weight: S·K, with S the credibility-weighted
+    /// mean strength and K the highest credibility.
+    pub fn weight(&self) -> f64 {
+        if self.sum_k > 0.0 {
+            self.sum_ks / self.sum_k * self.max_k
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Aggregates the active (not retired, already observed) claims per pair of
+/// people known to `index`.
+pub fn pair_evidence(
+    index: &HashMap<String, usize>,
+    claims: &[Claim],
+    as_of: NaiveDate,
+) -> HashMap<(usize, usize), PairEvidence> {
+    let mut grey: HashMap<(usize, usize), PairEvidence> = HashMap::new();
+    for claim in claims.iter().filter(|c| !c.retired) {
+        let (Some(&a), Some(&b)) = (index.get(&claim.from), index.get(&claim.to)) else { continue };
+        let Some(k) = claim.credibility(as_of) else { continue };
+        let e = grey.entry((a, b)).or_default();
+        e.sum_k += k;
+        e.sum_ks += k * claim.strength;
+        e.max_k = e.max_k.max(k);
+        e.claims += 1;
+        e.stale += u32::from((as_of - claim.observed_on).num_days() as f64 > claim.half_life_days);
+        e.positive += u32::from(claim.strength > 0.0);
+    }
+    grey
+}
+
 /// A directed graph of people, edge A→B weighted by the combined sway weight
 /// W(A,B) in (0,1], stored as compressed rows (CSR) by source.
 #[derive(Debug, Clone)]
@@ -35,27 +86,8 @@ impl SwayGraph {
         let ids: Vec<String> = people.iter().map(|p| p.id.clone()).collect();
         let index: HashMap<String, usize> = ids.iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
 
-        // Per pair: Σk, Σk·s, max k.
-        let mut grey: HashMap<(usize, usize), (f64, f64, f64)> = HashMap::new();
-        if !options.formal_only {
-            for claim in claims.iter().filter(|c| !c.retired) {
-                let (Some(&a), Some(&b)) = (index.get(&claim.from), index.get(&claim.to)) else {
-                    continue;
-                };
-                let Some(k) = claim.credibility(options.as_of) else { continue };
-                let entry = grey.entry((a, b)).or_insert((0.0, 0.0, 0.0));
-                entry.0 += k;
-                entry.1 += k * claim.strength;
-                entry.2 = entry.2.max(k);
-            }
-        }
-        let mut combined: HashMap<(usize, usize), f64> = grey
-            .into_iter()
-            .map(|(pair, (sum_k, sum_ks, max_k))| {
-                let w = if sum_k > 0.0 { sum_ks / sum_k * max_k } else { 0.0 };
-                (pair, w)
-            })
-            .collect();
+        let grey = if options.formal_only { HashMap::new() } else { pair_evidence(&index, claims, options.as_of) };
+        let mut combined: HashMap<(usize, usize), f64> = grey.into_iter().map(|(pair, e)| (pair, e.weight())).collect();
         if options.formal_weight > 0.0 {
             for (b, person) in people.iter().enumerate() {
                 let Some(a) = person.manager.as_ref().and_then(|m| index.get(m)) else { continue };

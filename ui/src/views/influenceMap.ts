@@ -1,0 +1,118 @@
+// The drawing of the formal and grey charts: people sized by influence rank
+// and coloured by team; links as wide as their sway weight, dashed when the
+// evidence is stale, dotted for "known: no influence". The map's state is
+// mirrored in data attributes so tests can read what is drawn.
+
+import cytoscape from "cytoscape";
+import type { InfluenceRow, SwayEdge, WorkspaceData } from "../bindings";
+import { whenMounted } from "../dom";
+
+/** Okabe–Ito: distinguishable with the common colour-vision deficiencies. */
+const TEAM_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999"];
+
+export interface MapOptions {
+  showFormal: boolean;
+  showGrey: boolean;
+  path: string[];
+  onSelect: (personId: string) => void;
+}
+
+export function teamColour(data: WorkspaceData, teamId: string | null): string {
+  const i = data.teams.findIndex((t) => t.id === teamId);
+  return i < 0 ? "#7b8794" : (TEAM_COLOURS[i % TEAM_COLOURS.length] ?? "#7b8794");
+}
+
+/** The style class of a link: how it is drawn and why. */
+export function edgeClass(e: SwayEdge): "formal" | "known-none" | "stale" | "grey" {
+  if (e.claims === 0) return "formal";
+  if (e.known_none) return "known-none";
+  if (e.stale) return "stale";
+  return "grey";
+}
+
+export function drawInfluenceMap(
+  container: HTMLElement,
+  data: WorkspaceData,
+  influence: InfluenceRow[],
+  edges: SwayEdge[],
+  options: MapOptions,
+): cytoscape.Core {
+  const rank = new Map(influence.map((r) => [r.id, r.rank]));
+  const maxRank = Math.max(...influence.map((r) => r.rank), 1e-9);
+  const pathPairs = new Set(options.path.slice(1).map((to, i) => `${options.path[i]}>${to}`));
+  // With the grey layer hidden a pair that is also a reporting line is drawn
+  // as a plain reporting line; with the formal layer hidden, only evidence.
+  const shown = edges
+    .filter((e) => (options.showGrey && e.claims > 0) || (options.showFormal && e.formal))
+    .map((e) => (options.showGrey ? e : { ...e, claims: 0, weight: data.formal_weight, grey: 0 }));
+  const dark = window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
+  const elements: cytoscape.ElementDefinition[] = [
+    ...data.people.map((p) => ({
+      data: {
+        id: p.id,
+        label: p.name,
+        size: 14 + 46 * Math.sqrt((rank.get(p.id) ?? 0) / maxRank),
+        colour: teamColour(data, p.team),
+      },
+      classes: options.path.includes(p.id) ? "on-path" : "",
+    })),
+    ...shown.map((e) => ({
+      data: { id: `${e.from}>${e.to}`, source: e.from, target: e.to, width: 1 + 7 * e.weight },
+      classes: `${edgeClass(e)}${pathPairs.has(`${e.from}>${e.to}`) ? " on-path" : ""}`,
+    })),
+  ];
+  const cy = cytoscape({
+    container,
+    elements,
+    minZoom: 0.1,
+    maxZoom: 4,
+    wheelSensitivity: 0.3,
+    layout:
+      data.people.length > 400
+        ? { name: "concentric", concentric: (n) => Number(n.data("size")), levelWidth: () => 8 }
+        : { name: "cose", animate: false, randomize: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 110, padding: 20 },
+    style: [
+      {
+        selector: "node",
+        style: {
+          width: "data(size)",
+          height: "data(size)",
+          "background-color": "data(colour)",
+          label: "data(label)",
+          "font-size": 10,
+          color: dark ? "#e4e7eb" : "#1f2933",
+          "text-valign": "bottom",
+          "text-margin-y": 3,
+          "border-width": 1,
+          "border-color": dark ? "#14181e" : "#ffffff",
+        },
+      },
+      { selector: "edge", style: { width: "data(width)", "curve-style": "bezier", "target-arrow-shape": "triangle", "arrow-scale": 0.7, opacity: 0.75 } },
+      { selector: "edge.formal", style: { "line-color": "#9aa5b1", "target-arrow-color": "#9aa5b1", opacity: 0.5 } },
+      { selector: "edge.grey", style: { "line-color": "#b45309", "target-arrow-color": "#b45309" } },
+      { selector: "edge.stale", style: { "line-color": "#b45309", "target-arrow-color": "#b45309", "line-style": "dashed", opacity: 0.5 } },
+      { selector: "edge.known-none", style: { "line-color": "#7b8794", "target-arrow-shape": "tee", "line-style": "dotted", width: 1.5 } },
+      { selector: ".on-path", style: { "line-color": "#2563eb", "target-arrow-color": "#2563eb", "border-color": "#2563eb", "border-width": 3, opacity: 1, "z-index": 10 } },
+      { selector: "node:selected", style: { "border-color": "#b45309", "border-width": 3 } },
+    ],
+  });
+  cy.on("tap", "node", (e) => options.onSelect(e.target.id()));
+  const counts = (cls: string) => shown.filter((e) => edgeClass(e) === cls).length;
+  container.dataset["nodes"] = String(data.people.length);
+  container.dataset["edges"] = String(shown.length);
+  container.dataset["staleEdges"] = String(counts("stale"));
+  container.dataset["knownNoneEdges"] = String(counts("known-none"));
+  container.dataset["path"] = options.path.join(">");
+  return cy;
+}
+
+let current: cytoscape.Core | null = null;
+
+/** Draws the map into `container` once it is in the page, replacing the last one. */
+export function mountInfluenceMap(container: HTMLElement, data: WorkspaceData, influence: InfluenceRow[], edges: SwayEdge[], options: MapOptions): void {
+  current?.destroy();
+  current = null;
+  whenMounted(() => {
+    if (container.isConnected) current = drawInfluenceMap(container, data, influence, edges, options);
+  });
+}

@@ -1,0 +1,79 @@
+// A person's side panel: ranks, who sways them most, every claim about
+// their links side by side, and the strongest path from "me" to them.
+
+import type { ApiError, InfluencePath } from "../bindings";
+import { h, table } from "../dom";
+import { percent, points, unit } from "../format";
+import { openPanel } from "../panel";
+import { names, type Model } from "../state";
+import type { Actions } from "./types";
+
+export function openPersonPanel(model: Model, id: string, actions: Actions, path: InfluencePath | ApiError | null): void {
+  const person = model.data.people.find((p) => p.id === id);
+  if (!person) return;
+  const label = names(model.data);
+  const row = model.influence.find((r) => r.id === id);
+  const influencers = model.edges
+    .filter((e) => e.to === id && e.weight > 0)
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, 5)
+    .map((e) => h("li", {}, label.get(e.from) ?? e.from, h("span", { class: "muted" }, ` ${unit(e.weight)}${e.formal ? " (manager)" : ""}`)));
+  const claims = model.data.claims
+    .filter((c) => c.from === id || c.to === id)
+    .sort((a, b) => `${a.from}${a.to}${b.observed_on}`.localeCompare(`${b.from}${b.to}${a.observed_on}`))
+    .map((c) => [
+      `${label.get(c.from) ?? c.from} \u2192 ${label.get(c.to) ?? c.to}`,
+      c.strength === 0 ? h("span", { class: "none-known" }, "none (known)") : unit(c.strength),
+      unit(c.confidence),
+      c.observed_on,
+      c.retired ? h("span", { class: "tag retired" }, "retired") : c.source,
+    ]);
+  const me = model.data.me;
+  let pathBlock: HTMLElement;
+  if (!me) {
+    pathBlock = h("p", { class: "hint" }, "Set who you are in the workspace to see your strongest path of influence.");
+  } else if (me === id) {
+    pathBlock = h("p", { class: "hint" }, "This is you.");
+  } else if (path === null) {
+    pathBlock = h("p", { class: "hint" }, "Working out the strongest path\u2026");
+  } else if ("code" in path) {
+    pathBlock = h("p", { class: "form-error" }, path.message);
+  } else if (path.path.length === 0) {
+    pathBlock = h("p", { "data-testid": "path-from-me" }, `No known path of influence from you to ${person.name}.`);
+  } else {
+    pathBlock = h(
+      "p",
+      { "data-testid": "path-from-me", title: "The chain of people that multiplies to the highest sway weight." },
+      path.path.map((p) => label.get(p) ?? p).join(" \u2192 "),
+      h("span", { class: "muted" }, ` (strength ${path.strength.toPrecision(3)})`),
+    );
+  }
+  openPanel(
+    person.name,
+    "person-details",
+    h("p", { class: "muted" }, [person.title, label.get(person.team ?? "")].filter(Boolean).join(", ")),
+    row
+      ? h(
+          "dl",
+          { class: "facts" },
+          h("dt", { title: "Share of all influence, counting the grey chart." }, "Influence"),
+          h("dd", { "data-testid": "panel-rank" }, percent(row.rank)),
+          h("dt", { title: "Share of influence from the org chart alone." }, "Formal"),
+          h("dd", {}, percent(row.formal_rank)),
+          h("dt", { title: "Influence percentile minus formal percentile." }, "Power gap"),
+          h("dd", {}, `${points(row.power_gap)} pts`),
+          h("dt", { title: "How often they lie on the strongest paths between others." }, "Broker"),
+          h("dd", {}, unit(row.broker)),
+        )
+      : null,
+    h("h3", {}, "Strongest path from you"),
+    pathBlock,
+    h("h3", {}, "Who sways them most"),
+    influencers.length ? h("ol", { class: "ranked" }, ...influencers) : h("p", { class: "hint" }, "Nobody is known to sway them: a gap in your evidence."),
+    h("h3", {}, "Evidence about their links"),
+    claims.length
+      ? table("panel-claims", [{ label: "Link" }, { label: "Strength", numeric: true }, { label: "Conf.", numeric: true }, { label: "Seen" }, { label: "Source" }], claims)
+      : h("p", { class: "hint" }, "No claims yet. Unknown is not the same as \u201cknown: no influence\u201d."),
+    h("div", { class: "actions" }, h("button", { type: "button", "data-testid": "panel-edit-person", onclick: () => actions.editPerson(person) }, "Edit person")),
+  );
+}
