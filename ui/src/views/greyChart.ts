@@ -115,8 +115,8 @@ export const greyChartView: View = (model, actions) => {
       h("button", { type: "button", class: "primary", "data-testid": "add-person", onclick: () => actions.editPerson(null) }, "Add person"),
       h("button", { type: "button", "data-testid": "add-claim", onclick: () => actions.editClaim(null) }, "Record claim"),
     ),
-    glance,
     mapSection,
+    glance,
     section(
       "People",
       `${model.data.people.length} people, ranked by influence as of ${model.asOf}. Click a name for details.`,
