@@ -11,33 +11,20 @@
 use super::heap::NodeHeap;
 use super::SwayGraph;
 
-/// The sway graph as flat arrays with lengths −ln W.
-struct Lengths {
-    offsets: Vec<u32>,
-    targets: Vec<u32>,
+/// The sway graph's edges with lengths −ln W, in the graph's own order.
+struct Lengths<'g> {
+    graph: &'g SwayGraph,
     lengths: Vec<f64>,
 }
 
-impl Lengths {
-    fn new(graph: &SwayGraph) -> Lengths {
-        let n = graph.len();
-        let mut offsets = Vec::with_capacity(n + 1);
-        let mut targets = Vec::with_capacity(graph.edge_count());
-        let mut lengths = Vec::with_capacity(graph.edge_count());
-        offsets.push(0);
-        for a in 0..n {
-            for (b, w) in graph.out_edges(a) {
-                targets.push(b as u32);
-                lengths.push(-w.ln());
-            }
-            offsets.push(targets.len() as u32);
-        }
-        Lengths { offsets, targets, lengths }
+impl<'g> Lengths<'g> {
+    fn new(graph: &'g SwayGraph) -> Lengths<'g> {
+        Lengths { graph, lengths: graph.weights().iter().map(|w| -w.ln()).collect() }
     }
 
     fn edges(&self, v: usize) -> impl Iterator<Item = (usize, f64)> + '_ {
-        let range = self.offsets[v] as usize..self.offsets[v + 1] as usize;
-        self.targets[range.clone()].iter().map(|&t| t as usize).zip(self.lengths[range].iter().copied())
+        let range = self.graph.edge_range(v);
+        self.graph.targets()[range.clone()].iter().map(|&t| t as usize).zip(self.lengths[range].iter().copied())
     }
 }
 

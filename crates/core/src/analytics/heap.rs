@@ -57,10 +57,13 @@ impl NodeHeap {
             if p.0 <= entry.0 {
                 break;
             }
-            self.heap[at] = p;
-            self.position[p.1 as usize] = at as u32;
+            self.place(at, p);
             at = parent;
         }
+        self.place(at, entry);
+    }
+
+    fn place(&mut self, at: usize, entry: (f64, u32)) {
         self.heap[at] = entry;
         self.position[entry.1 as usize] = at as u32;
     }
@@ -82,12 +85,10 @@ impl NodeHeap {
             if child.0 >= entry.0 {
                 break;
             }
-            self.heap[at] = child;
-            self.position[child.1 as usize] = at as u32;
+            self.place(at, child);
             at = best;
         }
-        self.heap[at] = entry;
-        self.position[entry.1 as usize] = at as u32;
+        self.place(at, entry);
     }
 }
 

@@ -18,36 +18,23 @@ const MAX_ITERATIONS: usize = 10_000;
 /// Below this many edges one thread is faster than two.
 const PARALLEL_EDGES: usize = 200_000;
 
-/// Rows of the pull form: for each A, the listeners B with W(A,B)/listens(B).
-struct Pull {
-    offsets: Vec<u32>,
-    sources: Vec<u32>,
+/// Rows of the pull form: for each A, the listeners B (the graph's own
+/// targets) with shares W(A,B)/listens(B).
+struct Pull<'g> {
+    graph: &'g SwayGraph,
     shares: Vec<f64>,
     dangling: Vec<u32>,
 }
 
-impl Pull {
-    fn new(graph: &SwayGraph) -> Pull {
-        let n = graph.len();
-        let mut listens = vec![0.0f64; n];
-        for a in 0..n {
-            for (b, w) in graph.out_edges(a) {
-                listens[b] += w;
-            }
+impl<'g> Pull<'g> {
+    fn new(graph: &'g SwayGraph) -> Pull<'g> {
+        let mut listens = vec![0.0f64; graph.len()];
+        for (&b, &w) in graph.targets().iter().zip(graph.weights()) {
+            listens[b as usize] += w;
         }
-        let mut offsets = Vec::with_capacity(n + 1);
-        let mut sources = Vec::with_capacity(graph.edge_count());
-        let mut shares = Vec::with_capacity(graph.edge_count());
-        offsets.push(0);
-        for a in 0..n {
-            for (b, w) in graph.out_edges(a) {
-                sources.push(b as u32);
-                shares.push(w / listens[b]);
-            }
-            offsets.push(sources.len() as u32);
-        }
-        let dangling = (0..n as u32).filter(|&b| listens[b as usize] <= 0.0).collect();
-        Pull { offsets, sources, shares, dangling }
+        let shares = graph.targets().iter().zip(graph.weights()).map(|(&b, &w)| w / listens[b as usize]).collect();
+        let dangling = (0..graph.len() as u32).filter(|&b| listens[b as usize] <= 0.0).collect();
+        Pull { graph, shares, dangling }
     }
 
     /// Writes the next rank of rows `first..first + out.len()`; returns their L1 change.
@@ -55,9 +42,12 @@ impl Pull {
         let mut change = 0.0;
         for (i, slot) in out.iter_mut().enumerate() {
             let a = first + i;
-            let range = self.offsets[a] as usize..self.offsets[a + 1] as usize;
-            let pulled: f64 =
-                self.sources[range.clone()].iter().zip(&self.shares[range]).map(|(&b, &s)| rank[b as usize] * s).sum();
+            let range = self.graph.edge_range(a);
+            let pulled: f64 = self.graph.targets()[range.clone()]
+                .iter()
+                .zip(&self.shares[range])
+                .map(|(&b, &s)| rank[b as usize] * s)
+                .sum();
             *slot = ALPHA * pulled + base;
             change += (*slot - rank[a]).abs();
         }

@@ -74,8 +74,8 @@ pub fn pair_evidence(
 pub struct SwayGraph {
     ids: Vec<String>,
     index: HashMap<String, usize>,
-    offsets: Vec<usize>,
-    targets: Vec<usize>,
+    offsets: Vec<u32>,
+    targets: Vec<u32>,
     weights: Vec<f64>,
 }
 
@@ -110,7 +110,7 @@ impl SwayGraph {
     }
 
     fn from_sorted_edges(ids: Vec<String>, index: HashMap<String, usize>, edges: &[(usize, usize, f64)]) -> SwayGraph {
-        let mut offsets = vec![0usize; ids.len() + 1];
+        let mut offsets = vec![0u32; ids.len() + 1];
         for &(a, _, _) in edges {
             offsets[a + 1] += 1;
         }
@@ -121,7 +121,7 @@ impl SwayGraph {
             ids,
             index,
             offsets,
-            targets: edges.iter().map(|e| e.1).collect(),
+            targets: edges.iter().map(|e| e.1 as u32).collect(),
             weights: edges.iter().map(|e| e.2).collect(),
         }
     }
@@ -153,8 +153,23 @@ impl SwayGraph {
 
     /// Whom `a` sways, with weights.
     pub fn out_edges(&self, a: usize) -> impl Iterator<Item = (usize, f64)> + '_ {
-        let range = self.offsets[a]..self.offsets[a + 1];
-        self.targets[range.clone()].iter().copied().zip(self.weights[range].iter().copied())
+        let range = self.edge_range(a);
+        self.targets[range.clone()].iter().map(|&t| t as usize).zip(self.weights[range].iter().copied())
+    }
+
+    /// The positions of `a`'s edges in `targets()` and `weights()`.
+    pub fn edge_range(&self, a: usize) -> std::ops::Range<usize> {
+        self.offsets[a] as usize..self.offsets[a + 1] as usize
+    }
+
+    /// Every edge's target, grouped by source (see `edge_range`).
+    pub fn targets(&self) -> &[u32] {
+        &self.targets
+    }
+
+    /// Every edge's weight, in the order of `targets()`.
+    pub fn weights(&self) -> &[f64] {
+        &self.weights
     }
 
     /// The sway weight of a pair, 0 when there is no edge.
