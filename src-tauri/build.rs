@@ -12,6 +12,7 @@ fn main() {
         "delete_person",
         "save_claim",
         "delete_claim",
+        "add_engagement",
         "new_workspace",
         "open_workspace",
         "save_workspace_as",

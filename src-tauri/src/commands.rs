@@ -6,7 +6,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use chrono::NaiveDate;
 use greychart_core::analytics::{InfluencePath, InfluenceRow, SwayEdge};
-use greychart_core::model::{Claim, Person, WorkspaceData};
+use greychart_core::model::{Claim, EngagementEntry, Person, WorkspaceData};
 use greychart_core::transport::WorkspaceInfo;
 use greychart_core::{ApiError, ErrorCode};
 use tauri::{State, WebviewWindow};
@@ -81,6 +81,11 @@ pub fn delete_person(state: SessionState<'_>, id: String) -> Result<(), ApiError
 #[tauri::command]
 pub fn save_claim(state: SessionState<'_>, claim: Claim) -> Result<Claim, ApiError> {
     Ok(lock(&state)?.workspace()?.save_claim(claim)?)
+}
+
+#[tauri::command]
+pub fn add_engagement(state: SessionState<'_>, entry: EngagementEntry) -> Result<EngagementEntry, ApiError> {
+    Ok(lock(&state)?.workspace()?.add_engagement(entry)?)
 }
 
 #[tauri::command]

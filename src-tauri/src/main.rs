@@ -44,6 +44,7 @@ fn main() {
             commands::delete_person,
             commands::save_claim,
             commands::delete_claim,
+            commands::add_engagement,
             commands::new_workspace,
             commands::open_workspace,
             commands::save_workspace_as,

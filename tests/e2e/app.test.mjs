@@ -84,6 +84,26 @@ const failed = await run([
   }],
   ["the stakeholders view shows profiles, stances and the engagement log", () =>
     visit("stakeholders", ["Ahmed Karimi", "hands on", "Mobile Banking 4.2: champion", "Walked through the Payments Hub cut-over"])],
+  ["the power/interest grid places every stakeholder, coloured by stance on the chosen release", async () => {
+    const dots = await browser.$$('[data-testid="power-grid"] g.stakeholder');
+    assert(dots.length === 15, `the grid shows ${dots.length} stakeholders, not the demo's 15`);
+    await byTestId(browser, "stance-release").selectByAttribute("value", "r2");
+    await browser.$('[data-testid="power-grid"] g[data-person="p34"][data-stance="blocker"]').waitForExist({ timeout: 5000 });
+    assert((await browser.$$('[data-testid="hidden-power-list"] li')).length === 5, "hidden power list is not 5 long");
+    assert((await browser.$$('[data-testid="brokers-list"] li')).length === 5, "brokers list is not 5 long");
+    await screenshot(browser, "power-interest-grid");
+  }],
+  ["a contact logged through the form appears in the engagement log", async () => {
+    await press(byTestId(browser, "log-contact"));
+    await byTestId(browser, "engagement-form").waitForDisplayed({ timeout: 5000 });
+    await byTestId(browser, "engagement-person").selectByAttribute("value", "p34");
+    await byTestId(browser, "engagement-summary").setValue("e2e: agreed a January slot");
+    await byTestId(browser, "engagement-save").click();
+    await browser.waitUntil(async () => (await byTestId(browser, "engagement-table").getText()).includes("e2e: agreed a January slot"), {
+      timeout: 5000,
+      timeoutMsg: "the logged contact did not appear",
+    });
+  }],
   ["the release plan view shows releases, the freeze conflict, changes and dependencies", () =>
     visit("release-plan", ["Payments Hub 2.0", "in freeze", "Year-end freeze", "Biometric login", "c105 \u2192 c101"])],
   ["the approvals view shows requirements in every state", () =>

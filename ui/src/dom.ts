@@ -70,3 +70,11 @@ export function whenMounted(fn: () => void): void {
 export function flushMounted(): void {
   for (const fn of mountQueue.splice(0)) fn();
 }
+
+/** An SVG element; attributes as strings, text set as text. */
+export function svg(tag: string, attrs: Record<string, string | number>, ...children: (Node | string)[]): SVGElement {
+  const el = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  for (const [key, value] of Object.entries(attrs)) el.setAttribute(key, String(value));
+  for (const child of children) el.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+  return el;
+}

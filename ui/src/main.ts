@@ -4,6 +4,7 @@
 import { api, asApiError } from "./api";
 import { flushMounted, h, replace } from "./dom";
 import { openClaimForm } from "./forms/claimForm";
+import { openEngagementForm } from "./forms/engagementForm";
 import { openPersonForm } from "./forms/personForm";
 import { today } from "./format";
 import { closePanel, panelIsOpen } from "./panel";
@@ -24,7 +25,7 @@ const VIEWS: { id: string; label: string; view: View }[] = [
   { id: "packets", label: "Packets", view: packetsView },
 ];
 
-const model: Model = { info: null, data: emptyData(), influence: [], edges: [], asOf: today(), showFormal: true, showGrey: true, path: [] };
+const model: Model = { info: null, data: emptyData(), influence: [], edges: [], asOf: today(), showFormal: true, showGrey: true, path: [], stanceRelease: null };
 let current = VIEWS[0]?.id ?? "grey-chart";
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -54,6 +55,11 @@ const actions: Actions = {
         openPersonPanel(model, id, actions, found);
       })
       .catch((e) => openPersonPanel(model, id, actions, asApiError(e)));
+  },
+  logContact: (person) => openEngagementForm(model.data, person, afterSave),
+  setStanceRelease: (release) => {
+    model.stanceRelease = release;
+    render();
   },
   setLayers: (showFormal, showGrey) => {
     model.showFormal = showFormal;

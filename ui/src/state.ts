@@ -14,6 +14,8 @@ export interface Model {
   showGrey: boolean;
   /** The highlighted strongest path, ids in order (empty: none). */
   path: string[];
+  /** The release whose stances colour the power/interest grid. */
+  stanceRelease: string | null;
 }
 
 export function emptyData(): WorkspaceData {

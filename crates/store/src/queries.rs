@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use greychart_core::analytics::{
     influence_report, strongest_path, sway_edges, InfluencePath, InfluenceRow, SwayEdge, SwayGraph, SwayOptions,
 };
-use greychart_core::model::{Claim, Person};
+use greychart_core::model::{Claim, EngagementEntry, Person};
 
 use crate::error::{Result, StoreError};
 use crate::{Record, Workspace};
@@ -35,6 +35,15 @@ impl Workspace {
         };
         w.commit()?;
         Ok(saved)
+    }
+
+    /// Logs a contact with a stakeholder, numbering it.
+    pub fn add_engagement(&mut self, mut entry: EngagementEntry) -> Result<EngagementEntry> {
+        let mut w = self.write()?;
+        entry.id = w.next_id("engagements", "e")?;
+        w.save(&entry)?;
+        w.commit()?;
+        Ok(entry)
     }
 
     fn sway_inputs(&self, as_of: NaiveDate) -> Result<(Vec<Person>, Vec<Claim>, SwayOptions)> {

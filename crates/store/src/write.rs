@@ -86,8 +86,8 @@ impl<'c> Write<'c> {
         self.audit("update", "setting", key, before.as_deref(), Some(value))
     }
 
-    /// The next free id `prefix<number>` in a table.
-    pub(crate) fn next_id(&self, table: &str, prefix: &str) -> Result<String> {
+    /// The next free id `prefix<number>` in a table (`prefix` is ours, never user input).
+    pub fn next_id(&self, table: &str, prefix: &str) -> Result<String> {
         let sql = format!(
             "SELECT COALESCE(MAX(CAST(SUBSTR(id, {}) AS INTEGER)), 0) FROM {table} WHERE id GLOB '{prefix}[0-9]*'",
             prefix.len() + 1

@@ -1,8 +1,9 @@
 // Stakeholders: how much each matters, what they want, and what they think.
 
-import { h, section, table } from "../dom";
-import { unit, words } from "../format";
+import { h, section, svg, table } from "../dom";
+import { points, unit, words } from "../format";
 import { names } from "../state";
+import { powerGrid, STANCE_COLOURS } from "./powerGrid";
 import type { View } from "./types";
 
 /** Percentile (0–100) of each id's value among all; ties count half. */
@@ -24,7 +25,7 @@ export function percentiles(values: Map<string, number>): Map<string, number> {
   return out;
 }
 
-export const stakeholdersView: View = (model) => {
+export const stakeholdersView: View = (model, actions) => {
   const label = names(model.data);
   const power = percentiles(new Map(model.influence.map((r) => [r.id, r.rank])));
   const stances = new Map<string, string[]>();
@@ -44,9 +45,53 @@ export const stakeholdersView: View = (model) => {
   const log = [...model.data.engagements]
     .sort((a, b) => b.date.localeCompare(a.date))
     .map((e) => [e.date, label.get(e.person) ?? e.person, e.channel, e.summary]);
+  const release = model.stanceRelease ?? model.data.releases[0]?.id ?? "";
+  const chooser = h(
+    "select",
+    { "data-testid": "stance-release", onchange: (e: Event) => actions.setStanceRelease((e.target as HTMLSelectElement).value) },
+    ...model.data.releases.map((r) => h("option", { value: r.id, selected: r.id === release }, r.name)),
+  );
+  const legend = h(
+    "div",
+    { class: "legend" },
+    ...Object.entries(STANCE_COLOURS).map(([kind, colour]) =>
+      h("span", {}, svg("svg", { width: 10, height: 10, class: "swatch" }, svg("circle", { cx: 5, cy: 5, r: 5, fill: colour })), ` ${kind}`),
+    ),
+  );
+  const hidden = [...model.influence].sort((a, b) => b.power_gap - a.power_gap).slice(0, 5);
+  const brokers = [...model.influence].sort((a, b) => b.broker - a.broker).slice(0, 5);
+  const title = (id: string) => model.data.people.find((p) => p.id === id)?.title ?? "";
   return h(
     "div",
     { class: "view-body", "data-testid": "view-stakeholders" },
+    section(
+      "Power and interest",
+      "Where each stakeholder stands: power from the influence rank, interest from their profile, colour from their stance on the chosen release.",
+      h("div", { class: "map-controls" }, h("label", {}, "Stance on ", chooser), legend),
+      powerGrid(model.data, power, release),
+    ),
+    h(
+      "div",
+      { class: "glance" },
+      section(
+        "Hidden power",
+        "People the org chart undersells: their influence percentile is far above their formal one. Worth a conversation before any sign-off.",
+        h(
+          "ol",
+          { class: "ranked", "data-testid": "hidden-power-list" },
+          ...hidden.map((r) => h("li", {}, h("strong", {}, r.name), ` ${points(r.power_gap)} pts`, h("div", { class: "muted" }, `${title(r.id)} — listened to far more than their position suggests.`))),
+        ),
+      ),
+      section(
+        "Brokers",
+        "People who sit on the strongest paths between others: win them and your message travels.",
+        h(
+          "ol",
+          { class: "ranked", "data-testid": "brokers-list" },
+          ...brokers.map((r) => h("li", {}, h("strong", {}, r.name), ` ${unit(r.broker)}`, h("div", { class: "muted" }, `${title(r.id)} — on ${Math.round(r.broker * 100)}% of the strongest paths between two others.`))),
+        ),
+      ),
+    ),
     section(
       "Stakeholders",
       `${profiles.length} stakeholders, most powerful first. Power is the influence-rank percentile as of ${model.asOf}.`,
@@ -62,6 +107,11 @@ export const stakeholdersView: View = (model) => {
         rows,
       ),
     ),
-    section("Engagement log", "Every recorded contact, newest first. Private.", table("engagement-table", [{ label: "Date" }, { label: "With" }, { label: "Channel" }, { label: "Summary" }], log)),
+    section(
+      "Engagement log",
+      "Every recorded contact, newest first. Private: never printed in a packet.",
+      h("div", { class: "view-actions" }, h("button", { type: "button", "data-testid": "log-contact", onclick: () => actions.logContact(null) }, "Log a contact")),
+      table("engagement-table", [{ label: "Date" }, { label: "With" }, { label: "Channel" }, { label: "Summary" }], log),
+    ),
   );
 };

@@ -8,6 +8,8 @@ export interface Actions {
   editClaim(claim: Claim | null): void;
   showPerson(id: string): void;
   setLayers(showFormal: boolean, showGrey: boolean): void;
+  setStanceRelease(release: string): void;
+  logContact(person: string | null): void;
 }
 
 export type View = (model: Model, actions: Actions) => HTMLElement;
