@@ -82,6 +82,34 @@ const failed = await run([
     await screenshot(browser, "path-from-me");
     await browser.keys("Escape");
   }],
+  ["moving the as-of slider back a year recomputes the ranks", async () => {
+    const before = await byTestId(browser, "people-table").getText();
+    // A range input is set as a user's drag ends: value, then "change".
+    const setSlider = (days) =>
+      browser.execute((v) => {
+        const el = document.querySelector('[data-testid="as-of-slider"]');
+        el.value = String(v);
+        el.dispatchEvent(new Event("change", { bubbles: true }));
+      }, days);
+    const yearAgo = new Date();
+    yearAgo.setDate(yearAgo.getDate() - 365);
+    const pad = (n) => String(n).padStart(2, "0");
+    const expected = `${yearAgo.getFullYear()}-${pad(yearAgo.getMonth() + 1)}-${pad(yearAgo.getDate())}`;
+    await setSlider(-365);
+    await browser.waitUntil(async () => (await byTestId(browser, "as-of-label").getText()).includes(expected), {
+      timeout: 10000,
+      timeoutMsg: `the map is not as of ${expected}`,
+    });
+    const after = await byTestId(browser, "people-table").getText();
+    assert(after !== before, "the ranks did not change a year back");
+    assert((await byTestId(browser, "claims-table").getText()).includes("after as-of"), "recent claims are not marked as after the as-of date");
+    await screenshot(browser, "as-of-a-year-ago");
+    await setSlider(0);
+    await browser.waitUntil(async () => (await byTestId(browser, "people-table").getText()) === before, {
+      timeout: 10000,
+      timeoutMsg: "the ranks did not come back at today",
+    });
+  }],
   ["the stakeholders view shows profiles, stances and the engagement log", () =>
     visit("stakeholders", ["Ahmed Karimi", "hands on", "Mobile Banking 4.2: champion", "Walked through the Payments Hub cut-over"])],
   ["the power/interest grid places every stakeholder, coloured by stance on the chosen release", async () => {

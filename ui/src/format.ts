@@ -40,3 +40,15 @@ export function span(start: string | null, end: string | null): string {
 export function words(value: string): string {
   return value.replace(/_/g, " ");
 }
+
+/** The date `days` after `date` (negative: before), both YYYY-MM-DD. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00`);
+  d.setDate(d.getDate() + days);
+  return today(d);
+}
+
+/** Whole days from `from` to `to`, both YYYY-MM-DD. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T12:00:00`) - Date.parse(`${from}T12:00:00`)) / 86_400_000);
+}

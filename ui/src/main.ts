@@ -56,6 +56,11 @@ const actions: Actions = {
       })
       .catch((e) => openPersonPanel(model, id, actions, asApiError(e)));
   },
+  setAsOf: (date) => {
+    model.asOf = date;
+    byId<HTMLInputElement>("as-of").value = date;
+    void load();
+  },
   logContact: (person) => openEngagementForm(model.data, person, afterSave),
   setStanceRelease: (release) => {
     model.stanceRelease = release;
@@ -149,9 +154,7 @@ function start(): void {
   byId<HTMLInputElement>("as-of").value = model.asOf;
   byId<HTMLInputElement>("as-of").addEventListener("change", (e) => {
     const value = (e.target as HTMLInputElement).value;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return;
-    model.asOf = value;
-    void load();
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) actions.setAsOf(value);
   });
   byId("cmd-new").addEventListener("click", () => void fileCommand(api.newWorkspace, "Created"));
   byId("cmd-open").addEventListener("click", () => void fileCommand(api.openWorkspace, "Opened"));

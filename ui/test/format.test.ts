@@ -21,3 +21,13 @@ describe("format", () => {
     expect(words("changes_requested")).toBe("changes requested");
   });
 });
+
+describe("date arithmetic", () => {
+  it("adds and counts days across months and leap years", async () => {
+    const { addDays, daysBetween } = await import("../src/format");
+    expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
+    expect(addDays("2024-03-01", -1)).toBe("2024-02-29");
+    expect(daysBetween("2025-11-27", "2026-11-27")).toBe(365);
+    expect(addDays("2026-11-27", -365)).toBe("2025-11-27");
+  });
+});

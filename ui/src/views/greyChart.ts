@@ -3,7 +3,7 @@
 
 import type { Claim, InfluenceRow } from "../bindings";
 import { h, section, table } from "../dom";
-import { credibility, percent, points, unit } from "../format";
+import { addDays, credibility, daysBetween, percent, points, today, unit } from "../format";
 import { names } from "../state";
 import { mountInfluenceMap } from "./influenceMap";
 import type { View } from "./types";
@@ -102,6 +102,21 @@ export const greyChartView: View = (model, actions) => {
       { class: "map-controls" },
       layer("Formal chart", "layer-formal", model.showFormal, (on) => actions.setLayers(on, model.showGrey)),
       layer("Grey chart", "layer-grey", model.showGrey, (on) => actions.setLayers(model.showFormal, on)),
+      h(
+        "label",
+        { class: "slider", title: "Recompute everything as the evidence stood on an earlier day: later claims vanish, older ones regain weight." },
+        "As of ",
+        h("input", {
+          type: "range",
+          min: -730,
+          max: 0,
+          step: 1,
+          value: Math.min(0, Math.max(-730, daysBetween(today(), model.asOf))),
+          "data-testid": "as-of-slider",
+          onchange: (e: Event) => actions.setAsOf(addDays(today(), Number((e.target as HTMLInputElement).value))),
+        }),
+        h("span", { "data-testid": "as-of-label" }, ` ${model.asOf}`),
+      ),
       model.path.length ? h("span", { class: "path-legend" }, "Blue: strongest path from you") : null,
     ),
     map,

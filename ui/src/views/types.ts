@@ -10,6 +10,7 @@ export interface Actions {
   setLayers(showFormal: boolean, showGrey: boolean): void;
   setStanceRelease(release: string): void;
   logContact(person: string | null): void;
+  setAsOf(date: string): void;
 }
 
 export type View = (model: Model, actions: Actions) => HTMLElement;
