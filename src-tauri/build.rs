@@ -13,6 +13,8 @@ fn main() {
         "save_claim",
         "delete_claim",
         "add_engagement",
+        "map_positions",
+        "save_map_positions",
         "new_workspace",
         "open_workspace",
         "save_workspace_as",

@@ -7,7 +7,7 @@ use std::sync::{Mutex, MutexGuard};
 use chrono::NaiveDate;
 use greychart_core::analytics::{InfluencePath, InfluenceRow, SwayEdge};
 use greychart_core::model::{Claim, EngagementEntry, Person, WorkspaceData};
-use greychart_core::transport::WorkspaceInfo;
+use greychart_core::transport::{Position, WorkspaceInfo};
 use greychart_core::{ApiError, ErrorCode};
 use tauri::{State, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
@@ -86,6 +86,16 @@ pub fn save_claim(state: SessionState<'_>, claim: Claim) -> Result<Claim, ApiErr
 #[tauri::command]
 pub fn add_engagement(state: SessionState<'_>, entry: EngagementEntry) -> Result<EngagementEntry, ApiError> {
     Ok(lock(&state)?.workspace()?.add_engagement(entry)?)
+}
+
+#[tauri::command]
+pub fn map_positions(state: SessionState<'_>) -> Result<Vec<Position>, ApiError> {
+    Ok(lock(&state)?.workspace()?.positions()?)
+}
+
+#[tauri::command]
+pub fn save_map_positions(state: SessionState<'_>, positions: Vec<Position>) -> Result<(), ApiError> {
+    Ok(lock(&state)?.workspace()?.save_positions(&positions)?)
 }
 
 #[tauri::command]

@@ -45,6 +45,8 @@ fn main() {
             commands::save_claim,
             commands::delete_claim,
             commands::add_engagement,
+            commands::map_positions,
+            commands::save_map_positions,
             commands::new_workspace,
             commands::open_workspace,
             commands::save_workspace_as,

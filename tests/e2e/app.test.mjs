@@ -35,6 +35,7 @@ async function press(element) {
   await element.click();
 }
 
+let dropped = { x: NaN, y: NaN };
 const NEW_PERSON = "Quinn O'Hara-Ng";
 const CLAIM_SOURCE = "e2e: corridor chat after CAB";
 
@@ -183,6 +184,35 @@ const failed = await run([
     const after = (await byTestId(browser, "claims-table").$$("tbody tr")).length;
     assert(after === before, `claims went from ${before} to ${after}`);
   }],
+  ["a person dragged on the map is saved where they were dropped", async () => {
+    await byTestId(browser, "nav-grey-chart").click();
+    await byTestId(browser, "influence-map").scrollIntoView({ block: "center" });
+    const where = () =>
+      browser.execute(() => {
+        const cy = window.greychartMap;
+        const box = document.querySelector('[data-testid="influence-map"]').getBoundingClientRect();
+        const node = cy.getElementById("p26");
+        const r = node.renderedPosition();
+        return { x: Math.round(box.left + r.x), y: Math.round(box.top + r.y), model: node.position() };
+      });
+    const start = await where();
+    await browser
+      .action("pointer")
+      .move({ x: start.x, y: start.y, origin: "viewport" })
+      .down()
+      .move({ x: start.x + 40, y: start.y + 20, origin: "viewport", duration: 100 })
+      .move({ x: start.x + 90, y: start.y + 45, origin: "viewport", duration: 100 })
+      .up()
+      .perform();
+    await browser.waitUntil(async () => (await text("status")).includes("Saved the map layout"), {
+      timeout: 5000,
+      timeoutMsg: "dropping a person did not save the layout",
+    });
+    const end = await where();
+    assert(Math.abs(end.model.x - start.model.x) > 10, `p26 did not move (${start.model.x} → ${end.model.x})`);
+    dropped = end.model;
+    await screenshot(browser, "after-drag");
+  }],
   ["after a restart the new person and claim are still there", async () => {
     await browser.deleteSession();
     browser = await launch();
@@ -192,6 +222,10 @@ const failed = await run([
     assert(people.includes(NEW_PERSON), "the new person is gone after restart");
     const claims = await byTestId(browser, "claims-table").getText();
     assert(claims.includes(CLAIM_SOURCE), "the new claim is gone after restart");
+    const map = byTestId(browser, "influence-map");
+    await browser.waitUntil(async () => (await map.getAttribute("data-layout")) === "saved", { timeout: 10000, timeoutMsg: "the saved layout was not used" });
+    const p26 = await browser.execute(() => window.greychartMap.getElementById("p26").position());
+    assert(Math.abs(p26.x - dropped.x) < 0.5 && Math.abs(p26.y - dropped.y) < 0.5, `p26 is at ${JSON.stringify(p26)}, was dropped at ${JSON.stringify(dropped)}`);
     await screenshot(browser, "after-restart");
   }],
   ["a person and a claim can be edited and deleted through the forms", async () => {

@@ -2,7 +2,7 @@
 // with a bare string. Failures arrive as ApiError {code, message, field}.
 
 import { invoke } from "@tauri-apps/api/core";
-import type { ApiError, Claim, EngagementEntry, InfluencePath, InfluenceRow, Person, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { ApiError, Claim, EngagementEntry, InfluencePath, InfluenceRow, Person, Position, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 /** Turns whatever a command rejected with into an ApiError. */
 export function asApiError(e: unknown): ApiError {
@@ -32,6 +32,8 @@ export const api = {
   saveClaim: (claim: Claim) => call<Claim>("save_claim", { claim }),
   deleteClaim: (id: string) => call<null>("delete_claim", { id }),
   addEngagement: (entry: EngagementEntry) => call<EngagementEntry>("add_engagement", { entry }),
+  mapPositions: () => call<Position[]>("map_positions"),
+  saveMapPositions: (positions: Position[]) => call<null>("save_map_positions", { positions }),
   newWorkspace: () => call<WorkspaceInfo | null>("new_workspace"),
   openWorkspace: () => call<WorkspaceInfo | null>("open_workspace"),
   saveWorkspaceAs: () => call<WorkspaceInfo | null>("save_workspace_as"),

@@ -37,6 +37,23 @@ path: string,
 name: string, };
 
 /**
+ * Where one person sits on the map, in the map's own units.
+ */
+export type Position = { 
+/**
+ * The person.
+ */
+person: string, 
+/**
+ * Horizontal position.
+ */
+x: number, 
+/**
+ * Vertical position.
+ */
+y: number, };
+
+/**
  * What a team does; drives default approval roles and the team colours.
  */
 export type TeamKind = "development" | "qa" | "infrastructure" | "operations" | "business_relationship" | "change" | "finance" | "business" | "other";

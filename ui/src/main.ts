@@ -25,7 +25,7 @@ const VIEWS: { id: string; label: string; view: View }[] = [
   { id: "packets", label: "Packets", view: packetsView },
 ];
 
-const model: Model = { info: null, data: emptyData(), influence: [], edges: [], asOf: today(), showFormal: true, showGrey: true, path: [], stanceRelease: null };
+const model: Model = { info: null, data: emptyData(), influence: [], edges: [], positions: [], asOf: today(), showFormal: true, showGrey: true, path: [], stanceRelease: null };
 let current = VIEWS[0]?.id ?? "grey-chart";
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -56,6 +56,13 @@ const actions: Actions = {
       })
       .catch((e) => openPersonPanel(model, id, actions, asApiError(e)));
   },
+  savePositions: (positions) => {
+    model.positions = positions;
+    api
+      .saveMapPositions(positions)
+      .then(() => status(`Saved the map layout to ${model.info?.name ?? "the workspace"}`))
+      .catch((e) => status(asApiError(e).message, "error"));
+  },
   setAsOf: (date) => {
     model.asOf = date;
     byId<HTMLInputElement>("as-of").value = date;
@@ -79,12 +86,14 @@ function afterSave(message: string): void {
 
 async function load(): Promise<void> {
   try {
-    const [info, data, influence, edges] = await Promise.all([
+    const [info, data, influence, edges, positions] = await Promise.all([
       api.workspaceInfo(),
       api.workspaceData(),
       api.influence(model.asOf),
       api.swayEdges(model.asOf),
+      api.mapPositions(),
     ]);
+    model.positions = positions;
     model.info = info;
     model.data = data;
     model.influence = influence;

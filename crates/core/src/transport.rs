@@ -12,3 +12,25 @@ pub struct WorkspaceInfo {
     /// File name, for the title bar.
     pub name: String,
 }
+
+/// Where one person sits on the map, in the map's own units.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Position {
+    /// The person.
+    pub person: String,
+    /// Horizontal position.
+    pub x: f64,
+    /// Vertical position.
+    pub y: f64,
+}
+
+impl Position {
+    /// Refuses positions that are not finite numbers.
+    pub fn validate(&self) -> Result<(), crate::ValidationError> {
+        if self.x.is_finite() && self.y.is_finite() {
+            Ok(())
+        } else {
+            Err(crate::ValidationError::new("x", "a position must be a finite number"))
+        }
+    }
+}

@@ -6,7 +6,7 @@
 
 use greychart_core::analytics::{InfluencePath, InfluenceRow, SwayEdge};
 use greychart_core::model::*;
-use greychart_core::transport::WorkspaceInfo;
+use greychart_core::transport::{Position, WorkspaceInfo};
 use greychart_core::{ApiError, ErrorCode};
 use ts_rs::{Config, TS};
 
@@ -21,6 +21,7 @@ fn generated() -> String {
         declaration::<ErrorCode>(&cfg),
         declaration::<ApiError>(&cfg),
         declaration::<WorkspaceInfo>(&cfg),
+        declaration::<Position>(&cfg),
         declaration::<TeamKind>(&cfg),
         declaration::<Team>(&cfg),
         declaration::<Person>(&cfg),

@@ -14,6 +14,7 @@
 
 mod error;
 mod import;
+mod positions;
 mod queries;
 mod read;
 mod record;

@@ -71,6 +71,11 @@ impl Workspace {
         actor.clone_into(&mut self.actor);
     }
 
+    /// The connection, for read-only queries of this crate.
+    pub(crate) fn read_connection(&self) -> &Connection {
+        &self.conn
+    }
+
     /// A read handle.
     pub fn read(&self) -> Read<'_> {
         Read::new(&self.conn)

@@ -90,7 +90,9 @@ export const greyChartView: View = (model, actions) => {
     showFormal: model.showFormal,
     showGrey: model.showGrey,
     path: model.path,
+    positions: model.positions,
     onSelect: (id) => actions.showPerson(id),
+    onMoved: (positions) => actions.savePositions(positions),
   });
   const layer = (name: string, testid: string, checked: boolean, set: (on: boolean) => void) =>
     h("label", { class: "layer" }, h("input", { type: "checkbox", "data-testid": testid, checked, onchange: (e: Event) => set((e.target as HTMLInputElement).checked) }), ` ${name}`);

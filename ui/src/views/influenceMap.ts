@@ -4,7 +4,7 @@
 // mirrored in data attributes so tests can read what is drawn.
 
 import cytoscape from "cytoscape";
-import type { InfluenceRow, SwayEdge, WorkspaceData } from "../bindings";
+import type { InfluenceRow, Position, SwayEdge, WorkspaceData } from "../bindings";
 import { whenMounted } from "../dom";
 
 /** Okabe–Ito: distinguishable with the common colour-vision deficiencies. */
@@ -14,7 +14,35 @@ export interface MapOptions {
   showFormal: boolean;
   showGrey: boolean;
   path: string[];
+  /** Saved places; when there are any, the map uses them instead of a layout. */
+  positions: Position[];
   onSelect: (personId: string) => void;
+  /** Called after the user drags people, with everyone's place. */
+  onMoved: (positions: Position[]) => void;
+}
+
+/** The layout: saved places (newcomers next to their manager), or automatic. */
+function layoutFor(data: WorkspaceData, saved: Position[]): cytoscape.LayoutOptions {
+  if (saved.length > 0) {
+    const at = new Map(saved.map((p) => [p.person, { x: p.x, y: p.y }]));
+    const manager = new Map(data.people.map((p) => [p.id, p.manager]));
+    let spare = 0;
+    return {
+      name: "preset",
+      fit: true,
+      padding: 20,
+      positions: (node: cytoscape.NodeSingular) => {
+        const own = at.get(node.id());
+        if (own) return own;
+        const boss = at.get(manager.get(node.id()) ?? "");
+        spare += 1;
+        return boss ? { x: boss.x + 40 * spare, y: boss.y + 60 } : { x: 60 * spare, y: -80 };
+      },
+    } as cytoscape.LayoutOptions;
+  }
+  return data.people.length > 400
+    ? { name: "concentric", concentric: (n: cytoscape.NodeSingular) => Number(n.data("size")), levelWidth: () => 8 } as cytoscape.LayoutOptions
+    : { name: "cose", animate: false, randomize: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 110, padding: 20 } as cytoscape.LayoutOptions;
 }
 
 export function teamColour(data: WorkspaceData, teamId: string | null): string {
@@ -67,10 +95,7 @@ export function drawInfluenceMap(
     minZoom: 0.1,
     maxZoom: 4,
     wheelSensitivity: 0.3,
-    layout:
-      data.people.length > 400
-        ? { name: "concentric", concentric: (n) => Number(n.data("size")), levelWidth: () => 8 }
-        : { name: "cose", animate: false, randomize: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 110, padding: 20 },
+    layout: layoutFor(data, options.positions),
     style: [
       {
         selector: "node",
@@ -99,6 +124,14 @@ export function drawInfluenceMap(
     ],
   });
   cy.on("tap", "node", (e) => options.onSelect(e.target.id()));
+  cy.on("dragfree", "node", () => {
+    const positions = cy.nodes().map((n) => ({ person: n.id(), x: n.position("x"), y: n.position("y") }));
+    options.onMoved(positions);
+    container.dataset["layout"] = "saved";
+  });
+  container.dataset["layout"] = options.positions.length > 0 ? "saved" : "automatic";
+  // Read-only handle for the end-to-end tests, which check what is drawn.
+  (window as unknown as { greychartMap?: cytoscape.Core }).greychartMap = cy;
   const counts = (cls: string) => shown.filter((e) => edgeClass(e) === cls).length;
   container.dataset["nodes"] = String(data.people.length);
   container.dataset["edges"] = String(shown.length);

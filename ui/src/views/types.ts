@@ -1,6 +1,6 @@
 // What every view receives.
 
-import type { Claim, Person } from "../bindings";
+import type { Claim, Person, Position } from "../bindings";
 import type { Model } from "../state";
 
 export interface Actions {
@@ -11,6 +11,7 @@ export interface Actions {
   setStanceRelease(release: string): void;
   logContact(person: string | null): void;
   setAsOf(date: string): void;
+  savePositions(positions: Position[]): void;
 }
 
 export type View = (model: Model, actions: Actions) => HTMLElement;

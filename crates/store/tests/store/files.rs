@@ -65,3 +65,50 @@ fn save_copy_writes_an_equal_workspace() {
     assert_eq!(other.read().data().unwrap(), ws.read().data().unwrap());
     assert!(ws.save_copy(&copy).is_err(), "refuses to overwrite");
 }
+
+/// A copy of the schema-1 demo file in a temporary folder.
+fn v1_copy() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, path) = temp_path("old.greychart");
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1-demo.greychart");
+    std::fs::copy(fixture, &path).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn a_schema_1_file_is_upgraded_and_keeps_every_record() {
+    let (_dir, path) = v1_copy();
+    let version = |p: &std::path::Path| -> i64 {
+        rusqlite::Connection::open(p).unwrap().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap()
+    };
+    assert_eq!(version(&path), 1);
+    let mut ws = Workspace::open(&path).unwrap();
+    let data = ws.read().data().unwrap();
+    assert_eq!((data.people.len(), data.claims.len(), data.releases.len()), (40, 61, 6));
+    assert!(ws.positions().unwrap().is_empty());
+    let p = greychart_core::transport::Position { person: "p01".into(), x: 10.0, y: -4.5 };
+    ws.save_positions(std::slice::from_ref(&p)).unwrap();
+    drop(ws);
+    assert_eq!(version(&path), SCHEMA_VERSION);
+    assert_eq!(Workspace::open(&path).unwrap().positions().unwrap(), vec![p]);
+}
+
+#[test]
+fn a_failed_migration_leaves_the_file_as_it_was() {
+    let (_dir, path) = v1_copy();
+    // Something already named like the next migration's table makes it fail.
+    rusqlite::Connection::open(&path).unwrap().execute_batch("CREATE TABLE positions (stray INTEGER)").unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let err = Workspace::open(&path).err().unwrap();
+    assert!(err.to_string().contains("positions"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn positions_name_unknown_people_and_refuse_non_numbers() {
+    let (_dir, mut ws) = demo();
+    let bad = greychart_core::transport::Position { person: "nobody".into(), x: 1.0, y: 1.0 };
+    assert!(matches!(ws.save_positions(&[bad]), Err(StoreError::NotFound { .. })));
+    let nan = greychart_core::transport::Position { person: "p01".into(), x: f64::NAN, y: 1.0 };
+    assert!(ws.save_positions(&[nan]).is_err());
+    assert!(ws.positions().unwrap().is_empty());
+}
