@@ -213,6 +213,46 @@ const failed = await run([
     dropped = end.model;
     await screenshot(browser, "after-drag");
   }],
+  ["a claim drawn on the map from one person to another changes the target's rank in the panel", async () => {
+    await press(byTestId(browser, "person-p03"));
+    const before = await byTestId(browser, "panel-rank").getText();
+    await browser.keys("Escape");
+    await byTestId(browser, "draw-claims").click();
+    await browser.waitUntil(async () => (await byTestId(browser, "influence-map").getAttribute("data-draw-mode")) === "true", {
+      timeout: 5000,
+      timeoutMsg: "draw mode did not turn on",
+    });
+    await byTestId(browser, "influence-map").scrollIntoView({ block: "center" });
+    const [from, to] = await browser.execute(() => {
+      const cy = window.greychartMap;
+      const box = document.querySelector('[data-testid="influence-map"]').getBoundingClientRect();
+      return ["p26", "p03"].map((id) => {
+        const r = cy.getElementById(id).renderedPosition();
+        return { x: Math.round(box.left + r.x), y: Math.round(box.top + r.y) };
+      });
+    });
+    const steps = 8;
+    let gesture = browser.action("pointer").move({ x: from.x, y: from.y, origin: "viewport" }).down();
+    for (let i = 1; i <= steps; i++) {
+      const x = Math.round(from.x + ((to.x - from.x) * i) / steps);
+      const y = Math.round(from.y + ((to.y - from.y) * i) / steps);
+      gesture = gesture.move({ x, y, origin: "viewport", duration: 40 });
+    }
+    await gesture.pause(400).up().perform();
+    await byTestId(browser, "claim-form").waitForDisplayed({ timeout: 5000 });
+    assert((await byTestId(browser, "claim-from").getValue()) === "p26", "the drawn claim does not start at p26");
+    assert((await byTestId(browser, "claim-to").getValue()) === "p03", "the drawn claim does not end at p03");
+    await byTestId(browser, "claim-strength").setValue("0.9");
+    await byTestId(browser, "claim-confidence").setValue("1");
+    await byTestId(browser, "claim-source").setValue("e2e: drawn on the map");
+    await byTestId(browser, "claim-save").click();
+    await byTestId(browser, "person-details").waitForExist({ timeout: 5000 });
+    const after = await byTestId(browser, "panel-rank").getText();
+    assert(after !== before, `Priya Raman's rank stayed ${before}`);
+    await screenshot(browser, "claim-drawn-on-map");
+    await browser.keys("Escape");
+    await byTestId(browser, "draw-claims").click();
+  }],
   ["after a restart the new person and claim are still there", async () => {
     await browser.deleteSession();
     browser = await launch();

@@ -25,7 +25,7 @@ const VIEWS: { id: string; label: string; view: View }[] = [
   { id: "packets", label: "Packets", view: packetsView },
 ];
 
-const model: Model = { info: null, data: emptyData(), influence: [], edges: [], positions: [], asOf: today(), showFormal: true, showGrey: true, path: [], stanceRelease: null };
+const model: Model = { info: null, data: emptyData(), influence: [], edges: [], positions: [], asOf: today(), showFormal: true, showGrey: true, path: [], drawMode: false, stanceRelease: null };
 let current = VIEWS[0]?.id ?? "grey-chart";
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -63,6 +63,17 @@ const actions: Actions = {
       .then(() => status(`Saved the map layout to ${model.info?.name ?? "the workspace"}`))
       .catch((e) => status(asApiError(e).message, "error"));
   },
+  setDrawMode: (on) => {
+    model.drawMode = on;
+    render();
+  },
+  drawnClaim: (from, to) =>
+    openClaimForm(model.data, null, (message) => {
+      void load().then(() => {
+        status(`${message} — saved to ${model.info?.name ?? "the workspace"}`);
+        actions.showPerson(to);
+      });
+    }, { from, to }),
   setAsOf: (date) => {
     model.asOf = date;
     byId<HTMLInputElement>("as-of").value = date;

@@ -16,6 +16,8 @@ export interface Model {
   showGrey: boolean;
   /** The highlighted strongest path, ids in order (empty: none). */
   path: string[];
+  /** Dragging on the map draws claims instead of moving people. */
+  drawMode: boolean;
   /** The release whose stances colour the power/interest grid. */
   stanceRelease: string | null;
 }

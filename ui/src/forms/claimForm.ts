@@ -8,13 +8,18 @@ import { today } from "../format";
 import { openPanel } from "../panel";
 import { areaField, attempt, clearErrors, confirmingButton, isApiError, numberValue, selectField, showError, textField } from "./fields";
 
-export function openClaimForm(data: WorkspaceData, claim: Claim | null, onSaved: (message: string) => void): void {
+export function openClaimForm(
+  data: WorkspaceData,
+  claim: Claim | null,
+  onSaved: (message: string) => void,
+  pair?: { from: string; to: string },
+): void {
   const editing = claim !== null;
   const people: [string, string][] = data.people.map((p): [string, string] => [p.id, `${p.name} (${p.id})`]);
   const c: Claim = claim ?? {
     id: "",
-    from: data.me ?? data.people[0]?.id ?? "",
-    to: data.people[1]?.id ?? "",
+    from: pair?.from ?? data.me ?? data.people[0]?.id ?? "",
+    to: pair?.to ?? data.people[1]?.id ?? "",
     strength: 0.5,
     confidence: 0.7,
     observed_on: today(),

@@ -93,6 +93,8 @@ export const greyChartView: View = (model, actions) => {
     positions: model.positions,
     onSelect: (id) => actions.showPerson(id),
     onMoved: (positions) => actions.savePositions(positions),
+    drawMode: model.drawMode,
+    onDrawn: (from, to) => actions.drawnClaim(from, to),
   });
   const layer = (name: string, testid: string, checked: boolean, set: (on: boolean) => void) =>
     h("label", { class: "layer" }, h("input", { type: "checkbox", "data-testid": testid, checked, onchange: (e: Event) => set((e.target as HTMLInputElement).checked) }), ` ${name}`);
@@ -104,6 +106,7 @@ export const greyChartView: View = (model, actions) => {
       { class: "map-controls" },
       layer("Formal chart", "layer-formal", model.showFormal, (on) => actions.setLayers(on, model.showGrey)),
       layer("Grey chart", "layer-grey", model.showGrey, (on) => actions.setLayers(model.showFormal, on)),
+      layer("Draw claims", "draw-claims", model.drawMode, (on) => actions.setDrawMode(on)),
       h(
         "label",
         { class: "slider", title: "Recompute everything as the evidence stood on an earlier day: later claims vanish, older ones regain weight." },

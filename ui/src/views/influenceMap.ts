@@ -4,8 +4,16 @@
 // mirrored in data attributes so tests can read what is drawn.
 
 import cytoscape from "cytoscape";
+import edgehandles from "cytoscape-edgehandles";
 import type { InfluenceRow, Position, SwayEdge, WorkspaceData } from "../bindings";
 import { whenMounted } from "../dom";
+
+cytoscape.use(edgehandles);
+
+/** The part of the edgehandles API Greychart uses. */
+interface EdgeHandles {
+  enableDrawMode(): void;
+}
 
 /** Okabe–Ito: distinguishable with the common colour-vision deficiencies. */
 const TEAM_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999"];
@@ -19,6 +27,10 @@ export interface MapOptions {
   onSelect: (personId: string) => void;
   /** Called after the user drags people, with everyone's place. */
   onMoved: (positions: Position[]) => void;
+  /** Dragging from one person to another draws a claim instead of moving. */
+  drawMode: boolean;
+  /** Called when the user drew a link from one person to another. */
+  onDrawn: (from: string, to: string) => void;
 }
 
 /** The layout: saved places (newcomers next to their manager), or automatic. */
@@ -121,9 +133,25 @@ export function drawInfluenceMap(
       { selector: "edge.known-none", style: { "line-color": "#7b8794", "target-arrow-shape": "tee", "line-style": "dotted", width: 1.5 } },
       { selector: ".on-path", style: { "line-color": "#2563eb", "target-arrow-color": "#2563eb", "border-color": "#2563eb", "border-width": 3, opacity: 1, "z-index": 10 } },
       { selector: "node:selected", style: { "border-color": "#b45309", "border-width": 3 } },
+      { selector: ".eh-preview, .eh-ghost-edge", style: { "line-color": "#2563eb", "target-arrow-color": "#2563eb", "line-style": "dashed", width: 2 } },
+      { selector: ".eh-ghost-node", style: { opacity: 0 } },
     ],
   });
   cy.on("tap", "node", (e) => options.onSelect(e.target.id()));
+  const handles = (cy as unknown as { edgehandles(o: object): EdgeHandles }).edgehandles({
+    snap: true,
+    snapThreshold: 20,
+    hoverDelay: 60,
+    canConnect: (source: cytoscape.NodeSingular, target: cytoscape.NodeSingular) => !source.same(target),
+  });
+  if (options.drawMode) handles.enableDrawMode();
+  cy.on("ehcomplete", (_event, ...rest: unknown[]) => {
+    const [source, target, added] = rest as [cytoscape.NodeSingular, cytoscape.NodeSingular, cytoscape.EdgeSingular];
+    // The drawn line is only a gesture: the claim form records the evidence.
+    added.remove();
+    options.onDrawn(source.id(), target.id());
+  });
+  container.dataset["drawMode"] = String(options.drawMode);
   cy.on("dragfree", "node", () => {
     const positions = cy.nodes().map((n) => ({ person: n.id(), x: n.position("x"), y: n.position("y") }));
     options.onMoved(positions);

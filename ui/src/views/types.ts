@@ -12,6 +12,8 @@ export interface Actions {
   logContact(person: string | null): void;
   setAsOf(date: string): void;
   savePositions(positions: Position[]): void;
+  setDrawMode(on: boolean): void;
+  drawnClaim(from: string, to: string): void;
 }
 
 export type View = (model: Model, actions: Actions) => HTMLElement;
