@@ -70,6 +70,25 @@ const failed = await run([
     await byTestId(browser, "layer-grey").click();
     await browser.waitUntil(async () => Number(await byTestId(browser, "influence-map").getAttribute("data-edges")) === all, { timeout: 5000, timeoutMsg: "grey links not restored" });
   }],
+  ["finding a person and focusing one link around them shows only their neighbours", async () => {
+    await browser.execute(() => {
+      const input = document.querySelector('[data-testid="map-search"]');
+      input.value = "Hannah Schmidt";
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    await byTestId(browser, "map-focus-steps").selectByAttribute("value", "1");
+    const map = byTestId(browser, "influence-map");
+    await browser.waitUntil(async () => Number(await map.getAttribute("data-nodes")) < 40, { timeout: 5000, timeoutMsg: "the map did not narrow" });
+    const shown = await browser.execute(() => ["p25", "p27", "p13"].map((id) => window.greychartMap.getElementById(id).length));
+    assert(shown[0] === 1 && shown[1] === 1, "Hannah Schmidt or Lucy Tran (who sways her) is missing");
+    assert(shown[2] === 0, "Yuki Sato, several links away, is still shown");
+    await screenshot(browser, "focus-one-link");
+    await byTestId(browser, "map-focus-steps").selectByAttribute("value", "0");
+    await browser.waitUntil(async () => (await byTestId(browser, "influence-map").getAttribute("data-nodes")) === "40", {
+      timeout: 5000,
+      timeoutMsg: "everyone did not come back",
+    });
+  }],
   ["clicking a person shows their ranks and the strongest path from me, highlighted on the map", async () => {
     await press(byTestId(browser, "person-p25"));
     const path = byTestId(browser, "path-from-me");

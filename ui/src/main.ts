@@ -25,7 +25,7 @@ const VIEWS: { id: string; label: string; view: View }[] = [
   { id: "packets", label: "Packets", view: packetsView },
 ];
 
-const model: Model = { info: null, data: emptyData(), influence: [], edges: [], positions: [], asOf: today(), showFormal: true, showGrey: true, path: [], drawMode: false, stanceRelease: null };
+const model: Model = { info: null, data: emptyData(), influence: [], edges: [], positions: [], asOf: today(), showFormal: true, showGrey: true, path: [], focusQuery: "", focusSteps: 0, drawMode: false, stanceRelease: null };
 let current = VIEWS[0]?.id ?? "grey-chart";
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -62,6 +62,11 @@ const actions: Actions = {
       .saveMapPositions(positions)
       .then(() => status(`Saved the map layout to ${model.info?.name ?? "the workspace"}`))
       .catch((e) => status(asApiError(e).message, "error"));
+  },
+  setFocus: (query, steps) => {
+    model.focusQuery = query;
+    model.focusSteps = steps;
+    render();
   },
   setDrawMode: (on) => {
     model.drawMode = on;

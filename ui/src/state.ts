@@ -16,6 +16,10 @@ export interface Model {
   showGrey: boolean;
   /** The highlighted strongest path, ids in order (empty: none). */
   path: string[];
+  /** The map's search text; with `focusSteps` > 0 it shows only the
+   *  people within that many links of the person found. */
+  focusQuery: string;
+  focusSteps: number;
   /** Dragging on the map draws claims instead of moving people. */
   drawMode: boolean;
   /** The release whose stances colour the power/interest grid. */

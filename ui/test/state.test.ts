@@ -42,3 +42,25 @@ describe("helpers", () => {
     expect(asApiError("boom")).toEqual({ code: "internal", message: "boom", field: null });
   });
 });
+
+describe("map focus", () => {
+  it("takes links in both directions, step by step", async () => {
+    const { neighbourhood } = await import("../src/views/influenceMap");
+    const edge = (from: string, to: string) => ({ from, to, weight: 0.5, grey: 0.5, formal: false, claims: 1, stale: false, known_none: false });
+    const edges = [edge("a", "b"), edge("c", "b"), edge("c", "d"), edge("e", "f")];
+    expect([...neighbourhood(edges, "b", 1)].sort()).toEqual(["a", "b", "c"]);
+    expect([...neighbourhood(edges, "b", 2)].sort()).toEqual(["a", "b", "c", "d"]);
+    expect([...neighbourhood(edges, "e", 5)].sort()).toEqual(["e", "f"]);
+  });
+});
+
+describe("finding a person", () => {
+  it("prefers an exact name, then a partial one, case-insensitively", async () => {
+    const { findPerson } = await import("../src/views/greyChart");
+    const people = [{ id: "a", name: "Ann Lee" }, { id: "b", name: "Ann" }];
+    expect(findPerson(people, "ann")).toBe("b");
+    expect(findPerson(people, "lee")).toBe("a");
+    expect(findPerson(people, "  ")).toBeNull();
+    expect(findPerson(people, "zed")).toBeNull();
+  });
+});

@@ -16,6 +16,34 @@ const TIPS = {
   credibility: "Credibility today: confidence halved for every half-life since the claim was observed.",
 };
 
+/** The person a search text names: an exact name first, else a partial one. */
+export function findPerson(people: { id: string; name: string }[], query: string): string | null {
+  const text = query.trim().toLowerCase();
+  if (!text) return null;
+  const hit = people.find((p) => p.name.toLowerCase() === text) ?? people.find((p) => p.name.toLowerCase().includes(text));
+  return hit?.id ?? null;
+}
+
+/** Find a person by name and show only the people within N links of them. */
+function focusControls(model: Parameters<View>[0], actions: Parameters<View>[1]): HTMLElement {
+  const search = h("input", {
+    type: "search",
+    placeholder: "Find a person",
+    "aria-label": "Find a person on the map",
+    "data-testid": "map-search",
+    value: model.focusQuery,
+  });
+  const steps = h(
+    "select",
+    { "data-testid": "map-focus-steps", "aria-label": "Show people within this many links" },
+    ...[0, 1, 2, 3].map((n) => h("option", { value: n, selected: n === model.focusSteps }, n === 0 ? "everyone" : `within ${n}`)),
+  );
+  const apply = () => actions.setFocus(search.value, Number(steps.value));
+  search.addEventListener("change", apply);
+  steps.addEventListener("change", apply);
+  return h("span", { class: "focus" }, search, " ", steps);
+}
+
 /** What a workspace with nobody in it shows: what to add first. */
 function emptyState(actions: Parameters<View>[1]): HTMLElement {
   return h(
@@ -95,6 +123,10 @@ export const greyChartView: View = (model, actions) => {
     onMoved: (positions) => actions.savePositions(positions),
     drawMode: model.drawMode,
     onDrawn: (from, to) => actions.drawnClaim(from, to),
+    focus: (() => {
+      const person = findPerson(model.data.people, model.focusQuery);
+      return person && model.focusSteps > 0 ? { person, steps: model.focusSteps } : null;
+    })(),
   });
   const layer = (name: string, testid: string, checked: boolean, set: (on: boolean) => void) =>
     h("label", { class: "layer" }, h("input", { type: "checkbox", "data-testid": testid, checked, onchange: (e: Event) => set((e.target as HTMLInputElement).checked) }), ` ${name}`);
@@ -107,6 +139,7 @@ export const greyChartView: View = (model, actions) => {
       layer("Formal chart", "layer-formal", model.showFormal, (on) => actions.setLayers(on, model.showGrey)),
       layer("Grey chart", "layer-grey", model.showGrey, (on) => actions.setLayers(model.showFormal, on)),
       layer("Draw claims", "draw-claims", model.drawMode, (on) => actions.setDrawMode(on)),
+      focusControls(model, actions),
       h(
         "label",
         { class: "slider", title: "Recompute everything as the evidence stood on an earlier day: later claims vanish, older ones regain weight." },

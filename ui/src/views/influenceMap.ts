@@ -31,6 +31,32 @@ export interface MapOptions {
   drawMode: boolean;
   /** Called when the user drew a link from one person to another. */
   onDrawn: (from: string, to: string) => void;
+  /** Show only the people within `steps` links of `person` (null: everyone). */
+  focus: { person: string; steps: number } | null;
+}
+
+/** The people within `steps` links of `start`, links taken in either direction. */
+export function neighbourhood(edges: SwayEdge[], start: string, steps: number): Set<string> {
+  const links = new Map<string, string[]>();
+  for (const e of edges) {
+    links.set(e.from, [...(links.get(e.from) ?? []), e.to]);
+    links.set(e.to, [...(links.get(e.to) ?? []), e.from]);
+  }
+  const seen = new Set([start]);
+  let frontier = [start];
+  for (let step = 0; step < steps; step++) {
+    const next: string[] = [];
+    for (const id of frontier) {
+      for (const other of links.get(id) ?? []) {
+        if (!seen.has(other)) {
+          seen.add(other);
+          next.push(other);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return seen;
 }
 
 /** The layout: saved places (newcomers next to their manager), or automatic. */
@@ -82,12 +108,15 @@ export function drawInfluenceMap(
   const pathPairs = new Set(options.path.slice(1).map((to, i) => `${options.path[i]}>${to}`));
   // With the grey layer hidden a pair that is also a reporting line is drawn
   // as a plain reporting line; with the formal layer hidden, only evidence.
-  const shown = edges
+  const layered = edges
     .filter((e) => (options.showGrey && e.claims > 0) || (options.showFormal && e.formal))
     .map((e) => (options.showGrey ? e : { ...e, claims: 0, weight: data.formal_weight, grey: 0 }));
+  const near = options.focus ? neighbourhood(layered, options.focus.person, options.focus.steps) : null;
+  const people = near ? data.people.filter((p) => near.has(p.id)) : data.people;
+  const shown = near ? layered.filter((e) => near.has(e.from) && near.has(e.to)) : layered;
   const dark = window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
   const elements: cytoscape.ElementDefinition[] = [
-    ...data.people.map((p) => ({
+    ...people.map((p) => ({
       data: {
         id: p.id,
         label: p.name,
@@ -161,7 +190,8 @@ export function drawInfluenceMap(
   // Read-only handle for the end-to-end tests, which check what is drawn.
   (window as unknown as { greychartMap?: cytoscape.Core }).greychartMap = cy;
   const counts = (cls: string) => shown.filter((e) => edgeClass(e) === cls).length;
-  container.dataset["nodes"] = String(data.people.length);
+  container.dataset["nodes"] = String(people.length);
+  if (options.focus) cy.getElementById(options.focus.person).select();
   container.dataset["edges"] = String(shown.length);
   container.dataset["staleEdges"] = String(counts("stale"));
   container.dataset["knownNoneEdges"] = String(counts("known-none"));

@@ -14,6 +14,7 @@ export interface Actions {
   savePositions(positions: Position[]): void;
   setDrawMode(on: boolean): void;
   drawnClaim(from: string, to: string): void;
+  setFocus(query: string, steps: number): void;
 }
 
 export type View = (model: Model, actions: Actions) => HTMLElement;
