@@ -235,6 +235,8 @@ const failed = await run([
   ["a claim drawn on the map from one person to another changes the target's rank in the panel", async () => {
     await press(byTestId(browser, "person-p03"));
     const before = await byTestId(browser, "panel-rank").getText();
+    const pair = await byTestId(browser, "pair-p22>p03").getText();
+    assert(pair.includes("claims disagree"), "Marco Bianchi's two claims about Priya Raman are not flagged as disagreeing");
     await browser.keys("Escape");
     await byTestId(browser, "draw-claims").click();
     await browser.waitUntil(async () => (await byTestId(browser, "influence-map").getAttribute("data-draw-mode")) === "true", {

@@ -1,7 +1,7 @@
 // A person's side panel: ranks, who sways them most, every claim about
 // their links side by side, and the strongest path from "me" to them.
 
-import type { ApiError, InfluencePath } from "../bindings";
+import type { ApiError, Claim, InfluencePath } from "../bindings";
 import { h, table } from "../dom";
 import { percent, points, unit } from "../format";
 import { openPanel } from "../panel";
@@ -18,16 +18,41 @@ export function openPersonPanel(model: Model, id: string, actions: Actions, path
     .sort((a, b) => b.weight - a.weight)
     .slice(0, 5)
     .map((e) => h("li", {}, label.get(e.from) ?? e.from, h("span", { class: "muted" }, ` ${unit(e.weight)}${e.formal ? " (manager)" : ""}`)));
-  const claims = model.data.claims
-    .filter((c) => c.from === id || c.to === id)
-    .sort((a, b) => `${a.from}${a.to}${b.observed_on}`.localeCompare(`${b.from}${b.to}${a.observed_on}`))
-    .map((c) => [
-      `${label.get(c.from) ?? c.from} \u2192 ${label.get(c.to) ?? c.to}`,
-      c.strength === 0 ? h("span", { class: "none-known" }, "none (known)") : unit(c.strength),
-      unit(c.confidence),
-      c.observed_on,
-      c.retired ? h("span", { class: "tag retired" }, "retired") : c.source,
-    ]);
+  // Claims grouped by ordered pair, strongest link first, so that
+  // disagreeing evidence about the same link sits side by side.
+  const pairs = new Map<string, Claim[]>();
+  for (const c of model.data.claims.filter((c) => c.from === id || c.to === id)) {
+    const key = `${c.from}>${c.to}`;
+    pairs.set(key, [...(pairs.get(key) ?? []), c]);
+  }
+  const weight = new Map(model.edges.map((e) => [`${e.from}>${e.to}`, e.weight]));
+  const evidence = [...pairs.entries()]
+    .sort((a, b) => (weight.get(b[0]) ?? 0) - (weight.get(a[0]) ?? 0))
+    .map(([key, list]) => {
+      const [from, to] = key.split(">");
+      const strengths = list.filter((c) => !c.retired).map((c) => c.strength);
+      const disagree = strengths.length > 1 && Math.max(...strengths) - Math.min(...strengths) >= 0.3;
+      const rows = [...list]
+        .sort((a, b) => b.observed_on.localeCompare(a.observed_on))
+        .map((c) => [
+          c.strength === 0 ? h("span", { class: "none-known" }, "none (known)") : unit(c.strength),
+          unit(c.confidence),
+          c.observed_on,
+          c.retired ? h("span", { class: "tag retired" }, "retired") : c.source,
+        ]);
+      return h(
+        "div",
+        { class: "pair", "data-testid": `pair-${key}` },
+        h(
+          "h4",
+          {},
+          `${label.get(from ?? "") ?? from} \u2192 ${label.get(to ?? "") ?? to}`,
+          h("span", { class: "muted", title: "Combined sway weight of this link today." }, ` W ${unit(weight.get(key) ?? 0)}`),
+          disagree ? h("span", { class: "tag changes_requested", title: "The claims about this link differ by 0.3 or more in strength." }, "claims disagree") : null,
+        ),
+        table(`pair-table-${key}`, [{ label: "Strength", numeric: true }, { label: "Conf.", numeric: true }, { label: "Seen" }, { label: "Source" }], rows),
+      );
+    });
   const me = model.data.me;
   let pathBlock: HTMLElement;
   if (!me) {
@@ -71,8 +96,8 @@ export function openPersonPanel(model: Model, id: string, actions: Actions, path
     h("h3", {}, "Who sways them most"),
     influencers.length ? h("ol", { class: "ranked" }, ...influencers) : h("p", { class: "hint" }, "Nobody is known to sway them: a gap in your evidence."),
     h("h3", {}, "Evidence about their links"),
-    claims.length
-      ? table("panel-claims", [{ label: "Link" }, { label: "Strength", numeric: true }, { label: "Conf.", numeric: true }, { label: "Seen" }, { label: "Source" }], claims)
+    evidence.length
+      ? h("div", { "data-testid": "panel-claims" }, ...evidence)
       : h("p", { class: "hint" }, "No claims yet. Unknown is not the same as \u201cknown: no influence\u201d."),
     h("div", { class: "actions" }, h("button", { type: "button", "data-testid": "panel-edit-person", onclick: () => actions.editPerson(person) }, "Edit person")),
   );
