@@ -8,6 +8,7 @@ fn main() {
         "influence",
         "sway_edges",
         "strongest_path",
+        "evidence_summary",
         "save_person",
         "delete_person",
         "save_claim",

@@ -7,7 +7,7 @@ use std::sync::{Mutex, MutexGuard};
 use chrono::NaiveDate;
 use greychart_core::analytics::{InfluencePath, InfluenceRow, SwayEdge};
 use greychart_core::model::{Claim, EngagementEntry, Person, WorkspaceData};
-use greychart_core::transport::{Position, WorkspaceInfo};
+use greychart_core::transport::{EvidenceSummary, Position, WorkspaceInfo};
 use greychart_core::{ApiError, ErrorCode};
 use tauri::{State, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
@@ -54,6 +54,12 @@ pub fn influence(state: SessionState<'_>, as_of: Option<String>) -> Result<Vec<I
 pub fn sway_edges(state: SessionState<'_>, as_of: Option<String>) -> Result<Vec<SwayEdge>, ApiError> {
     let as_of = as_of_date(as_of)?;
     Ok(lock(&state)?.workspace()?.sway_edges(as_of)?)
+}
+
+#[tauri::command]
+pub fn evidence_summary(state: SessionState<'_>, as_of: Option<String>) -> Result<EvidenceSummary, ApiError> {
+    let as_of = as_of_date(as_of)?;
+    Ok(lock(&state)?.workspace()?.evidence_summary(as_of, 90)?)
 }
 
 #[tauri::command]

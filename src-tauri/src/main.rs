@@ -40,6 +40,7 @@ fn main() {
             commands::influence,
             commands::sway_edges,
             commands::strongest_path,
+            commands::evidence_summary,
             commands::save_person,
             commands::delete_person,
             commands::save_claim,

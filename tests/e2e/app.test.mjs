@@ -51,6 +51,13 @@ const failed = await run([
   }],
   ["the grey chart view shows the demo's people, ranks and claims", () =>
     visit("grey-chart", ["Margaret Okafor", "Hiroshi Tanaka", "Chief Information Officer", "none (known)", "CIO checks every budget line"])],
+  ["the grey chart names the gaps in the evidence and the recent movers", async () => {
+    const gaps = await byTestId(browser, "evidence-gaps").getText();
+    assert(/^\d+ people nobody is known to sway/.test(gaps), `gaps read "${gaps}"`);
+    const movers = await browser.$$('[data-testid="movers"] li');
+    assert(movers.length === 5, `${movers.length} movers listed, not 5`);
+    assert((await movers[0].getText()).includes("because of:"), "the top mover has no cause");
+  }],
   ["the map draws everyone, with stale links dashed and known-no-influence dotted", async () => {
     const map = byTestId(browser, "influence-map");
     await browser.waitUntil(async () => (await map.getAttribute("data-nodes")) === "40", { timeout: 10000, timeoutMsg: "the map did not draw 40 people" });

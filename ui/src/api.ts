@@ -2,7 +2,7 @@
 // with a bare string. Failures arrive as ApiError {code, message, field}.
 
 import { invoke } from "@tauri-apps/api/core";
-import type { ApiError, Claim, EngagementEntry, InfluencePath, InfluenceRow, Person, Position, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { ApiError, Claim, EngagementEntry, EvidenceSummary, InfluencePath, InfluenceRow, Person, Position, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 /** Turns whatever a command rejected with into an ApiError. */
 export function asApiError(e: unknown): ApiError {
@@ -26,6 +26,7 @@ export const api = {
   workspaceData: () => call<WorkspaceData>("workspace_data"),
   influence: (asOf: string | null) => call<InfluenceRow[]>("influence", { asOf }),
   swayEdges: (asOf: string | null) => call<SwayEdge[]>("sway_edges", { asOf }),
+  evidenceSummary: (asOf: string | null) => call<EvidenceSummary>("evidence_summary", { asOf }),
   strongestPath: (from: string, to: string, asOf: string | null) => call<InfluencePath>("strongest_path", { from, to, asOf }),
   savePerson: (person: Person) => call<Person>("save_person", { person }),
   deletePerson: (id: string) => call<null>("delete_person", { id }),

@@ -646,3 +646,77 @@ stale: boolean,
  * Claims exist and all say strength 0: known, no influence.
  */
 known_none: boolean, };
+
+/**
+ * Gaps and age of the grey chart as of a date.
+ */
+export type Coverage = { 
+/**
+ * People no active claim (observed by the date) says anyone sways,
+ * "known: no influence" claims included: we know nothing about who
+ * moves them.
+ */
+unswayed: Array<string>, 
+/**
+ * Active claims older than their half-life: they count less than half.
+ */
+stale_claims: Array<string>, 
+/**
+ * Active claims observed by the date.
+ */
+active_claims: number, };
+
+/**
+ * A claim whose weight changed between the two dates.
+ */
+export type ClaimShift = { 
+/**
+ * The claim.
+ */
+claim: string, 
+/**
+ * Credibility on the first date (0 if not yet observed).
+ */
+before: number, 
+/**
+ * Credibility on the second date.
+ */
+after: number, };
+
+/**
+ * One person's change in influence.
+ */
+export type RankShift = { 
+/**
+ * Person id.
+ */
+id: string, 
+/**
+ * Influence rank on the first date.
+ */
+before: number, 
+/**
+ * Influence rank on the second date.
+ */
+after: number, 
+/**
+ * The claims about or by this person that changed most, largest first.
+ */
+causes: Array<ClaimShift>, };
+
+/**
+ * What the evidence covers, and who gained or lost influence lately.
+ */
+export type EvidenceSummary = { 
+/**
+ * People nobody is known to sway, and stale claims.
+ */
+coverage: Coverage, 
+/**
+ * The start of the period the movers are measured over.
+ */
+movers_since: string, 
+/**
+ * The largest changes in influence rank over that period, with causes.
+ */
+movers: Array<RankShift>, };

@@ -25,7 +25,7 @@ const VIEWS: { id: string; label: string; view: View }[] = [
   { id: "packets", label: "Packets", view: packetsView },
 ];
 
-const model: Model = { info: null, data: emptyData(), influence: [], edges: [], positions: [], asOf: today(), showFormal: true, showGrey: true, path: [], focusQuery: "", focusSteps: 0, drawMode: false, stanceRelease: null };
+const model: Model = { info: null, data: emptyData(), influence: [], edges: [], evidence: null, positions: [], asOf: today(), showFormal: true, showGrey: true, path: [], focusQuery: "", focusSteps: 0, drawMode: false, stanceRelease: null };
 let current = VIEWS[0]?.id ?? "grey-chart";
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -102,13 +102,15 @@ function afterSave(message: string): void {
 
 async function load(): Promise<void> {
   try {
-    const [info, data, influence, edges, positions] = await Promise.all([
+    const [info, data, influence, edges, positions, evidence] = await Promise.all([
       api.workspaceInfo(),
       api.workspaceData(),
       api.influence(model.asOf),
       api.swayEdges(model.asOf),
       api.mapPositions(),
+      api.evidenceSummary(model.asOf),
     ]);
+    model.evidence = evidence;
     model.positions = positions;
     model.info = info;
     model.data = data;
@@ -122,6 +124,7 @@ async function load(): Promise<void> {
     model.data = emptyData();
     model.influence = [];
     model.edges = [];
+    model.evidence = null;
     model.path = [];
     byId("workspace-name").textContent = "No workspace open";
     status(err.code === "no_workspace" ? "Create a workspace with New, or open one with Open." : err.message, err.code === "no_workspace" ? "info" : "error");

@@ -1,13 +1,15 @@
 // What the views render from: the workspace's data and its analytics, loaded
 // together and replaced as a whole after every saved edit.
 
-import type { InfluenceRow, Position, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { EvidenceSummary, InfluenceRow, Position, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 export interface Model {
   info: WorkspaceInfo | null;
   data: WorkspaceData;
   influence: InfluenceRow[];
   edges: SwayEdge[];
+  /** Gaps in the evidence and recent movers (null until loaded). */
+  evidence: EvidenceSummary | null;
   /** Saved places of people on the map (empty: lay out automatically). */
   positions: Position[];
   asOf: string;

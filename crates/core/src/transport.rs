@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::analytics::{Coverage, RankShift};
+
 /// What the window shows about the open workspace.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct WorkspaceInfo {
@@ -33,4 +35,15 @@ impl Position {
             Err(crate::ValidationError::new("x", "a position must be a finite number"))
         }
     }
+}
+
+/// What the evidence covers, and who gained or lost influence lately.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct EvidenceSummary {
+    /// People nobody is known to sway, and stale claims.
+    pub coverage: Coverage,
+    /// The start of the period the movers are measured over.
+    pub movers_since: String,
+    /// The largest changes in influence rank over that period, with causes.
+    pub movers: Vec<RankShift>,
 }

@@ -4,9 +4,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use greychart_core::analytics::{InfluencePath, InfluenceRow, SwayEdge};
+use greychart_core::analytics::{ClaimShift, Coverage, InfluencePath, InfluenceRow, RankShift, SwayEdge};
 use greychart_core::model::*;
-use greychart_core::transport::{Position, WorkspaceInfo};
+use greychart_core::transport::{EvidenceSummary, Position, WorkspaceInfo};
 use greychart_core::{ApiError, ErrorCode};
 use ts_rs::{Config, TS};
 
@@ -50,6 +50,10 @@ fn generated() -> String {
         declaration::<InfluenceRow>(&cfg),
         declaration::<InfluencePath>(&cfg),
         declaration::<SwayEdge>(&cfg),
+        declaration::<Coverage>(&cfg),
+        declaration::<ClaimShift>(&cfg),
+        declaration::<RankShift>(&cfg),
+        declaration::<EvidenceSummary>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by crates/core/tests/bindings.rs. Do not edit:\n\

@@ -2,9 +2,11 @@
 
 use chrono::NaiveDate;
 use greychart_core::analytics::{
-    influence_report, strongest_path, sway_edges, InfluencePath, InfluenceRow, SwayEdge, SwayGraph, SwayOptions,
+    coverage, influence_report, rank_shifts, strongest_path, sway_edges, InfluencePath, InfluenceRow, SwayEdge,
+    SwayGraph, SwayOptions,
 };
 use greychart_core::model::{Claim, EngagementEntry, Person};
+use greychart_core::transport::EvidenceSummary;
 
 use crate::error::{Result, StoreError};
 use crate::{Record, Workspace};
@@ -63,6 +65,16 @@ impl Workspace {
     pub fn sway_edges(&self, as_of: NaiveDate) -> Result<Vec<SwayEdge>> {
         let (people, claims, options) = self.sway_inputs(as_of)?;
         Ok(sway_edges(&people, &claims, options))
+    }
+
+    /// Gaps and age of the evidence as of a date, and the five largest
+    /// changes in influence over the `days` before it.
+    pub fn evidence_summary(&self, as_of: NaiveDate, days: i64) -> Result<EvidenceSummary> {
+        let (people, claims, options) = self.sway_inputs(as_of)?;
+        let since = as_of - chrono::Duration::days(days);
+        let mut movers = rank_shifts(&people, &claims, options.formal_weight, since, as_of, 3);
+        movers.truncate(5);
+        Ok(EvidenceSummary { coverage: coverage(&people, &claims, as_of), movers_since: since.to_string(), movers })
     }
 
     /// The strongest path of influence between two people.

@@ -76,6 +76,46 @@ export const greyChartView: View = (model, actions) => {
   const byRank = [...model.influence].sort((a, b) => b.rank - a.rank);
   const hidden = [...model.influence].sort((a, b) => b.power_gap - a.power_gap).slice(0, 5);
   const person = new Map(model.data.people.map((p) => [p.id, p]));
+  const evidence = model.evidence;
+  const claimSource = new Map(model.data.claims.map((c) => [c.id, c.source || "no source"]));
+  const gaps = evidence
+    ? section(
+        "Gaps in the evidence",
+        "What you do not know yet, and what is getting old.",
+        h(
+          "p",
+          { "data-testid": "evidence-gaps" },
+          h("strong", {}, `${evidence.coverage.unswayed.length} people`),
+          " nobody is known to sway",
+          evidence.coverage.unswayed.length ? `: ${evidence.coverage.unswayed.slice(0, 6).map((id) => label.get(id) ?? id).join(", ")}${evidence.coverage.unswayed.length > 6 ? ", \u2026" : ""}` : "",
+        ),
+        h(
+          "p",
+          { title: "A claim past its half-life counts for less than half of what it did." },
+          h("strong", {}, `${evidence.coverage.stale_claims.length} of ${evidence.coverage.active_claims}`),
+          " claims are past their half-life.",
+        ),
+      )
+    : null;
+  const movers = evidence
+    ? section(
+        "Movers",
+        `Largest changes in influence since ${evidence.movers_since}, and the evidence behind them.`,
+        h(
+          "ol",
+          { class: "ranked", "data-testid": "movers" },
+          ...evidence.movers.map((m) =>
+            h(
+              "li",
+              {},
+              h("strong", {}, label.get(m.id) ?? m.id),
+              ` ${m.after >= m.before ? "+" : "\u2212"}${(Math.abs(m.after - m.before) * 100).toFixed(1)} pts of share`,
+              m.causes.length ? h("div", { class: "muted" }, `because of: ${m.causes.map((c) => claimSource.get(c.claim) ?? c.claim).join("; ")}`) : null,
+            ),
+          ),
+        ),
+      )
+    : null;
   const glance = h(
     "div",
     { class: "glance" },
@@ -89,6 +129,8 @@ export const greyChartView: View = (model, actions) => {
       "More influence than the org chart shows: largest power gaps.",
       h("ol", { class: "ranked", "data-testid": "hidden-power" }, ...hidden.map((r) => h("li", {}, r.name, h("span", { class: "muted", title: TIPS.gap }, ` ${points(r.power_gap)} pts`)))),
     ),
+    gaps,
+    movers,
   );
   const peopleRows = byRank.map((r: InfluenceRow) => {
     const p = person.get(r.id);
