@@ -580,6 +580,11 @@ rank: number,
  */
 formal_rank: number, 
 /**
+ * Percentile of the influence rank among everyone, 0..100 (the "power"
+ * of the stakeholder grid).
+ */
+rank_percentile: number, 
+/**
  * Percentile of rank minus percentile of formal rank, in points:
  * large and positive means hidden power.
  */

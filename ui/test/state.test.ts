@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { asApiError } from "../src/api";
 import { nextPersonId } from "../src/forms/personForm";
 import { approvalStatus, emptyData } from "../src/state";
-import { percentiles } from "../src/views/stakeholders";
 
 describe("approval status", () => {
   it("is the latest decision, or pending", () => {
@@ -32,10 +31,6 @@ describe("helpers", () => {
     expect(nextPersonId(data)).toBe("p41");
   });
 
-  it("gives percentiles with ties halved, as the core does", () => {
-    const p = percentiles(new Map([["a", 3], ["b", 1], ["c", 2]]));
-    expect([p.get("a"), p.get("b"), p.get("c")]).toEqual([100, 0, 50]);
-  });
 
   it("turns any rejection into an ApiError", () => {
     expect(asApiError({ code: "invalid", message: "bad", field: "strength" })).toEqual({ code: "invalid", message: "bad", field: "strength" });

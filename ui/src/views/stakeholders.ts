@@ -6,28 +6,9 @@ import { names } from "../state";
 import { powerGrid, STANCE_COLOURS } from "./powerGrid";
 import type { View } from "./types";
 
-/** Percentile (0–100) of each id's value among all; ties count half. */
-export function percentiles(values: Map<string, number>): Map<string, number> {
-  const entries = [...values.entries()].sort((a, b) => a[1] - b[1]);
-  const n = entries.length;
-  const out = new Map<string, number>();
-  let start = 0;
-  while (start < n) {
-    let end = start;
-    while (end + 1 < n && entries[end + 1]?.[1] === entries[start]?.[1]) end++;
-    const pct = n <= 1 ? 50 : (100 * (start + 0.5 * (end - start))) / (n - 1);
-    for (let i = start; i <= end; i++) {
-      const id = entries[i]?.[0];
-      if (id !== undefined) out.set(id, pct);
-    }
-    start = end + 1;
-  }
-  return out;
-}
-
 export const stakeholdersView: View = (model, actions) => {
   const label = names(model.data);
-  const power = percentiles(new Map(model.influence.map((r) => [r.id, r.rank])));
+  const power = new Map(model.influence.map((r) => [r.id, r.rank_percentile]));
   const stances = new Map<string, string[]>();
   for (const s of model.data.stances) {
     const list = stances.get(s.person) ?? [];

@@ -36,6 +36,8 @@ fn check_influence(folder: &str) {
             let (g, w) = (got[field].as_f64().unwrap(), want[field].as_f64().unwrap());
             assert!((g - w).abs() <= rank_rel * w.abs(), "{folder} {id} {field}: got {g}, want {w}");
         }
+        let pct = got["rank_percentile"].as_f64().unwrap();
+        assert!((0.0..=100.0).contains(&pct), "{folder} {id} rank_percentile {pct}");
         let (g, w) = (got["broker"].as_f64().unwrap(), want["broker"].as_f64().unwrap());
         assert!((g - w).abs() <= broker_abs, "{folder} {id} broker: got {g}, want {w}");
     }

@@ -18,6 +18,9 @@ pub struct InfluenceRow {
     pub rank: f64,
     /// Share of influence from the formal chart alone.
     pub formal_rank: f64,
+    /// Percentile of the influence rank among everyone, 0..100 (the "power"
+    /// of the stakeholder grid).
+    pub rank_percentile: f64,
     /// Percentile of rank minus percentile of formal rank, in points:
     /// large and positive means hidden power.
     pub power_gap: f64,
@@ -47,6 +50,7 @@ pub fn influence_report(
             name: p.name.clone(),
             rank: rank[i],
             formal_rank: formal_rank[i],
+            rank_percentile: rank_pct[i],
             power_gap: rank_pct[i] - formal_pct[i],
             broker: broker[i],
         })
