@@ -9,7 +9,9 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use greychart_core::analytics::{broker_scores, influence_rank, strongest_path, SwayGraph, SwayOptions};
+use greychart_core::analytics::{
+    broker_scores, broker_scores_sampled, influence_rank, strongest_path, SwayGraph, SwayOptions,
+};
 use greychart_core::import::{parse_claims, parse_people};
 use greychart_core::model::{Claim, Person};
 use greychart_store::Workspace;
@@ -137,7 +139,27 @@ fn generated(n: usize) {
     }
 }
 
+/// `greychart-bench broker N T SIZE`: only the broker scores of a generated
+/// organisation of SIZE people (10,000) from N sampled sources on T threads,
+/// for profiling.
+fn broker_only(samples: usize, threads: usize, size: usize) {
+    let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+    let (people, claims) = organisation(size, as_of);
+    let graph = SwayGraph::build(&people, &claims, SwayOptions { as_of, formal_weight: 0.5, formal_only: false });
+    report(
+        &format!("{size}: broker scores from {samples} sources, {threads} threads"),
+        3,
+        median(3, || broker_scores_sampled(&graph, threads, samples, 1)),
+    );
+}
+
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("broker") {
+        let number = |i: usize, default: usize| args.get(i).and_then(|s| s.parse().ok()).unwrap_or(default);
+        broker_only(number(2, 500), number(3, 1), number(4, 10_000));
+        return;
+    }
     println!("Greychart benchmarks ({} cores)", std::thread::available_parallelism().map_or(1, usize::from));
     fixtures();
     generated(10_000);

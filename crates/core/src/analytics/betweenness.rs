@@ -22,9 +22,12 @@ impl<'g> Lengths<'g> {
         Lengths { graph, lengths: graph.weights().iter().map(|w| -w.ln()).collect() }
     }
 
-    fn edges(&self, v: usize) -> impl Iterator<Item = (usize, f64)> + '_ {
+    /// `v`'s targets and edge lengths, as two slices of one length.
+    #[inline]
+    fn row(&self, v: usize) -> (&[u32], &[f64]) {
         let range = self.graph.edge_range(v);
-        self.graph.targets()[range.clone()].iter().map(|&t| t as usize).zip(self.lengths[range].iter().copied())
+        let targets = &self.graph.targets()[range.clone()];
+        (targets, &self.lengths[range][..targets.len()])
     }
 }
 
@@ -144,7 +147,9 @@ fn accumulate(g: &Lengths, source: usize, s: &mut Scratch, total: &mut [f64]) {
         s.settled[v] = true;
         s.order.push(v as u32);
         let sigma_v = s.sigma[v];
-        for (w, len) in g.edges(v) {
+        let (targets, lengths) = g.row(v);
+        for (&w, &len) in targets.iter().zip(lengths) {
+            let w = w as usize;
             let alt = d + len;
             let current = s.dist[w];
             if alt < current {
@@ -166,7 +171,9 @@ fn accumulate(g: &Lengths, source: usize, s: &mut Scratch, total: &mut [f64]) {
         let v = s.order[i] as usize;
         let (dist_v, sigma_v) = (s.dist[v], s.sigma[v]);
         let mut delta_v = 0.0;
-        for (w, len) in g.edges(v) {
+        let (targets, lengths) = g.row(v);
+        for (&w, &len) in targets.iter().zip(lengths) {
+            let w = w as usize;
             if dist_v + len == s.dist[w] && w != source {
                 delta_v += sigma_v / s.sigma[w] * (1.0 + s.delta[w]);
             }
