@@ -1,17 +1,19 @@
 //! The commands the window invokes: each takes the session, calls the store
-//! or the core, and converts errors to `{code, message, field}`.
+//! or the core, and converts errors to `{code, message, field}`. All run off
+//! the main thread (`async`), so the window never waits on the workspace.
 
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
 use chrono::NaiveDate;
-use greychart_core::analytics::{InfluencePath, InfluenceRow, SwayEdge};
+use greychart_core::analytics::{BrokerScores, InfluencePath, InfluenceRow, SwayEdge};
 use greychart_core::model::{Claim, EngagementEntry, Person, WorkspaceData};
-use greychart_core::transport::{EvidenceSummary, Position, WorkspaceInfo};
+use greychart_core::transport::{AnalysisProgress, EvidenceSummary, Position, WorkspaceInfo};
 use greychart_core::{ApiError, ErrorCode};
 use tauri::{State, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
 
+use crate::analysis::{self, Analyses};
 use crate::session::Session;
 
 type SessionState<'a> = State<'a, Mutex<Session>>;
@@ -22,12 +24,12 @@ fn lock<'a>(state: &'a SessionState<'_>) -> Result<MutexGuard<'a, Session>, ApiE
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn workspace_info(state: SessionState<'_>) -> Result<Option<WorkspaceInfo>, ApiError> {
     Ok(lock(&state)?.info())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn workspace_data(state: SessionState<'_>) -> Result<WorkspaceData, ApiError> {
     Ok(lock(&state)?.workspace()?.read().data()?)
 }
@@ -44,25 +46,53 @@ fn as_of_date(as_of: Option<String>) -> Result<NaiveDate, ApiError> {
     }
 }
 
-#[tauri::command]
+/// Ranks and power gaps; broker scores come from `broker_scores`.
+#[tauri::command(async)]
 pub fn influence(state: SessionState<'_>, as_of: Option<String>) -> Result<Vec<InfluenceRow>, ApiError> {
     let as_of = as_of_date(as_of)?;
-    Ok(lock(&state)?.workspace()?.influence(as_of)?)
+    Ok(lock(&state)?.workspace()?.influence_ranks(as_of)?)
 }
 
+/// Broker scores, computed on a worker thread after the session lock is
+/// released; `None` when cancelled or overtaken by a newer run.
 #[tauri::command]
+pub async fn broker_scores(
+    state: SessionState<'_>,
+    analyses: State<'_, Analyses>,
+    as_of: Option<String>,
+) -> Result<Option<BrokerScores>, ApiError> {
+    let as_of = as_of_date(as_of)?;
+    let graph = lock(&state)?.workspace()?.sway_graph(as_of)?;
+    let progress = analyses.begin();
+    tauri::async_runtime::spawn_blocking(move || analysis::broker_scores(&graph, &progress))
+        .await
+        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("the broker analysis stopped: {e}")))
+}
+
+#[tauri::command(async)]
+pub fn analysis_progress(analyses: State<'_, Analyses>) -> Result<AnalysisProgress, ApiError> {
+    Ok(analyses.progress())
+}
+
+#[tauri::command(async)]
+pub fn cancel_analysis(analyses: State<'_, Analyses>) -> Result<(), ApiError> {
+    analyses.cancel();
+    Ok(())
+}
+
+#[tauri::command(async)]
 pub fn sway_edges(state: SessionState<'_>, as_of: Option<String>) -> Result<Vec<SwayEdge>, ApiError> {
     let as_of = as_of_date(as_of)?;
     Ok(lock(&state)?.workspace()?.sway_edges(as_of)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn evidence_summary(state: SessionState<'_>, as_of: Option<String>) -> Result<EvidenceSummary, ApiError> {
     let as_of = as_of_date(as_of)?;
     Ok(lock(&state)?.workspace()?.evidence_summary(as_of, 90)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn strongest_path(
     state: SessionState<'_>,
     from: String,
@@ -73,38 +103,38 @@ pub fn strongest_path(
     Ok(lock(&state)?.workspace()?.strongest_path(&from, &to, as_of)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_person(state: SessionState<'_>, person: Person) -> Result<Person, ApiError> {
     lock(&state)?.workspace()?.save(&person)?;
     Ok(person)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_person(state: SessionState<'_>, id: String) -> Result<(), ApiError> {
     Ok(lock(&state)?.workspace()?.delete::<Person>(&[&id])?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_claim(state: SessionState<'_>, claim: Claim) -> Result<Claim, ApiError> {
     Ok(lock(&state)?.workspace()?.save_claim(claim)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_engagement(state: SessionState<'_>, entry: EngagementEntry) -> Result<EngagementEntry, ApiError> {
     Ok(lock(&state)?.workspace()?.add_engagement(entry)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn map_positions(state: SessionState<'_>) -> Result<Vec<Position>, ApiError> {
     Ok(lock(&state)?.workspace()?.positions()?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_map_positions(state: SessionState<'_>, positions: Vec<Position>) -> Result<(), ApiError> {
     Ok(lock(&state)?.workspace()?.save_positions(&positions)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_claim(state: SessionState<'_>, id: String) -> Result<(), ApiError> {
     Ok(lock(&state)?.workspace()?.delete::<Claim>(&[&id])?)
 }

@@ -3,6 +3,7 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod analysis;
 mod commands;
 mod session;
 
@@ -32,12 +33,16 @@ fn main() {
                 Err(e) => eprintln!("greychart: could not open a workspace: {}", e.message),
             }
             app.manage(Mutex::new(session));
+            app.manage(analysis::Analyses::default());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
             commands::workspace_info,
             commands::workspace_data,
             commands::influence,
+            commands::broker_scores,
+            commands::analysis_progress,
+            commands::cancel_analysis,
             commands::sway_edges,
             commands::strongest_path,
             commands::evidence_summary,

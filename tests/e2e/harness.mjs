@@ -52,7 +52,13 @@ export async function launch() {
     connectionRetryCount: 0,
     capabilities: { browserName: "wry", "tauri:options": { application: APP }, "wdio:enforceWebDriverClassic": true },
   });
-  await browser.$('[data-testid="view-grey-chart"]').waitForExist({ timeout: 20000 });
+  // Polled with a script rather than waitForExist: WebKitWebDriver's first
+  // element search can stall for half a minute while a large page settles.
+  await browser.waitUntil(() => browser.execute(() => document.querySelector('[data-testid="view-grey-chart"]') !== null), {
+    timeout: 60000,
+    interval: 250,
+    timeoutMsg: "the Grey chart view did not appear within 60 s",
+  });
   return browser;
 }
 

@@ -2,7 +2,7 @@
 // with a bare string. Failures arrive as ApiError {code, message, field}.
 
 import { invoke } from "@tauri-apps/api/core";
-import type { ApiError, Claim, EngagementEntry, EvidenceSummary, InfluencePath, InfluenceRow, Person, Position, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { AnalysisProgress, ApiError, BrokerScores, Claim, EngagementEntry, EvidenceSummary, InfluencePath, InfluenceRow, Person, Position, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 /** Turns whatever a command rejected with into an ApiError. */
 export function asApiError(e: unknown): ApiError {
@@ -25,6 +25,9 @@ export const api = {
   workspaceInfo: () => call<WorkspaceInfo | null>("workspace_info"),
   workspaceData: () => call<WorkspaceData>("workspace_data"),
   influence: (asOf: string | null) => call<InfluenceRow[]>("influence", { asOf }),
+  brokerScores: (asOf: string | null) => call<BrokerScores | null>("broker_scores", { asOf }),
+  analysisProgress: () => call<AnalysisProgress>("analysis_progress"),
+  cancelAnalysis: () => call<null>("cancel_analysis"),
   swayEdges: (asOf: string | null) => call<SwayEdge[]>("sway_edges", { asOf }),
   evidenceSummary: (asOf: string | null) => call<EvidenceSummary>("evidence_summary", { asOf }),
   strongestPath: (from: string, to: string, asOf: string | null) => call<InfluencePath>("strongest_path", { from, to, asOf }),

@@ -725,3 +725,50 @@ movers_since: string,
  * The largest changes in influence rank over that period, with causes.
  */
 movers: Array<RankShift>, };
+
+/**
+ * One person's broker score.
+ */
+export type BrokerScore = { 
+/**
+ * Person id.
+ */
+id: string, 
+/**
+ * The score, 0..1.
+ */
+broker: number, };
+
+/**
+ * Broker scores of everyone, and how they were computed.
+ */
+export type BrokerScores = { 
+/**
+ * Per person, in the order of the workspace's people.
+ */
+scores: Array<BrokerScore>, 
+/**
+ * False when estimated from sampled sources.
+ */
+exact: boolean, 
+/**
+ * Source people the scores were computed from.
+ */
+sources: number, };
+
+/**
+ * How far the background analysis (broker scores) has got.
+ */
+export type AnalysisProgress = { 
+/**
+ * Steps done (source people searched from).
+ */
+done: number, 
+/**
+ * Steps in all; 0 before the first run.
+ */
+total: number, 
+/**
+ * Whether it is still running.
+ */
+running: boolean, };

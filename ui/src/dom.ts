@@ -53,6 +53,34 @@ export function table(testid: string, headers: { label: string; tip?: string; nu
   );
 }
 
+const shownRows = new Map<string, number>();
+
+/** A table of `items` that builds and shows the first `page` rows, with a
+ *  button that appends more: organisations of thousands stay quick. How
+ *  many are shown survives a redraw. */
+export function longTable<T>(testid: string, headers: { label: string; tip?: string; numeric?: boolean }[], items: T[], cells: (item: T) => Child[], page = 200): HTMLElement {
+  let limit = Math.max(page, shownRows.get(testid) ?? page);
+  const t = table(testid, headers, items.slice(0, limit).map(cells));
+  if (items.length <= limit) return t;
+  const body = t.tBodies[0];
+  const more: HTMLButtonElement = h("button", { type: "button", class: "more", "data-testid": `${testid}-more` });
+  const label = () => {
+    more.textContent = `Show ${Math.min(page * 5, items.length - limit)} more (${limit} of ${items.length} shown)`;
+  };
+  more.addEventListener("click", () => {
+    const next = Math.min(items.length, limit + page * 5);
+    for (const item of items.slice(limit, next)) {
+      body?.appendChild(h("tr", {}, ...cells(item).map((cell, i) => h("td", { class: headers[i]?.numeric ? "num" : undefined }, cell))));
+    }
+    limit = next;
+    shownRows.set(testid, limit);
+    if (limit >= items.length) more.remove();
+    else label();
+  });
+  label();
+  return h("div", {}, t, more);
+}
+
 /** A section with a heading and a one-line explanation. */
 export function section(title: string, explanation: string, ...children: Child[]): HTMLElement {
   return h("section", { class: "card" }, h("h2", {}, title), h("p", { class: "hint" }, explanation), ...children);

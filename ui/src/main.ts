@@ -2,6 +2,7 @@
 // Everything shown comes from the open workspace through the typed api.
 
 import { api, asApiError } from "./api";
+import { applyBrokerScores, pollProgress, refreshBrokerCells, renderBrokerProgress } from "./broker";
 import { flushMounted, h, replace } from "./dom";
 import { openClaimForm } from "./forms/claimForm";
 import { openEngagementForm } from "./forms/engagementForm";
@@ -25,7 +26,7 @@ const VIEWS: { id: string; label: string; view: View }[] = [
   { id: "packets", label: "Packets", view: packetsView },
 ];
 
-const model: Model = { info: null, data: emptyData(), influence: [], edges: [], evidence: null, positions: [], asOf: today(), showFormal: true, showGrey: true, path: [], focusQuery: "", focusSteps: 0, drawMode: false, stanceRelease: null };
+const model: Model = { info: null, data: emptyData(), influence: [], broker: { kind: "cancelled" }, edges: [], evidence: null, positions: [], asOf: today(), showFormal: true, showGrey: true, path: [], focusQuery: "", focusSteps: 0, drawMode: false, stanceRelease: null };
 let current = VIEWS[0]?.id ?? "grey-chart";
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -101,6 +102,7 @@ function afterSave(message: string): void {
 }
 
 async function load(): Promise<void> {
+  const started = performance.now();
   try {
     const [info, data, influence, edges, positions, evidence] = await Promise.all([
       api.workspaceInfo(),
@@ -115,9 +117,11 @@ async function load(): Promise<void> {
     model.info = info;
     model.data = data;
     model.influence = influence;
+    model.broker = { kind: "running", done: 0, total: 0 };
     model.edges = edges;
     model.path = [];
     byId("workspace-name").textContent = info ? info.path : "No workspace open";
+    void runBroker();
   } catch (e) {
     const err = asApiError(e);
     model.info = null;
@@ -130,6 +134,48 @@ async function load(): Promise<void> {
     status(err.code === "no_workspace" ? "Create a workspace with New, or open one with Open." : err.message, err.code === "no_workspace" ? "info" : "error");
   }
   render();
+  // How long the last load took, fetch and drawing included: the scale
+  // tests print it.
+  byId("view").dataset["loadMs"] = String(Math.round(performance.now() - started));
+}
+
+let brokerRun = 0;
+
+/** Computes the broker scores in the background; a newer run (after an
+ *  edit or a new as-of date) supersedes this one. */
+async function runBroker(): Promise<void> {
+  const run = ++brokerRun;
+  const isLatest = () => run === brokerRun;
+  model.broker = { kind: "running", done: 0, total: 0 };
+  showBrokerProgress();
+  const stop = pollProgress(150, isLatest, (done, total) => {
+    model.broker = { kind: "running", done, total };
+    showBrokerProgress();
+  });
+  try {
+    const result = await api.brokerScores(model.asOf);
+    if (!isLatest()) return;
+    if (result) applyBrokerScores(model, result);
+    else model.broker = { kind: "cancelled" };
+  } catch (e) {
+    if (isLatest()) model.broker = { kind: "failed", message: asApiError(e).message };
+  } finally {
+    stop();
+  }
+  if (!isLatest()) return;
+  showBrokerProgress();
+  // The brokers list is ordered by score: redraw it; elsewhere fill cells.
+  if (current === "stakeholders") render();
+  else refreshBrokerCells(model);
+}
+
+function showBrokerProgress(): void {
+  renderBrokerProgress(
+    byId("analysis"),
+    model.broker,
+    () => void api.cancelAnalysis(),
+    () => void runBroker(),
+  );
 }
 
 function render(): void {

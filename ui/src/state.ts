@@ -1,12 +1,15 @@
 // What the views render from: the workspace's data and its analytics, loaded
 // together and replaced as a whole after every saved edit.
 
+import type { BrokerState } from "./broker";
 import type { EvidenceSummary, InfluenceRow, Position, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 export interface Model {
   info: WorkspaceInfo | null;
   data: WorkspaceData;
+  /** Ranks at once; their broker scores only once `broker` is done. */
   influence: InfluenceRow[];
+  broker: BrokerState;
   edges: SwayEdge[];
   /** Gaps in the evidence and recent movers (null until loaded). */
   evidence: EvidenceSummary | null;

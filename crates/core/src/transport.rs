@@ -47,3 +47,14 @@ pub struct EvidenceSummary {
     /// The largest changes in influence rank over that period, with causes.
     pub movers: Vec<RankShift>,
 }
+
+/// How far the background analysis (broker scores) has got.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+pub struct AnalysisProgress {
+    /// Steps done (source people searched from).
+    pub done: u32,
+    /// Steps in all; 0 before the first run.
+    pub total: u32,
+    /// Whether it is still running.
+    pub running: bool,
+}

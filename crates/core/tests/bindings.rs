@@ -4,9 +4,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use greychart_core::analytics::{ClaimShift, Coverage, InfluencePath, InfluenceRow, RankShift, SwayEdge};
+use greychart_core::analytics::{
+    BrokerScore, BrokerScores, ClaimShift, Coverage, InfluencePath, InfluenceRow, RankShift, SwayEdge,
+};
 use greychart_core::model::*;
-use greychart_core::transport::{EvidenceSummary, Position, WorkspaceInfo};
+use greychart_core::transport::{AnalysisProgress, EvidenceSummary, Position, WorkspaceInfo};
 use greychart_core::{ApiError, ErrorCode};
 use ts_rs::{Config, TS};
 
@@ -54,6 +56,9 @@ fn generated() -> String {
         declaration::<ClaimShift>(&cfg),
         declaration::<RankShift>(&cfg),
         declaration::<EvidenceSummary>(&cfg),
+        declaration::<BrokerScore>(&cfg),
+        declaration::<BrokerScores>(&cfg),
+        declaration::<AnalysisProgress>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by crates/core/tests/bindings.rs. Do not edit:\n\

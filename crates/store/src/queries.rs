@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 use greychart_core::analytics::{
-    coverage, influence_report, rank_shifts, strongest_path, sway_edges, InfluencePath, InfluenceRow, SwayEdge,
-    SwayGraph, SwayOptions,
+    coverage, influence_ranks, influence_report, rank_shifts, strongest_path, sway_edges, InfluencePath, InfluenceRow,
+    SwayEdge, SwayGraph, SwayOptions,
 };
 use greychart_core::model::{Claim, EngagementEntry, Person};
 use greychart_core::transport::EvidenceSummary;
@@ -61,6 +61,18 @@ impl Workspace {
         Ok(influence_report(&people, &claims, options, threads))
     }
 
+    /// The influence report with broker scores left at 0: the fast part.
+    pub fn influence_ranks(&self, as_of: NaiveDate) -> Result<Vec<InfluenceRow>> {
+        let (people, claims, options) = self.sway_inputs(as_of)?;
+        Ok(influence_ranks(&people, &claims, options))
+    }
+
+    /// The sway graph as of a date, to analyse away from the workspace.
+    pub fn sway_graph(&self, as_of: NaiveDate) -> Result<SwayGraph> {
+        let (people, claims, options) = self.sway_inputs(as_of)?;
+        Ok(SwayGraph::build(&people, &claims, options))
+    }
+
     /// The links of the formal and grey charts as of a date, for drawing.
     pub fn sway_edges(&self, as_of: NaiveDate) -> Result<Vec<SwayEdge>> {
         let (people, claims, options) = self.sway_inputs(as_of)?;
@@ -72,8 +84,7 @@ impl Workspace {
     pub fn evidence_summary(&self, as_of: NaiveDate, days: i64) -> Result<EvidenceSummary> {
         let (people, claims, options) = self.sway_inputs(as_of)?;
         let since = as_of - chrono::Duration::days(days);
-        let mut movers = rank_shifts(&people, &claims, options.formal_weight, since, as_of, 3);
-        movers.truncate(5);
+        let movers = rank_shifts(&people, &claims, options.formal_weight, (since, as_of), 5, 3);
         Ok(EvidenceSummary { coverage: coverage(&people, &claims, as_of), movers_since: since.to_string(), movers })
     }
 

@@ -1,11 +1,12 @@
 // Grey chart: who really decides. People ranked by influence with the formal
 // rank beside it, and every claim as dated, sourced evidence.
 
+import { brokerCell } from "../broker";
 import type { Claim, InfluenceRow } from "../bindings";
-import { h, section, table } from "../dom";
+import { h, longTable, section } from "../dom";
 import { addDays, credibility, daysBetween, percent, points, today, unit } from "../format";
 import { names } from "../state";
-import { mountInfluenceMap } from "./influenceMap";
+import { influenceMap } from "./influenceMap";
 import type { View } from "./types";
 
 const TIPS = {
@@ -132,12 +133,12 @@ export const greyChartView: View = (model, actions) => {
     gaps,
     movers,
   );
-  const peopleRows = byRank.map((r: InfluenceRow) => {
+  const personCells = (r: InfluenceRow) => {
     const p = person.get(r.id);
     const link = h("button", { type: "button", class: "link", "data-testid": `person-${r.id}`, onclick: () => actions.showPerson(r.id) }, r.name);
-    return [link, p?.title ?? "", label.get(p?.team ?? "") ?? "", label.get(p?.manager ?? "") ?? "", percent(r.rank), percent(r.formal_rank), points(r.power_gap), unit(r.broker)];
-  });
-  const claimRows = model.data.claims.map((c: Claim) => {
+    return [link, p?.title ?? "", label.get(p?.team ?? "") ?? "", label.get(p?.manager ?? "") ?? "", percent(r.rank), percent(r.formal_rank), points(r.power_gap), brokerCell(model, r.id)];
+  };
+  const claimCells = (c: Claim) => {
     const k = credibility(c.confidence, c.observed_on, c.half_life_days, model.asOf);
     const stale = k !== null && k < c.confidence / 2;
     const status = c.retired ? "retired" : k === null ? "after as-of" : stale ? "stale" : "active";
@@ -154,9 +155,8 @@ export const greyChartView: View = (model, actions) => {
       c.source,
       c.note,
     ];
-  });
-  const map = h("div", { class: "map", "data-testid": "influence-map" });
-  mountInfluenceMap(map, model.data, model.influence, model.edges, {
+  };
+  const map = influenceMap(model.data, model.influence, model.edges, {
     showFormal: model.showFormal,
     showGrey: model.showGrey,
     path: model.path,
@@ -215,7 +215,7 @@ export const greyChartView: View = (model, actions) => {
     section(
       "People",
       `${model.data.people.length} people, ranked by influence as of ${model.asOf}. Click a name for details.`,
-      table(
+      longTable(
         "people-table",
         [
           { label: "Name" },
@@ -227,13 +227,14 @@ export const greyChartView: View = (model, actions) => {
           { label: "Gap", tip: TIPS.gap, numeric: true },
           { label: "Broker", tip: TIPS.broker, numeric: true },
         ],
-        peopleRows,
+        byRank,
+        personCells,
       ),
     ),
     section(
       "Grey-chart claims",
       `${model.data.claims.length} pieces of evidence. Private: never printed in a sign-off packet.`,
-      table(
+      longTable(
         "claims-table",
         [
           { label: "Who sways" },
@@ -247,7 +248,8 @@ export const greyChartView: View = (model, actions) => {
           { label: "Source" },
           { label: "Note" },
         ],
-        claimRows,
+        model.data.claims,
+        claimCells,
       ),
     ),
   );

@@ -6,7 +6,7 @@
 import cytoscape from "cytoscape";
 import edgehandles from "cytoscape-edgehandles";
 import type { InfluenceRow, Position, SwayEdge, WorkspaceData } from "../bindings";
-import { whenMounted } from "../dom";
+import { h, whenMounted } from "../dom";
 
 cytoscape.use(edgehandles);
 
@@ -17,6 +17,12 @@ interface EdgeHandles {
 
 /** Okabe–Ito: distinguishable with the common colour-vision deficiencies. */
 const TEAM_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999"];
+
+/** People above which the map trades finish for speed. */
+export const LARGE_MAP = 400;
+
+/** People above which the map is drawn only around a focused person. */
+export const MAP_LIMIT = 3000;
 
 export interface MapOptions {
   showFormal: boolean;
@@ -78,7 +84,7 @@ function layoutFor(data: WorkspaceData, saved: Position[]): cytoscape.LayoutOpti
       },
     } as cytoscape.LayoutOptions;
   }
-  return data.people.length > 400
+  return data.people.length > LARGE_MAP
     ? { name: "concentric", concentric: (n: cytoscape.NodeSingular) => Number(n.data("size")), levelWidth: () => 8 } as cytoscape.LayoutOptions
     : { name: "cose", animate: false, randomize: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 110, padding: 20 } as cytoscape.LayoutOptions;
 }
@@ -96,13 +102,8 @@ export function edgeClass(e: SwayEdge): "formal" | "known-none" | "stale" | "gre
   return "grey";
 }
 
-export function drawInfluenceMap(
-  container: HTMLElement,
-  data: WorkspaceData,
-  influence: InfluenceRow[],
-  edges: SwayEdge[],
-  options: MapOptions,
-): cytoscape.Core {
+/** What the map shows for these options: people, links, and their drawing. */
+function mapContent(data: WorkspaceData, influence: InfluenceRow[], edges: SwayEdge[], options: MapOptions) {
   const rank = new Map(influence.map((r) => [r.id, r.rank]));
   const maxRank = Math.max(...influence.map((r) => r.rank), 1e-9);
   const pathPairs = new Set(options.path.slice(1).map((to, i) => `${options.path[i]}>${to}`));
@@ -114,7 +115,6 @@ export function drawInfluenceMap(
   const near = options.focus ? neighbourhood(layered, options.focus.person, options.focus.steps) : null;
   const people = near ? data.people.filter((p) => near.has(p.id)) : data.people;
   const shown = near ? layered.filter((e) => near.has(e.from) && near.has(e.to)) : layered;
-  const dark = window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
   const elements: cytoscape.ElementDefinition[] = [
     ...people.map((p) => ({
       data: {
@@ -130,11 +130,40 @@ export function drawInfluenceMap(
       classes: `${edgeClass(e)}${pathPairs.has(`${e.from}>${e.to}`) ? " on-path" : ""}`,
     })),
   ];
+  return { people, shown, elements };
+}
+
+/** Mirrors what is drawn in data attributes, for tests and diagnostics. */
+function describe(container: HTMLElement, people: unknown[], shown: SwayEdge[], options: MapOptions): void {
+  const counts = (cls: string) => shown.filter((e) => edgeClass(e) === cls).length;
+  container.dataset["drawMode"] = String(options.drawMode);
+  container.dataset["nodes"] = String(people.length);
+  container.dataset["edges"] = String(shown.length);
+  container.dataset["staleEdges"] = String(counts("stale"));
+  container.dataset["knownNoneEdges"] = String(counts("known-none"));
+  container.dataset["path"] = options.path.join(">");
+}
+
+export function drawInfluenceMap(
+  container: HTMLElement,
+  data: WorkspaceData,
+  influence: InfluenceRow[],
+  edges: SwayEdge[],
+  options: MapOptions,
+): cytoscape.Core {
+  const { people, shown, elements } = mapContent(data, influence, edges, options);
+  const dark = window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
+  // Above a few hundred people, draw for speed: straight links, a snapshot
+  // while panning and zooming, names only once they are legible.
+  const large = people.length > LARGE_MAP;
   const cy = cytoscape({
     container,
     elements,
-    minZoom: 0.1,
+    minZoom: 0.02,
     maxZoom: 4,
+    hideEdgesOnViewport: large,
+    textureOnViewport: large,
+    pixelRatio: large ? 1 : "auto",
     wheelSensitivity: 0.3,
     layout: layoutFor(data, options.positions),
     style: [
@@ -153,9 +182,10 @@ export function drawInfluenceMap(
           "text-margin-y": 3,
           "border-width": 1,
           "border-color": dark ? "#14181e" : "#ffffff",
+          "min-zoomed-font-size": large ? 9 : 0,
         },
       },
-      { selector: "edge", style: { width: "data(width)", "curve-style": "bezier", "target-arrow-shape": "triangle", "arrow-scale": 0.7, opacity: 0.75 } },
+      { selector: "edge", style: { width: "data(width)", "curve-style": large ? "straight" : "bezier", "target-arrow-shape": "triangle", "arrow-scale": 0.7, opacity: 0.75 } },
       { selector: "edge.formal", style: { "line-color": "#9aa5b1", "target-arrow-color": "#9aa5b1", opacity: 0.5 } },
       { selector: "edge.grey", style: { "line-color": "#b45309", "target-arrow-color": "#b45309" } },
       { selector: "edge.stale", style: { "line-color": "#b45309", "target-arrow-color": "#b45309", "line-style": "dashed", opacity: 0.5 } },
@@ -166,7 +196,7 @@ export function drawInfluenceMap(
       { selector: ".eh-ghost-node", style: { opacity: 0 } },
     ],
   });
-  cy.on("tap", "node", (e) => options.onSelect(e.target.id()));
+  cy.on("tap", "node", (e) => live.onSelect(e.target.id()));
   const handles = (cy as unknown as { edgehandles(o: object): EdgeHandles }).edgehandles({
     snap: true,
     snapThreshold: 20,
@@ -178,34 +208,80 @@ export function drawInfluenceMap(
     const [source, target, added] = rest as [cytoscape.NodeSingular, cytoscape.NodeSingular, cytoscape.EdgeSingular];
     // The drawn line is only a gesture: the claim form records the evidence.
     added.remove();
-    options.onDrawn(source.id(), target.id());
+    live.onDrawn(source.id(), target.id());
   });
-  container.dataset["drawMode"] = String(options.drawMode);
   cy.on("dragfree", "node", () => {
     const positions = cy.nodes().map((n) => ({ person: n.id(), x: n.position("x"), y: n.position("y") }));
-    options.onMoved(positions);
+    live.onMoved(positions);
     container.dataset["layout"] = "saved";
   });
   container.dataset["layout"] = options.positions.length > 0 ? "saved" : "automatic";
   // Read-only handle for the end-to-end tests, which check what is drawn.
   (window as unknown as { greychartMap?: cytoscape.Core }).greychartMap = cy;
-  const counts = (cls: string) => shown.filter((e) => edgeClass(e) === cls).length;
-  container.dataset["nodes"] = String(people.length);
+  describe(container, people, shown, options);
   if (options.focus) cy.getElementById(options.focus.person).select();
-  container.dataset["edges"] = String(shown.length);
-  container.dataset["staleEdges"] = String(counts("stale"));
-  container.dataset["knownNoneEdges"] = String(counts("known-none"));
-  container.dataset["path"] = options.path.join(">");
   return cy;
 }
 
-let current: cytoscape.Core | null = null;
+/** The callbacks of the latest view, so a kept drawing calls the current ones. */
+let live: MapOptions;
 
-/** Draws the map into `container` once it is in the page, replacing the last one. */
-export function mountInfluenceMap(container: HTMLElement, data: WorkspaceData, influence: InfluenceRow[], edges: SwayEdge[], options: MapOptions): void {
-  current?.destroy();
-  current = null;
+/** The drawing kept between redraws of the view. */
+let kept: { container: HTMLElement; cy: cytoscape.Core; people: string; drawMode: boolean } | null = null;
+
+/**
+ * The map for the view. When the same people are shown as last time, the
+ * existing drawing is kept and only sizes, links and marks are updated in
+ * place — no new layout, no new canvas — so a redraw after an edit or a new
+ * as-of date is quick even with thousands of people, and nobody moves.
+ */
+export function influenceMap(data: WorkspaceData, influence: InfluenceRow[], edges: SwayEdge[], options: MapOptions): HTMLElement {
+  live = options;
+  const content = mapContent(data, influence, edges, options);
+  if (content.people.length > MAP_LIMIT) {
+    kept?.cy.destroy();
+    kept = null;
+    const note = h(
+      "div",
+      { class: "map map-note", "data-testid": "influence-map", "data-nodes": 0 },
+      `${content.people.length} people are too many to draw at once and still read. Find a person above and show the people within 1–3 links of them.`,
+    );
+    return note;
+  }
+  const people = content.people.map((p) => p.id).join(",");
+  if (kept && kept.people === people && kept.drawMode === options.drawMode) {
+    const { cy, container } = kept;
+    const wanted = new Set(content.elements.map((e) => e.data.id));
+    cy.batch(() => {
+      cy.edges().filter((e) => !wanted.has(e.id())).remove();
+      for (const def of content.elements) {
+        const el = cy.getElementById(def.data.id ?? "");
+        if (el.empty()) {
+          cy.add(def);
+        } else {
+          el.data(def.data);
+          el.classes(def.classes ?? "");
+        }
+      }
+      cy.nodes(":selected").unselect();
+      if (options.focus) cy.getElementById(options.focus.person).select();
+    });
+    describe(container, content.people, content.shown, options);
+    // Back in the page: a fresh renderer on the same container, so pointer
+    // handling knows where the container now is (resize alone is not enough).
+    whenMounted(() => {
+      cy.unmount();
+      cy.mount(container);
+    });
+    return container;
+  }
+  kept?.cy.destroy();
+  kept = null;
+  const container = h("div", { class: "map", "data-testid": "influence-map" });
   whenMounted(() => {
-    if (container.isConnected) current = drawInfluenceMap(container, data, influence, edges, options);
+    if (!container.isConnected) return;
+    const cy = drawInfluenceMap(container, data, influence, edges, options);
+    kept = { container, cy, people, drawMode: options.drawMode };
   });
+  return container;
 }

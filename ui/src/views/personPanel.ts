@@ -1,6 +1,7 @@
 // A person's side panel: ranks, who sways them most, every claim about
 // their links side by side, and the strongest path from "me" to them.
 
+import { brokerCell } from "../broker";
 import type { ApiError, Claim, InfluencePath } from "../bindings";
 import { h, table } from "../dom";
 import { percent, points, unit } from "../format";
@@ -88,7 +89,7 @@ export function openPersonPanel(model: Model, id: string, actions: Actions, path
           h("dt", { title: "Influence percentile minus formal percentile." }, "Power gap"),
           h("dd", {}, `${points(row.power_gap)} pts`),
           h("dt", { title: "How often they lie on the strongest paths between others." }, "Broker"),
-          h("dd", {}, unit(row.broker)),
+          h("dd", {}, brokerCell(model, row.id)),
         )
       : null,
     h("h3", {}, "Strongest path from you"),

@@ -69,7 +69,9 @@ export const stakeholdersView: View = (model, actions) => {
         h(
           "ol",
           { class: "ranked", "data-testid": "brokers-list" },
-          ...brokers.map((r) => h("li", {}, h("strong", {}, r.name), ` ${unit(r.broker)}`, h("div", { class: "muted" }, `${title(r.id)} — on ${Math.round(r.broker * 100)}% of the strongest paths between two others.`))),
+          ...(model.broker.kind === "done"
+            ? brokers.map((r) => h("li", {}, h("strong", {}, r.name), ` ${unit(r.broker)}`, h("div", { class: "muted" }, `${title(r.id)} — on ${Math.round(r.broker * 100)}% of the strongest paths between two others.`)))
+            : [h("li", { class: "hint" }, model.broker.kind === "running" ? "Computing broker scores…" : "Broker scores are not computed.")]),
         ),
       ),
     ),

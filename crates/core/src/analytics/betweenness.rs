@@ -9,6 +9,7 @@
 //! edge arrays. Sources are split across threads; each keeps its own totals.
 
 use super::heap::NodeHeap;
+use super::Progress;
 use super::SwayGraph;
 
 /// The sway graph's edges with lengths −ln W, in the graph's own order.
@@ -72,8 +73,14 @@ impl Scratch {
 
 /// The exact broker score of every node, using up to `threads` threads.
 pub fn broker_scores(graph: &SwayGraph, threads: usize) -> Vec<f64> {
+    broker_scores_with(graph, threads, &Progress::new()).unwrap_or_else(|| vec![0.0; graph.len()])
+}
+
+/// The exact broker scores, counting one step per source person in
+/// `progress`; `None` when cancelled through it.
+pub fn broker_scores_with(graph: &SwayGraph, threads: usize, progress: &Progress) -> Option<Vec<f64>> {
     let sources: Vec<u32> = (0..graph.len() as u32).collect();
-    brandes(graph, threads, &sources, 1.0)
+    brandes(graph, threads, &sources, 1.0, progress)
 }
 
 /// An estimate of the broker scores from `samples` source people drawn
@@ -81,9 +88,22 @@ pub fn broker_scores(graph: &SwayGraph, threads: usize) -> Vec<f64> {
 /// with an error that shrinks as 1/√samples (figures in bench/README.md).
 /// With `samples` ≥ n it is the exact computation.
 pub fn broker_scores_sampled(graph: &SwayGraph, threads: usize, samples: usize, seed: u64) -> Vec<f64> {
+    broker_scores_sampled_with(graph, threads, samples, seed, &Progress::new())
+        .unwrap_or_else(|| vec![0.0; graph.len()])
+}
+
+/// The sampled estimate, counting one step per sampled source in
+/// `progress`; `None` when cancelled through it.
+pub fn broker_scores_sampled_with(
+    graph: &SwayGraph,
+    threads: usize,
+    samples: usize,
+    seed: u64,
+    progress: &Progress,
+) -> Option<Vec<f64>> {
     let n = graph.len();
     if samples >= n {
-        return broker_scores(graph, threads);
+        return broker_scores_with(graph, threads, progress);
     }
     // Partial Fisher–Yates with SplitMix64: the same seed, the same sources.
     let mut sources: Vec<u32> = (0..n as u32).collect();
@@ -98,12 +118,13 @@ pub fn broker_scores_sampled(graph: &SwayGraph, threads: usize, samples: usize, 
         sources.swap(i, j);
     }
     sources.truncate(samples.max(1));
-    brandes(graph, threads, &sources, n as f64 / sources.len() as f64)
+    brandes(graph, threads, &sources, n as f64 / sources.len() as f64, progress)
 }
 
 /// Brandes from the given sources; totals are multiplied by `scale` and
-/// then normalised.
-fn brandes(graph: &SwayGraph, threads: usize, sources: &[u32], scale: f64) -> Vec<f64> {
+/// then normalised. `None` when cancelled.
+fn brandes(graph: &SwayGraph, threads: usize, sources: &[u32], scale: f64, progress: &Progress) -> Option<Vec<f64>> {
+    progress.begin(sources.len());
     let n = graph.len();
     let lengths = Lengths::new(graph);
     let threads = threads.clamp(1, sources.len().max(1));
@@ -116,7 +137,11 @@ fn brandes(graph: &SwayGraph, threads: usize, sources: &[u32], scale: f64) -> Ve
                     let mut partial = vec![0.0f64; n];
                     let mut scratch = Scratch::new(n);
                     for &source in sources.iter().skip(t).step_by(threads) {
+                        if progress.is_cancelled() {
+                            break;
+                        }
                         accumulate(lengths, source as usize, &mut scratch, &mut partial);
+                        progress.step();
                     }
                     partial
                 })
@@ -131,9 +156,12 @@ fn brandes(graph: &SwayGraph, threads: usize, sources: &[u32], scale: f64) -> Ve
             }
         }
     });
+    if progress.is_cancelled() {
+        return None;
+    }
     let normalise = if n > 2 { 1.0 / ((n - 1) * (n - 2)) as f64 } else { 1.0 };
     total.iter_mut().for_each(|b| *b *= scale * normalise);
-    total
+    Some(total)
 }
 
 /// One Brandes pass from `source`.
@@ -217,6 +245,21 @@ mod tests {
         let estimate = broker_scores_sampled(&g, 2, 100, 1);
         let (sum_exact, sum_estimate): (f64, f64) = (exact.iter().sum(), estimate.iter().sum());
         assert!((sum_estimate / sum_exact - 1.0).abs() < 0.1, "{sum_estimate} vs {sum_exact}");
+    }
+
+    #[test]
+    fn progress_counts_sources_and_cancel_stops_the_run() {
+        let g = SwayGraph::from_edges(
+            (0..30).map(|i| format!("p{i}")).collect(),
+            (0..29).map(|i| (i, i + 1, 0.5)).collect(),
+        );
+        let progress = Progress::new();
+        assert!(broker_scores_with(&g, 2, &progress).is_some());
+        assert_eq!(progress.counts(), (30, 30));
+        let cancelled = Progress::new();
+        cancelled.cancel();
+        assert_eq!(broker_scores_with(&g, 2, &cancelled), None);
+        assert_eq!(cancelled.counts(), (0, 30));
     }
 
     #[test]

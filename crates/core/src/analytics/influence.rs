@@ -4,7 +4,9 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{broker_scores, influence_rank, SwayGraph, SwayOptions};
+use super::{
+    broker_scores, broker_scores_sampled_with, broker_scores_with, influence_rank, Progress, SwayGraph, SwayOptions,
+};
 use crate::model::{Claim, Person};
 
 /// One person's standing.
@@ -36,10 +38,25 @@ pub fn influence_report(
     threads: usize,
 ) -> Vec<InfluenceRow> {
     let full = SwayGraph::build(people, claims, SwayOptions { formal_only: false, ..options });
-    let formal = SwayGraph::build(people, claims, SwayOptions { formal_only: true, ..options });
-    let rank = influence_rank(&full);
-    let formal_rank = influence_rank(&formal);
     let broker = broker_scores(&full, threads);
+    let mut rows = rank_rows(people, claims, options, &full);
+    for (row, b) in rows.iter_mut().zip(broker) {
+        row.broker = b;
+    }
+    rows
+}
+
+/// The report without broker scores (all 0): the fast part, for showing
+/// ranks at once while `broker_report` runs in the background.
+pub fn influence_ranks(people: &[Person], claims: &[Claim], options: SwayOptions) -> Vec<InfluenceRow> {
+    let full = SwayGraph::build(people, claims, SwayOptions { formal_only: false, ..options });
+    rank_rows(people, claims, options, &full)
+}
+
+fn rank_rows(people: &[Person], claims: &[Claim], options: SwayOptions, full: &SwayGraph) -> Vec<InfluenceRow> {
+    let formal = SwayGraph::build(people, claims, SwayOptions { formal_only: true, ..options });
+    let rank = influence_rank(full);
+    let formal_rank = influence_rank(&formal);
     let rank_pct = percentiles(&rank);
     let formal_pct = percentiles(&formal_rank);
     people
@@ -52,9 +69,57 @@ pub fn influence_report(
             formal_rank: formal_rank[i],
             rank_percentile: rank_pct[i],
             power_gap: rank_pct[i] - formal_pct[i],
-            broker: broker[i],
+            broker: 0.0,
         })
         .collect()
+}
+
+/// Up to this many people the app computes exact broker scores; above, an
+/// estimate from `BROKER_SAMPLES` sampled sources (error in bench/README.md).
+pub const EXACT_BROKER_LIMIT: usize = 20_000;
+
+/// Sources sampled for the broker estimate of a very large organisation.
+pub const BROKER_SAMPLES: usize = 2_000;
+
+/// One person's broker score.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct BrokerScore {
+    /// Person id.
+    pub id: String,
+    /// The score, 0..1.
+    pub broker: f64,
+}
+
+/// Broker scores of everyone, and how they were computed.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct BrokerScores {
+    /// Per person, in the order of the workspace's people.
+    pub scores: Vec<BrokerScore>,
+    /// False when estimated from sampled sources.
+    pub exact: bool,
+    /// Source people the scores were computed from.
+    pub sources: u32,
+}
+
+/// Broker scores as the app shows them: exact up to `EXACT_BROKER_LIMIT`
+/// people, sampled above; `None` when cancelled through `progress`.
+pub fn broker_report(graph: &SwayGraph, threads: usize, progress: &Progress) -> Option<BrokerScores> {
+    let n = graph.len();
+    let exact = n <= EXACT_BROKER_LIMIT;
+    let scores = if exact {
+        broker_scores_with(graph, threads, progress)?
+    } else {
+        broker_scores_sampled_with(graph, threads, BROKER_SAMPLES, 1, progress)?
+    };
+    Some(BrokerScores {
+        scores: scores
+            .into_iter()
+            .enumerate()
+            .map(|(i, broker)| BrokerScore { id: graph.id(i).to_owned(), broker })
+            .collect(),
+        exact,
+        sources: if exact { n } else { BROKER_SAMPLES } as u32,
+    })
 }
 
 /// Percentile of each value among all, 0..100: the share of the others that

@@ -20,15 +20,20 @@ mod heap;
 mod influence;
 mod pagerank;
 mod path;
+mod progress;
 mod shift;
 mod sway;
 
-pub use betweenness::{broker_scores, broker_scores_sampled};
+pub use betweenness::{broker_scores, broker_scores_sampled, broker_scores_sampled_with, broker_scores_with};
 pub use edges::{sway_edges, SwayEdge};
 pub use evidence::{coverage, top_influencers, Coverage, Influencer};
 pub use factions::factions;
-pub use influence::{influence_report, percentiles, InfluenceRow};
+pub use influence::{
+    broker_report, influence_ranks, influence_report, percentiles, BrokerScore, BrokerScores, InfluenceRow,
+    BROKER_SAMPLES, EXACT_BROKER_LIMIT,
+};
 pub use pagerank::influence_rank;
 pub use path::{strongest_path, InfluencePath};
+pub use progress::Progress;
 pub use shift::{rank_shifts, ClaimShift, RankShift};
 pub use sway::{pair_evidence, PairEvidence, SwayGraph, SwayOptions};

@@ -5,6 +5,8 @@
 //! rank on both dates and, as the likely causes, the claims touching them
 //! whose credibility changed most between the dates.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
@@ -36,39 +38,49 @@ pub struct RankShift {
     pub causes: Vec<ClaimShift>,
 }
 
-/// Everyone's change in influence from `from` to `to`, largest change
-/// first, with up to `max_causes` claims each.
+/// The `limit` largest changes in influence from `from` to `to`, largest
+/// first, with up to `max_causes` claims each. One pass over the claims
+/// finds the causes of the people listed, so it stays linear in the
+/// evidence.
 pub fn rank_shifts(
     people: &[Person],
     claims: &[Claim],
     formal_weight: f64,
-    from: NaiveDate,
-    to: NaiveDate,
+    (from, to): (NaiveDate, NaiveDate),
+    limit: usize,
     max_causes: usize,
 ) -> Vec<RankShift> {
     let rank_at = |as_of| {
         influence_rank(&SwayGraph::build(people, claims, SwayOptions { as_of, formal_weight, formal_only: false }))
     };
     let (before, after) = (rank_at(from), rank_at(to));
-    let credibility = |c: &Claim, d| if c.retired { 0.0 } else { c.credibility(d).unwrap_or(0.0) };
     let mut shifts: Vec<RankShift> = people
         .iter()
         .enumerate()
-        .map(|(i, p)| {
-            let mut causes: Vec<ClaimShift> = claims
-                .iter()
-                .filter(|c| c.from == p.id || c.to == p.id)
-                .map(|c| ClaimShift { claim: c.id.clone(), before: credibility(c, from), after: credibility(c, to) })
-                .filter(|s| s.before != s.after)
-                .collect();
-            causes.sort_by(|x, y| (y.after - y.before).abs().total_cmp(&(x.after - x.before).abs()));
-            causes.truncate(max_causes);
-            RankShift { id: p.id.clone(), before: before[i], after: after[i], causes }
-        })
+        .map(|(i, p)| RankShift { id: p.id.clone(), before: before[i], after: after[i], causes: Vec::new() })
         .collect();
     shifts.sort_by(|x, y| {
         (y.after - y.before).abs().total_cmp(&(x.after - x.before).abs()).then_with(|| x.id.cmp(&y.id))
     });
+    shifts.truncate(limit);
+    let listed: HashMap<&str, usize> = shifts.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    let credibility = |c: &Claim, d| if c.retired { 0.0 } else { c.credibility(d).unwrap_or(0.0) };
+    let mut causes: Vec<Vec<ClaimShift>> = vec![Vec::new(); shifts.len()];
+    for c in claims {
+        let shift = ClaimShift { claim: c.id.clone(), before: credibility(c, from), after: credibility(c, to) };
+        if shift.before == shift.after {
+            continue;
+        }
+        let ends = [listed.get(c.from.as_str()), listed.get(c.to.as_str()).filter(|_| c.to != c.from)];
+        for &i in ends.into_iter().flatten() {
+            causes[i].push(shift.clone());
+        }
+    }
+    for (shift, mut found) in shifts.iter_mut().zip(causes) {
+        found.sort_by(|x, y| (y.after - y.before).abs().total_cmp(&(x.after - x.before).abs()));
+        found.truncate(max_causes);
+        shift.causes = found;
+    }
     shifts
 }
 
@@ -87,7 +99,7 @@ mod tests {
         let mut claim = Claim::new("", "c", "a", 0.9, 1.0, d1 + chrono::Duration::days(30), 365.0, "")
             .unwrap_or_else(|e| panic!("{e}"));
         claim.id = "k1".into();
-        let shifts = rank_shifts(&people, &[claim], 0.5, d1, d2, 3);
+        let shifts = rank_shifts(&people, &[claim], 0.5, (d1, d2), 10, 3);
         let c = shifts.iter().find(|s| s.id == "c").unwrap_or_else(|| panic!("no shift for c"));
         assert!(c.after > c.before);
         assert_eq!(c.causes.first().map(|s| (s.claim.as_str(), s.before)), Some(("k1", 0.0)));

@@ -1,0 +1,131 @@
+// End-to-end at scale, in the real window: the 2,000-person reference
+// organisation stays responsive (figures printed, never asserted on time),
+// and on a generated organisation of 8,000 the broker scores run in the
+// background with a progress bar while the window answers, and Cancel stops
+// them.
+
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { APP, assert, byTestId, launch, run, screenshot, startDriver, stopDriver } from "./harness.mjs";
+
+if (!APP) {
+  console.error("set GREYCHART_APP to the app binary built with `tauri build --debug --no-bundle`");
+  process.exit(2);
+}
+
+const CLI = join(dirname(APP), "greychart");
+const FIXTURES = join(dirname(new URL(import.meta.url).pathname), "..", "fixtures");
+const home = mkdtempSync(join(tmpdir(), "greychart-e2e-scale-"));
+
+function importOrganisation(workspace, people, claims) {
+  execFileSync(CLI, ["import", "--kind", "people", workspace, people]);
+  execFileSync(CLI, ["import", "--kind", "claims", workspace, claims]);
+}
+
+/** CSV files of a generated organisation: a reporting tree and eight claims a person. */
+function generate(n) {
+  let state = 12345;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  const id = (i) => `g${String(i).padStart(5, "0")}`;
+  const people = ["id,name,title,team,manager"];
+  for (let i = 0; i < n; i++) people.push(`${id(i)},Person ${i},Engineer,Team ${i % 24},${i === 0 ? "" : id(Math.floor(next() * i))}`);
+  const claims = ["from,to,strength,confidence,observed_on,half_life_days,source,note"];
+  for (let i = 0; i < n * 8; i++) {
+    const from = Math.floor(next() * n);
+    const to = (from + 1 + Math.floor(next() * (n - 1))) % n;
+    const day = new Date(Date.UTC(2026, 10, 1) - Math.floor(next() * 700) * 86_400_000).toISOString().slice(0, 10);
+    claims.push(`${id(from)},${id(to)},${next().toFixed(3)},${(0.3 + 0.7 * next()).toFixed(3)},${day},365,generated,`);
+  }
+  const peopleFile = join(home, `people-${n}.csv`);
+  const claimsFile = join(home, `claims-${n}.csv`);
+  writeFileSync(peopleFile, people.join("\n") + "\n");
+  writeFileSync(claimsFile, claims.join("\n") + "\n");
+  return [peopleFile, claimsFile];
+}
+
+const large = join(home, "large.greychart");
+importOrganisation(large, join(FIXTURES, "large", "people.csv"), join(FIXTURES, "large", "claims.csv"));
+const generated = join(home, "generated-8000.greychart");
+importOrganisation(generated, ...generate(8000));
+writeFileSync(join(home, "last-workspace"), large);
+
+const driver = await startDriver({ GREYCHART_HOME: home });
+let browser;
+const figure = (what, start) => console.log(`  figure: ${what}: ${Date.now() - start} ms`);
+const mapAttr = (name) => byTestId(browser, "influence-map").getAttribute(name);
+
+const failed = await run([
+  ["2,000 people: the map draws everyone and the window answers clicks", async () => {
+    let start = Date.now();
+    browser = await launch();
+    await browser.waitUntil(async () => (await mapAttr("data-nodes")) === "2000", { timeout: 60000, timeoutMsg: "the map did not draw 2,000 people" });
+    figure("start-up to 2,000 people drawn (WebDriver round trips included)", start);
+    console.log(`  figure: in the page, first load (fetch + draw): ${await byTestId(browser, "view").getAttribute("data-load-ms")} ms`);
+    start = Date.now();
+    await browser.execute(() => {
+      window.greychartMap.zoom({ level: 1.5, renderedPosition: { x: 300, y: 200 } });
+    });
+    figure("one zoom of the 2,000-person map", start);
+    start = Date.now();
+    await byTestId(browser, "person-p00000").click();
+    await byTestId(browser, "person-details").waitForExist({ timeout: 10000 });
+    figure("click a person to their panel", start);
+    const table = await byTestId(browser, "people-table-more").getText();
+    assert(table.includes("200 of 2000"), `the people table reads "${table}"`);
+    await browser.keys("Escape");
+    const label = await byTestId(browser, "as-of-label").getText();
+    start = Date.now();
+    await browser.execute(() => {
+      const slider = document.querySelector('[data-testid="as-of-slider"]');
+      slider.value = "-365";
+      slider.dispatchEvent(new Event("change"));
+    });
+    await browser.waitUntil(async () => (await byTestId(browser, "as-of-label").getText()) !== label && (await byTestId(browser, "analysis-progress").getAttribute("data-state")) === "done", {
+      timeout: 60000,
+      timeoutMsg: "the map was not redrawn a year back",
+    });
+    figure("as-of a year back: recompute and redraw 2,000 people, broker scores included", start);
+    console.log(`  figure: in the page, reload a year back (fetch + redraw in place): ${await byTestId(browser, "view").getAttribute("data-load-ms")} ms`);
+    assert((await mapAttr("data-nodes")) === "2000", "the map lost people a year back");
+    await screenshot(browser, "scale-2000-people");
+  }],
+  ["8,000 people: broker scores run in the background with progress, and Cancel stops them", async () => {
+    await browser.deleteSession();
+    writeFileSync(join(home, "last-workspace"), generated);
+    const start = Date.now();
+    browser = await launch();
+    await browser.waitUntil(() => browser.execute(() => document.querySelector('[data-testid="analysis-bar"]') !== null), {
+      timeout: 60000,
+      timeoutMsg: "no progress bar for the broker scores",
+    });
+    figure("start-up of 8,000 people to the progress bar", start);
+    const note = await byTestId(browser, "influence-map").getText();
+    assert(note.includes("8000 people are too many to draw"), `the map reads "${note}"`);
+    // The window answers while the scores are computed.
+    await byTestId(browser, "nav-stakeholders").click();
+    await byTestId(browser, "view-stakeholders").waitForExist({ timeout: 10000 });
+    const list = await byTestId(browser, "brokers-list").getText();
+    assert(list.includes("Computing broker scores"), `the brokers list reads "${list}"`);
+    await browser.waitUntil(async () => Number(await byTestId(browser, "analysis-bar").getAttribute("value")) > 0, {
+      timeout: 30000,
+      timeoutMsg: "the progress bar did not move",
+    });
+    await screenshot(browser, "scale-broker-progress");
+    await byTestId(browser, "analysis-cancel").click();
+    await byTestId(browser, "analysis-run").waitForExist({ timeout: 10000 });
+    await browser.waitUntil(async () => (await byTestId(browser, "brokers-list").getText()).includes("not computed"), {
+      timeout: 5000,
+      timeoutMsg: "the brokers list does not say the scores were not computed",
+    });
+    await screenshot(browser, "scale-broker-cancelled");
+  }],
+]);
+
+await browser?.deleteSession().catch(() => undefined);
+stopDriver(driver);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,82 @@
+// Broker scores arrive after the rest: they run on a worker thread in the
+// app while the window stays live. This module keeps their state, shows the
+// progress bar with Cancel in the toolbar, and fills the broker cells in
+// place when the scores land.
+
+import { api } from "./api";
+import type { BrokerScores } from "./bindings";
+import { h, replace } from "./dom";
+import { unit } from "./format";
+import type { Model } from "./state";
+
+export type BrokerState =
+  | { kind: "running"; done: number; total: number }
+  | { kind: "done"; exact: boolean; sources: number }
+  | { kind: "cancelled" }
+  | { kind: "failed"; message: string };
+
+/** A person's broker score as shown: the value once known, "…" while it runs. */
+export function brokerText(model: Model, id: string): string {
+  if (model.broker.kind !== "done") return model.broker.kind === "running" ? "…" : "–";
+  const row = model.influence.find((r) => r.id === id);
+  return row ? unit(row.broker) : "–";
+}
+
+/** A cell that `refreshBrokerCells` can fill later. */
+export function brokerCell(model: Model, id: string): HTMLElement {
+  return h("span", { "data-broker": id }, brokerText(model, id));
+}
+
+export function refreshBrokerCells(model: Model): void {
+  for (const el of document.querySelectorAll<HTMLElement>("[data-broker]")) {
+    el.textContent = brokerText(model, el.dataset["broker"] ?? "");
+  }
+}
+
+/** Puts the scores into the influence rows. */
+export function applyBrokerScores(model: Model, result: BrokerScores): void {
+  const by = new Map(result.scores.map((s) => [s.id, s.broker]));
+  for (const row of model.influence) row.broker = by.get(row.id) ?? 0;
+  model.broker = { kind: "done", exact: result.exact, sources: result.sources };
+}
+
+/** The toolbar's progress area for the current state. */
+export function renderBrokerProgress(el: HTMLElement, state: BrokerState, onCancel: () => void, onRun: () => void): void {
+  el.dataset["state"] = state.kind;
+  switch (state.kind) {
+    case "running": {
+      const pct = state.total > 0 ? Math.floor((100 * state.done) / state.total) : 0;
+      replace(
+        el,
+        h("span", {}, "Broker scores "),
+        h("progress", { max: 100, value: pct, "data-testid": "analysis-bar", title: `${state.done} of ${state.total} people searched from` }),
+        h("span", { class: "muted" }, ` ${pct}% `),
+        h("button", { type: "button", "data-testid": "analysis-cancel", onclick: onCancel }, "Cancel"),
+      );
+      break;
+    }
+    case "done":
+      replace(el, h("span", { class: "muted", title: state.exact ? "Exact: searched from every person." : `Estimated from ${state.sources} sampled people.` }, state.exact ? "" : "Broker scores estimated"));
+      break;
+    case "cancelled":
+      replace(el, h("span", { class: "muted" }, "Broker scores not computed "), h("button", { type: "button", "data-testid": "analysis-run", onclick: onRun }, "Compute"));
+      break;
+    case "failed":
+      replace(el, h("span", { class: "error" }, state.message));
+      break;
+  }
+}
+
+/** Polls the app for progress every `ms` while `running()` holds. */
+export function pollProgress(ms: number, running: () => boolean, update: (done: number, total: number) => void): () => void {
+  const timer = window.setInterval(() => {
+    if (!running()) return;
+    api
+      .analysisProgress()
+      .then((p) => {
+        if (running() && p.running) update(p.done, p.total);
+      })
+      .catch(() => undefined);
+  }, ms);
+  return () => window.clearInterval(timer);
+}
