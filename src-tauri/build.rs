@@ -12,6 +12,7 @@ fn main() {
         "sway_edges",
         "strongest_path",
         "evidence_summary",
+        "factions",
         "save_person",
         "delete_person",
         "save_claim",

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use greychart_core::analytics::{
-    broker_scores, broker_scores_sampled, influence_rank, strongest_path, SwayGraph, SwayOptions,
+    broker_scores, broker_scores_sampled, influence_rank, influence_ranks, strongest_path, SwayGraph, SwayOptions,
 };
 use greychart_core::import::{parse_claims, parse_people};
 use greychart_core::model::{Claim, Person};
@@ -120,6 +120,24 @@ fn generated(n: usize) {
     println!("generated organisation: {n} people, {} sway edges", graph.edge_count());
     report(&format!("{n}: build sway graph from claims"), 5, median(5, || SwayGraph::build(&people, &claims, options)));
     report(&format!("{n}: influence rank (weighted PageRank)"), 11, median(11, || influence_rank(&graph)));
+    report(
+        &format!("{n}: re-analysis after an edit (graphs, ranks, formal ranks, gaps; broker aside)"),
+        5,
+        median(5, || influence_ranks(&people, &claims, options)),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.greychart");
+    let write = Instant::now();
+    let mut ws = Workspace::create(&path).unwrap();
+    ws.import_people("people.csv", &people).unwrap();
+    ws.import_claims("claims.csv", &claims).unwrap();
+    drop(ws);
+    report(&format!("{n}: write a new workspace file (people + claims)"), 1, write.elapsed());
+    report(
+        &format!("{n}: open the workspace and rank everyone (what the app does first)"),
+        3,
+        median(3, || Workspace::open(&path).unwrap().influence_ranks(as_of).unwrap()),
+    );
     let mut rng = Random(7);
     report(
         &format!("{n}: one strongest-path query"),
@@ -135,6 +153,43 @@ fn generated(n: usize) {
             &format!("{n}: exact broker scores ({threads} threads)"),
             1,
             median(1, || broker_scores(&graph, threads)),
+        );
+    }
+}
+
+/// The error of sampled broker scores against exact ones on the large
+/// fixture (2,000 people): relative L1 error, largest absolute error, and how
+/// many of the exact top 10 brokers the estimate also puts in its top 10,
+/// averaged over five seeds.
+fn sampled_error() {
+    let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/large");
+    let people = parse_people("people.csv", std::fs::read(root.join("people.csv")).unwrap().as_slice()).unwrap();
+    let claims = parse_claims("claims.csv", std::fs::read(root.join("claims.csv")).unwrap().as_slice()).unwrap();
+    let graph = SwayGraph::build(&people, &claims, SwayOptions { as_of, formal_weight: 0.5, formal_only: false });
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let exact = broker_scores(&graph, threads);
+    let top = |scores: &[f64]| {
+        let mut order: Vec<usize> = (0..scores.len()).collect();
+        order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+        order.truncate(10);
+        order
+    };
+    let exact_top = top(&exact);
+    let total: f64 = exact.iter().sum();
+    println!("sampled broker scores against exact, fixture large (2,000 people), mean of 5 seeds:");
+    for samples in [50, 100, 200, 500, 1000] {
+        let (mut l1, mut max, mut overlap) = (0.0, 0.0f64, 0.0);
+        for seed in 1..=5 {
+            let estimate = broker_scores_sampled(&graph, threads, samples, seed);
+            l1 += exact.iter().zip(&estimate).map(|(e, s)| (e - s).abs()).sum::<f64>() / total / 5.0;
+            max = max.max(exact.iter().zip(&estimate).map(|(e, s)| (e - s).abs()).fold(0.0, f64::max));
+            let estimate_top = top(&estimate);
+            overlap += exact_top.iter().filter(|i| estimate_top.contains(i)).count() as f64 / 5.0;
+        }
+        println!(
+            "  {samples:>5} sources: relative L1 error {:.1}%, largest error {max:.4}, top-10 overlap {overlap:.1}/10",
+            l1 * 100.0
         );
     }
 }
@@ -155,6 +210,10 @@ fn broker_only(samples: usize, threads: usize, size: usize) {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("sampled-error") {
+        sampled_error();
+        return;
+    }
     if args.get(1).map(String::as_str) == Some("broker") {
         let number = |i: usize, default: usize| args.get(i).and_then(|s| s.parse().ok()).unwrap_or(default);
         broker_only(number(2, 500), number(3, 1), number(4, 10_000));

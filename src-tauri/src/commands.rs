@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
 use chrono::NaiveDate;
-use greychart_core::analytics::{BrokerScores, InfluencePath, InfluenceRow, SwayEdge};
+use greychart_core::analytics::{BrokerScores, Faction, InfluencePath, InfluenceRow, SwayEdge};
 use greychart_core::model::{Claim, EngagementEntry, Person, WorkspaceData};
 use greychart_core::transport::{AnalysisProgress, EvidenceSummary, Position, WorkspaceInfo};
 use greychart_core::{ApiError, ErrorCode};
@@ -84,6 +84,12 @@ pub fn cancel_analysis(analyses: State<'_, Analyses>) -> Result<(), ApiError> {
 pub fn sway_edges(state: SessionState<'_>, as_of: Option<String>) -> Result<Vec<SwayEdge>, ApiError> {
     let as_of = as_of_date(as_of)?;
     Ok(lock(&state)?.workspace()?.sway_edges(as_of)?)
+}
+
+#[tauri::command(async)]
+pub fn factions(state: SessionState<'_>, as_of: Option<String>) -> Result<Vec<Faction>, ApiError> {
+    let as_of = as_of_date(as_of)?;
+    Ok(lock(&state)?.workspace()?.factions(as_of)?)
 }
 
 #[tauri::command(async)]

@@ -46,6 +46,7 @@ fn main() {
             commands::sway_edges,
             commands::strongest_path,
             commands::evidence_summary,
+            commands::factions,
             commands::save_person,
             commands::delete_person,
             commands::save_claim,

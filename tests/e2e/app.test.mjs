@@ -77,6 +77,20 @@ const failed = await run([
     await byTestId(browser, "layer-grey").click();
     await browser.waitUntil(async () => Number(await byTestId(browser, "influence-map").getAttribute("data-edges")) === all, { timeout: 5000, timeoutMsg: "grey links not restored" });
   }],
+  ["the factions are listed and can colour the map", async () => {
+    const groups = await browser.$$('[data-testid="factions"] li');
+    assert(groups.length >= 2, `${groups.length} factions listed`);
+    assert((await groups[0].getText()).includes("led by"), "the largest faction names no leader");
+    const colours = () => browser.execute(() => window.greychartMap.nodes().map((n) => n.data("colour")).join(","));
+    const byTeam = await colours();
+    await byTestId(browser, "map-colour-by").selectByAttribute("value", "faction");
+    await browser.waitUntil(async () => (await colours()) !== byTeam, { timeout: 5000, timeoutMsg: "colouring by faction changed nothing" });
+    const first = await browser.$('[data-testid="factions"] li').getAttribute("data-faction");
+    assert(first === "0", "the largest faction is not listed first");
+    await screenshot(browser, "map-by-faction");
+    await byTestId(browser, "map-colour-by").selectByAttribute("value", "team");
+    await browser.waitUntil(async () => (await colours()) === byTeam, { timeout: 5000, timeoutMsg: "team colours did not come back" });
+  }],
   ["finding a person and focusing one link around them shows only their neighbours", async () => {
     await browser.execute(() => {
       const input = document.querySelector('[data-testid="map-search"]');

@@ -2,7 +2,7 @@
 // with a bare string. Failures arrive as ApiError {code, message, field}.
 
 import { invoke } from "@tauri-apps/api/core";
-import type { AnalysisProgress, ApiError, BrokerScores, Claim, EngagementEntry, EvidenceSummary, InfluencePath, InfluenceRow, Person, Position, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { AnalysisProgress, ApiError, BrokerScores, Claim, EngagementEntry, EvidenceSummary, Faction, InfluencePath, InfluenceRow, Person, Position, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 /** Turns whatever a command rejected with into an ApiError. */
 export function asApiError(e: unknown): ApiError {
@@ -29,6 +29,7 @@ export const api = {
   analysisProgress: () => call<AnalysisProgress>("analysis_progress"),
   cancelAnalysis: () => call<null>("cancel_analysis"),
   swayEdges: (asOf: string | null) => call<SwayEdge[]>("sway_edges", { asOf }),
+  factions: (asOf: string | null) => call<Faction[]>("factions", { asOf }),
   evidenceSummary: (asOf: string | null) => call<EvidenceSummary>("evidence_summary", { asOf }),
   strongestPath: (from: string, to: string, asOf: string | null) => call<InfluencePath>("strongest_path", { from, to, asOf }),
   savePerson: (person: Person) => call<Person>("save_person", { person }),

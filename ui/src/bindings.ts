@@ -772,3 +772,16 @@ total: number,
  * Whether it is still running.
  */
 running: boolean, };
+
+/**
+ * One faction and who is in it.
+ */
+export type Faction = { 
+/**
+ * 0 is the largest faction.
+ */
+number: number, 
+/**
+ * Person ids, in workspace order.
+ */
+members: Array<string>, };

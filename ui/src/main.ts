@@ -26,7 +26,7 @@ const VIEWS: { id: string; label: string; view: View }[] = [
   { id: "packets", label: "Packets", view: packetsView },
 ];
 
-const model: Model = { info: null, data: emptyData(), influence: [], broker: { kind: "cancelled" }, edges: [], evidence: null, positions: [], asOf: today(), showFormal: true, showGrey: true, path: [], focusQuery: "", focusSteps: 0, drawMode: false, stanceRelease: null };
+const model: Model = { info: null, data: emptyData(), influence: [], broker: { kind: "cancelled" }, edges: [], evidence: null, factions: [], colourBy: "team", positions: [], asOf: today(), showFormal: true, showGrey: true, path: [], focusQuery: "", focusSteps: 0, drawMode: false, stanceRelease: null };
 let current = VIEWS[0]?.id ?? "grey-chart";
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -90,6 +90,10 @@ const actions: Actions = {
     model.stanceRelease = release;
     render();
   },
+  setColourBy: (by) => {
+    model.colourBy = by;
+    render();
+  },
   setLayers: (showFormal, showGrey) => {
     model.showFormal = showFormal;
     model.showGrey = showGrey;
@@ -104,14 +108,16 @@ function afterSave(message: string): void {
 async function load(): Promise<void> {
   const started = performance.now();
   try {
-    const [info, data, influence, edges, positions, evidence] = await Promise.all([
+    const [info, data, influence, edges, positions, evidence, factions] = await Promise.all([
       api.workspaceInfo(),
       api.workspaceData(),
       api.influence(model.asOf),
       api.swayEdges(model.asOf),
       api.mapPositions(),
       api.evidenceSummary(model.asOf),
+      api.factions(model.asOf),
     ]);
+    model.factions = factions;
     model.evidence = evidence;
     model.positions = positions;
     model.info = info;
@@ -129,6 +135,7 @@ async function load(): Promise<void> {
     model.influence = [];
     model.edges = [];
     model.evidence = null;
+    model.factions = [];
     model.path = [];
     byId("workspace-name").textContent = "No workspace open";
     status(err.code === "no_workspace" ? "Create a workspace with New, or open one with Open." : err.message, err.code === "no_workspace" ? "info" : "error");

@@ -2,7 +2,7 @@
 // together and replaced as a whole after every saved edit.
 
 import type { BrokerState } from "./broker";
-import type { EvidenceSummary, InfluenceRow, Position, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { EvidenceSummary, Faction, InfluenceRow, Position, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 export interface Model {
   info: WorkspaceInfo | null;
@@ -13,6 +13,10 @@ export interface Model {
   edges: SwayEdge[];
   /** Gaps in the evidence and recent movers (null until loaded). */
   evidence: EvidenceSummary | null;
+  /** Groups who sway each other more than outsiders, largest first. */
+  factions: Faction[];
+  /** What the map's colours mean. */
+  colourBy: "team" | "faction";
   /** Saved places of people on the map (empty: lay out automatically). */
   positions: Position[];
   asOf: string;

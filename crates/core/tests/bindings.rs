@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use greychart_core::analytics::{
-    BrokerScore, BrokerScores, ClaimShift, Coverage, InfluencePath, InfluenceRow, RankShift, SwayEdge,
+    BrokerScore, BrokerScores, ClaimShift, Coverage, Faction, InfluencePath, InfluenceRow, RankShift, SwayEdge,
 };
 use greychart_core::model::*;
 use greychart_core::transport::{AnalysisProgress, EvidenceSummary, Position, WorkspaceInfo};
@@ -59,6 +59,7 @@ fn generated() -> String {
         declaration::<BrokerScore>(&cfg),
         declaration::<BrokerScores>(&cfg),
         declaration::<AnalysisProgress>(&cfg),
+        declaration::<Faction>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by crates/core/tests/bindings.rs. Do not edit:\n\

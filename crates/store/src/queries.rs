@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 use greychart_core::analytics::{
-    coverage, influence_ranks, influence_report, rank_shifts, strongest_path, sway_edges, InfluencePath, InfluenceRow,
-    SwayEdge, SwayGraph, SwayOptions,
+    coverage, faction_groups, influence_ranks, influence_report, rank_shifts, strongest_path, sway_edges, Faction,
+    InfluencePath, InfluenceRow, SwayEdge, SwayGraph, SwayOptions,
 };
 use greychart_core::model::{Claim, EngagementEntry, Person};
 use greychart_core::transport::EvidenceSummary;
@@ -71,6 +71,11 @@ impl Workspace {
     pub fn sway_graph(&self, as_of: NaiveDate) -> Result<SwayGraph> {
         let (people, claims, options) = self.sway_inputs(as_of)?;
         Ok(SwayGraph::build(&people, &claims, options))
+    }
+
+    /// Groups of people who sway each other more than outsiders, as of a date.
+    pub fn factions(&self, as_of: NaiveDate) -> Result<Vec<Faction>> {
+        Ok(faction_groups(&self.sway_graph(as_of)?))
     }
 
     /// The links of the formal and grey charts as of a date, for drawing.

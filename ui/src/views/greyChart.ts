@@ -3,10 +3,10 @@
 
 import { brokerCell } from "../broker";
 import type { Claim, InfluenceRow } from "../bindings";
-import { h, longTable, section } from "../dom";
+import { h, longTable, section, svg } from "../dom";
 import { addDays, credibility, daysBetween, percent, points, today, unit } from "../format";
 import { names } from "../state";
-import { influenceMap } from "./influenceMap";
+import { factionColour, influenceMap } from "./influenceMap";
 import type { View } from "./types";
 
 const TIPS = {
@@ -71,6 +71,37 @@ function emptyState(actions: Parameters<View>[1]): HTMLElement {
   );
 }
 
+/** The largest factions: who is in them, who leads them, which teams they span. */
+function factionsSection(model: Parameters<View>[0]): HTMLElement {
+  const label = names(model.data);
+  const rank = new Map(model.influence.map((r) => [r.id, r.rank]));
+  const team = new Map(model.data.people.map((p) => [p.id, p.team]));
+  const groups = model.factions.filter((f) => f.members.length > 1).slice(0, 6);
+  const item = (f: (typeof groups)[number]) => {
+    const lead = [...f.members].sort((a, b) => (rank.get(b) ?? 0) - (rank.get(a) ?? 0))[0] ?? "";
+    const teams = new Map<string, number>();
+    for (const m of f.members) {
+      const t = label.get(team.get(m) ?? "") ?? "no team";
+      teams.set(t, (teams.get(t) ?? 0) + 1);
+    }
+    const spread = [...teams].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([t, n]) => `${t} ${n}`).join(", ");
+    return h(
+      "li",
+      { "data-faction": f.number },
+      svg("svg", { width: 10, height: 10, class: "swatch" }, svg("circle", { cx: 5, cy: 5, r: 5, fill: factionColour(f.number) })),
+      " ",
+      h("strong", {}, `${f.members.length} people`),
+      ` led by ${label.get(lead) ?? lead}`,
+      h("div", { class: "muted" }, `Teams: ${spread}${teams.size > 3 ? ", \u2026" : ""}`),
+    );
+  };
+  return section(
+    "Factions",
+    "People who sway each other more than they sway others (label propagation on the evidence). Colour the map by faction to see them.",
+    groups.length ? h("ol", { class: "ranked", "data-testid": "factions" }, ...groups.map(item)) : h("p", { class: "hint" }, "No groups yet: record who sways whom."),
+  );
+}
+
 export const greyChartView: View = (model, actions) => {
   if (model.data.people.length === 0) return emptyState(actions);
   const label = names(model.data);
@@ -132,6 +163,7 @@ export const greyChartView: View = (model, actions) => {
     ),
     gaps,
     movers,
+    factionsSection(model),
   );
   const personCells = (r: InfluenceRow) => {
     const p = person.get(r.id);
@@ -165,6 +197,7 @@ export const greyChartView: View = (model, actions) => {
     onMoved: (positions) => actions.savePositions(positions),
     drawMode: model.drawMode,
     onDrawn: (from, to) => actions.drawnClaim(from, to),
+    factionOf: model.colourBy === "faction" ? new Map(model.factions.flatMap((f) => f.members.map((m) => [m, f.number] as [string, number]))) : null,
     focus: (() => {
       const person = findPerson(model.data.people, model.focusQuery);
       return person && model.focusSteps > 0 ? { person, steps: model.focusSteps } : null;
@@ -174,13 +207,24 @@ export const greyChartView: View = (model, actions) => {
     h("label", { class: "layer" }, h("input", { type: "checkbox", "data-testid": testid, checked, onchange: (e: Event) => set((e.target as HTMLInputElement).checked) }), ` ${name}`);
   const mapSection = section(
     "Map",
-    "Circle size: influence rank. Colour: team. Grey links are orange, as wide as their sway weight; dashed when every claim is past its half-life; dotted with a bar for \u201cknown: no influence\u201d. Click a person for details and your strongest path to them.",
+    "Circle size: influence rank. Colour: team, or faction if chosen. Grey links are orange, as wide as their sway weight; dashed when every claim is past its half-life; dotted with a bar for \u201cknown: no influence\u201d. Click a person for details and your strongest path to them.",
     h(
       "div",
       { class: "map-controls" },
       layer("Formal chart", "layer-formal", model.showFormal, (on) => actions.setLayers(on, model.showGrey)),
       layer("Grey chart", "layer-grey", model.showGrey, (on) => actions.setLayers(model.showFormal, on)),
       layer("Draw claims", "draw-claims", model.drawMode, (on) => actions.setDrawMode(on)),
+      h(
+        "label",
+        { title: "Team: the org chart's groups. Faction: people who sway each other more than they sway others, found in the evidence." },
+        "Colour by ",
+        h(
+          "select",
+          { "data-testid": "map-colour-by", onchange: (e: Event) => actions.setColourBy((e.target as HTMLSelectElement).value === "faction" ? "faction" : "team") },
+          h("option", { value: "team", selected: model.colourBy === "team" }, "team"),
+          h("option", { value: "faction", selected: model.colourBy === "faction" }, "faction"),
+        ),
+      ),
       focusControls(model, actions),
       h(
         "label",

@@ -37,6 +37,8 @@ export interface MapOptions {
   drawMode: boolean;
   /** Called when the user drew a link from one person to another. */
   onDrawn: (from: string, to: string) => void;
+  /** Colour people by faction number instead of team (null: by team). */
+  factionOf: Map<string, number> | null;
   /** Show only the people within `steps` links of `person` (null: everyone). */
   focus: { person: string; steps: number } | null;
 }
@@ -94,6 +96,11 @@ export function teamColour(data: WorkspaceData, teamId: string | null): string {
   return i < 0 ? "#7b8794" : (TEAM_COLOURS[i % TEAM_COLOURS.length] ?? "#7b8794");
 }
 
+/** The colour of a faction: the eight largest get the palette, the rest grey. */
+export function factionColour(number: number | undefined): string {
+  return number !== undefined && number < TEAM_COLOURS.length - 1 ? (TEAM_COLOURS[number] ?? "#7b8794") : "#c4cbd3";
+}
+
 /** The style class of a link: how it is drawn and why. */
 export function edgeClass(e: SwayEdge): "formal" | "known-none" | "stale" | "grey" {
   if (e.claims === 0) return "formal";
@@ -121,7 +128,7 @@ function mapContent(data: WorkspaceData, influence: InfluenceRow[], edges: SwayE
         id: p.id,
         label: p.name,
         size: 18 + 52 * Math.sqrt((rank.get(p.id) ?? 0) / maxRank),
-        colour: teamColour(data, p.team),
+        colour: options.factionOf ? factionColour(options.factionOf.get(p.id)) : teamColour(data, p.team),
       },
       classes: options.path.includes(p.id) ? "on-path" : "",
     })),

@@ -15,6 +15,7 @@ export interface Actions {
   setDrawMode(on: boolean): void;
   drawnClaim(from: string, to: string): void;
   setFocus(query: string, steps: number): void;
+  setColourBy(by: "team" | "faction"): void;
 }
 
 export type View = (model: Model, actions: Actions) => HTMLElement;

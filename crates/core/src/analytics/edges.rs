@@ -1,8 +1,7 @@
 //! The links a drawing of the grey chart shows: one per ordered pair with a
 //! reporting line or active claims, with what the drawing needs to style it.
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -33,11 +32,11 @@ pub struct SwayEdge {
 
 /// Every link as of `options.as_of`, in people order of `from`, then `to`.
 pub fn sway_edges(people: &[Person], claims: &[Claim], options: SwayOptions) -> Vec<SwayEdge> {
-    let index: HashMap<String, usize> = people.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
+    let index: FxHashMap<&str, usize> = people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
     let evidence = pair_evidence(&index, claims, options.as_of);
     let mut pairs: Vec<(usize, usize)> = evidence.keys().copied().collect();
     for (b, p) in people.iter().enumerate() {
-        if let Some(&a) = p.manager.as_ref().and_then(|m| index.get(m)) {
+        if let Some(&a) = p.manager.as_deref().and_then(|m| index.get(m)) {
             pairs.push((a, b));
         }
     }

@@ -12,7 +12,30 @@
 
 use std::collections::HashMap;
 
+use serde::Serialize;
+use ts_rs::TS;
+
 use super::SwayGraph;
+
+/// One faction and who is in it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Faction {
+    /// 0 is the largest faction.
+    pub number: u32,
+    /// Person ids, in workspace order.
+    pub members: Vec<String>,
+}
+
+/// The factions as groups, largest first.
+pub fn faction_groups(graph: &SwayGraph) -> Vec<Faction> {
+    let label = factions(graph);
+    let count = label.iter().max().map_or(0, |m| m + 1);
+    let mut groups: Vec<Faction> = (0..count).map(|i| Faction { number: i as u32, members: Vec::new() }).collect();
+    for (person, &l) in label.iter().enumerate() {
+        groups[l].members.push(graph.id(person).to_owned());
+    }
+    groups
+}
 
 const MAX_ROUNDS: usize = 100;
 
@@ -98,5 +121,9 @@ mod tests {
         assert!(f[4..8].iter().all(|&x| x == f[4]));
         assert_ne!(f[0], f[4]);
         assert_eq!(f[8], 2, "a person with no links is a faction of one, numbered after the larger ones");
+        let groups = faction_groups(&g);
+        assert_eq!(groups.len(), 3);
+        assert_eq!(groups[2], Faction { number: 2, members: vec!["p8".into()] });
+        assert_eq!(groups[0].members.len() + groups[1].members.len(), 8);
     }
 }

@@ -20,7 +20,7 @@ pub(crate) struct NodeHeap {
 impl NodeHeap {
     /// An empty heap for nodes `0..n`.
     pub(crate) fn new(n: usize) -> NodeHeap {
-        NodeHeap { keys: vec![f64::INFINITY; 4 * n + 8], nodes: vec![0; n + 1], len: 0, position: vec![ABSENT; n] }
+        NodeHeap { keys: vec![f64::INFINITY; n + 4], nodes: vec![0; n + 1], len: 0, position: vec![ABSENT; n] }
     }
 
     /// Empties the heap.

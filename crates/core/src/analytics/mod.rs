@@ -27,7 +27,7 @@ mod sway;
 pub use betweenness::{broker_scores, broker_scores_sampled, broker_scores_sampled_with, broker_scores_with};
 pub use edges::{sway_edges, SwayEdge};
 pub use evidence::{coverage, top_influencers, Coverage, Influencer};
-pub use factions::factions;
+pub use factions::{faction_groups, factions, Faction};
 pub use influence::{
     broker_report, influence_ranks, influence_report, percentiles, BrokerScore, BrokerScores, InfluenceRow,
     BROKER_SAMPLES, EXACT_BROKER_LIMIT,

@@ -1,12 +1,10 @@
 //! Strongest influence path: the path from A to B maximising the product of
 //! sway weights, found as a shortest path on edge length −ln W.
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
-
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::heap::NodeHeap;
 use super::SwayGraph;
 
 /// A path of influence and its strength (the product of its sway weights).
@@ -29,22 +27,19 @@ pub fn strongest_path(graph: &SwayGraph, from: &str, to: &str) -> Option<Influen
     let n = graph.len();
     let mut dist = vec![f64::INFINITY; n];
     let mut prev = vec![usize::MAX; n];
-    let mut heap = BinaryHeap::new();
+    let mut heap = NodeHeap::new(n);
     dist[source] = 0.0;
-    heap.push(Reverse((OrderedLength(0.0), source)));
-    while let Some(Reverse((OrderedLength(d), v))) = heap.pop() {
+    heap.push_or_decrease(source, 0.0);
+    while let Some((d, v)) = heap.pop() {
         if v == target {
             break;
-        }
-        if d > dist[v] {
-            continue;
         }
         for (w, weight) in graph.out_edges(v) {
             let alt = d - weight.ln();
             if alt < dist[w] {
                 dist[w] = alt;
                 prev[w] = v;
-                heap.push(Reverse((OrderedLength(alt), w)));
+                heap.push_or_decrease(w, alt);
             }
         }
     }
@@ -63,20 +58,6 @@ pub fn strongest_path(graph: &SwayGraph, from: &str, to: &str) -> Option<Influen
     result.strength = nodes.windows(2).map(|p| graph.weight(p[0], p[1])).product();
     result.path = nodes.into_iter().map(|i| graph.id(i).to_owned()).collect();
     Some(result)
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct OrderedLength(f64);
-impl Eq for OrderedLength {}
-impl PartialOrd for OrderedLength {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for OrderedLength {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.0.total_cmp(&other.0)
-    }
 }
 
 #[cfg(test)]

@@ -1,8 +1,7 @@
 //! The sway graph: who sways whom, and how strongly, as of a date.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 
 use crate::model::{Claim, Person};
 
@@ -49,13 +48,13 @@ impl PairEvidence {
 /// Aggregates the active (not retired, already observed) claims per pair of
 /// people known to `index`.
 pub fn pair_evidence(
-    index: &HashMap<String, usize>,
+    index: &FxHashMap<&str, usize>,
     claims: &[Claim],
     as_of: NaiveDate,
-) -> HashMap<(usize, usize), PairEvidence> {
-    let mut grey: HashMap<(usize, usize), PairEvidence> = HashMap::new();
+) -> FxHashMap<(usize, usize), PairEvidence> {
+    let mut grey: FxHashMap<(usize, usize), PairEvidence> = FxHashMap::default();
     for claim in claims.iter().filter(|c| !c.retired) {
-        let (Some(&a), Some(&b)) = (index.get(&claim.from), index.get(&claim.to)) else { continue };
+        let (Some(&a), Some(&b)) = (index.get(claim.from.as_str()), index.get(claim.to.as_str())) else { continue };
         let Some(k) = claim.credibility(as_of) else { continue };
         let e = grey.entry((a, b)).or_default();
         e.sum_k += k;
@@ -73,7 +72,7 @@ pub fn pair_evidence(
 #[derive(Debug, Clone)]
 pub struct SwayGraph {
     ids: Vec<String>,
-    index: HashMap<String, usize>,
+    index: FxHashMap<String, usize>,
     offsets: Vec<u32>,
     targets: Vec<u32>,
     weights: Vec<f64>,
@@ -84,20 +83,23 @@ impl SwayGraph {
     /// and retired claims are ignored.
     pub fn build(people: &[Person], claims: &[Claim], options: SwayOptions) -> SwayGraph {
         let ids: Vec<String> = people.iter().map(|p| p.id.clone()).collect();
-        let index: HashMap<String, usize> = ids.iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
+        let lookup: FxHashMap<&str, usize> = people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
 
-        let grey = if options.formal_only { HashMap::new() } else { pair_evidence(&index, claims, options.as_of) };
-        let mut combined: HashMap<(usize, usize), f64> = grey.into_iter().map(|(pair, e)| (pair, e.weight())).collect();
+        let grey =
+            if options.formal_only { FxHashMap::default() } else { pair_evidence(&lookup, claims, options.as_of) };
+        let mut combined: FxHashMap<(usize, usize), f64> =
+            grey.into_iter().map(|(pair, e)| (pair, e.weight())).collect();
         if options.formal_weight > 0.0 {
             for (b, person) in people.iter().enumerate() {
-                let Some(a) = person.manager.as_ref().and_then(|m| index.get(m)) else { continue };
+                let Some(a) = person.manager.as_deref().and_then(|m| lookup.get(m)) else { continue };
                 let w = combined.entry((*a, b)).or_insert(0.0);
                 *w = 1.0 - (1.0 - *w) * (1.0 - options.formal_weight);
             }
         }
         let mut edges: Vec<(usize, usize, f64)> =
             combined.into_iter().filter(|&(_, w)| w > 0.0).map(|((a, b), w)| (a, b, w)).collect();
-        edges.sort_by_key(|x| (x.0, x.1));
+        edges.sort_unstable_by_key(|x| (x.0, x.1));
+        let index = ids.iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
         SwayGraph::from_sorted_edges(ids, index, &edges)
     }
 
@@ -109,7 +111,11 @@ impl SwayGraph {
         SwayGraph::from_sorted_edges(ids, index, &edges)
     }
 
-    fn from_sorted_edges(ids: Vec<String>, index: HashMap<String, usize>, edges: &[(usize, usize, f64)]) -> SwayGraph {
+    fn from_sorted_edges(
+        ids: Vec<String>,
+        index: FxHashMap<String, usize>,
+        edges: &[(usize, usize, f64)],
+    ) -> SwayGraph {
         let mut offsets = vec![0u32; ids.len() + 1];
         for &(a, _, _) in edges {
             offsets[a + 1] += 1;
