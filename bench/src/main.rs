@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use greychart_core::analytics::{
     broker_scores, broker_scores_sampled, influence_rank, influence_ranks, strongest_path, SwayGraph, SwayOptions,
 };
-use greychart_core::import::{parse_claims, parse_people};
+use greychart_core::import::{parse_claims, parse_people, ClaimRow, PersonRow};
 use greychart_core::model::{Claim, Person};
 use greychart_store::Workspace;
 
@@ -129,8 +129,10 @@ fn generated(n: usize) {
     let path = dir.path().join("w.greychart");
     let write = Instant::now();
     let mut ws = Workspace::create(&path).unwrap();
-    ws.import_people("people.csv", &people).unwrap();
-    ws.import_claims("claims.csv", &claims).unwrap();
+    let rows: Vec<PersonRow> = people.iter().map(|p| PersonRow { line: 0, person: p.clone() }).collect();
+    ws.import_people("people.csv", &rows).unwrap();
+    let rows: Vec<ClaimRow> = claims.iter().map(|c| ClaimRow { line: 0, claim: c.clone() }).collect();
+    ws.import_claims("claims.csv", &rows).unwrap();
     drop(ws);
     report(&format!("{n}: write a new workspace file (people + claims)"), 1, write.elapsed());
     report(
@@ -164,8 +166,16 @@ fn generated(n: usize) {
 fn sampled_error() {
     let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/large");
-    let people = parse_people("people.csv", std::fs::read(root.join("people.csv")).unwrap().as_slice()).unwrap();
-    let claims = parse_claims("claims.csv", std::fs::read(root.join("claims.csv")).unwrap().as_slice()).unwrap();
+    let people: Vec<Person> = parse_people("people.csv", std::fs::read(root.join("people.csv")).unwrap().as_slice())
+        .unwrap()
+        .into_iter()
+        .map(|r| r.person)
+        .collect();
+    let claims: Vec<Claim> = parse_claims("claims.csv", std::fs::read(root.join("claims.csv")).unwrap().as_slice())
+        .unwrap()
+        .into_iter()
+        .map(|r| r.claim)
+        .collect();
     let graph = SwayGraph::build(&people, &claims, SwayOptions { as_of, formal_weight: 0.5, formal_only: false });
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let exact = broker_scores(&graph, threads);
