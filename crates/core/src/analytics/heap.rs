@@ -45,6 +45,15 @@ impl NodeHeap {
         self.sift_up(at, d, v as u32);
     }
 
+    /// The smallest distance in the heap; +∞ when empty.
+    pub(crate) fn peek_key(&self) -> f64 {
+        if self.len == 0 {
+            f64::INFINITY
+        } else {
+            self.keys[0]
+        }
+    }
+
     /// Removes and returns the entry with the smallest distance.
     #[inline]
     pub(crate) fn pop(&mut self) -> Option<(f64, usize)> {

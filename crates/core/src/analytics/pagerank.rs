@@ -97,6 +97,16 @@ pub fn influence_rank(graph: &SwayGraph) -> Vec<f64> {
             break;
         }
     }
+    normalised(rank)
+}
+
+/// `f32` shares make each column sum to 1 only within ~1e-7: restore the
+/// total so the ranks remain shares of all influence.
+fn normalised(mut rank: Vec<f64>) -> Vec<f64> {
+    let total: f64 = rank.iter().sum();
+    if total > 0.0 {
+        rank.iter_mut().for_each(|r| *r /= total);
+    }
     rank
 }
 
@@ -142,6 +152,7 @@ mod tests {
                 break;
             }
         }
+        let rank = normalised(rank);
         // The change is summed per chunk, so the last iteration may differ:
         // the ranks agree to within the tolerance.
         let worst = threaded.iter().zip(&rank).map(|(a, b)| (a - b).abs()).fold(0.0, f64::max);

@@ -76,6 +76,10 @@ pub struct SwayGraph {
     offsets: Vec<u32>,
     targets: Vec<u32>,
     weights: Vec<f64>,
+    /// The same edges grouped by target: who sways each person.
+    in_offsets: Vec<u32>,
+    in_sources: Vec<u32>,
+    in_weights: Vec<f64>,
 }
 
 impl SwayGraph {
@@ -116,12 +120,18 @@ impl SwayGraph {
         index: FxHashMap<String, usize>,
         edges: &[(usize, usize, f64)],
     ) -> SwayGraph {
-        let mut offsets = vec![0u32; ids.len() + 1];
-        for &(a, _, _) in edges {
-            offsets[a + 1] += 1;
-        }
-        for i in 0..ids.len() {
-            offsets[i + 1] += offsets[i];
+        let n = ids.len();
+        let offsets = row_offsets(n, edges.iter().map(|e| e.0));
+        let in_offsets = row_offsets(n, edges.iter().map(|e| e.1));
+        // Counting sort by target; sources stay in order within each row.
+        let mut fill: Vec<u32> = in_offsets[..n].to_vec();
+        let mut in_sources = vec![0u32; edges.len()];
+        let mut in_weights = vec![0.0f64; edges.len()];
+        for &(a, b, w) in edges {
+            let at = fill[b] as usize;
+            in_sources[at] = a as u32;
+            in_weights[at] = w;
+            fill[b] += 1;
         }
         SwayGraph {
             ids,
@@ -129,6 +139,9 @@ impl SwayGraph {
             offsets,
             targets: edges.iter().map(|e| e.1 as u32).collect(),
             weights: edges.iter().map(|e| e.2).collect(),
+            in_offsets,
+            in_sources,
+            in_weights,
         }
     }
 
@@ -163,6 +176,12 @@ impl SwayGraph {
         self.targets[range.clone()].iter().map(|&t| t as usize).zip(self.weights[range].iter().copied())
     }
 
+    /// Who sways `b`, with weights.
+    pub fn in_edges(&self, b: usize) -> impl Iterator<Item = (usize, f64)> + '_ {
+        let range = self.in_offsets[b] as usize..self.in_offsets[b + 1] as usize;
+        self.in_sources[range.clone()].iter().map(|&t| t as usize).zip(self.in_weights[range].iter().copied())
+    }
+
     /// The positions of `a`'s edges in `targets()` and `weights()`.
     pub fn edge_range(&self, a: usize) -> std::ops::Range<usize> {
         self.offsets[a] as usize..self.offsets[a + 1] as usize
@@ -182,4 +201,17 @@ impl SwayGraph {
     pub fn weight(&self, a: usize, b: usize) -> f64 {
         self.out_edges(a).find(|&(t, _)| t == b).map_or(0.0, |(_, w)| w)
     }
+}
+
+/// CSR offsets of rows keyed by `keys` (one per edge): row i spans
+/// `offsets[i]..offsets[i + 1]`.
+fn row_offsets(n: usize, keys: impl Iterator<Item = usize>) -> Vec<u32> {
+    let mut offsets = vec![0u32; n + 1];
+    for k in keys {
+        offsets[k + 1] += 1;
+    }
+    for i in 0..n {
+        offsets[i + 1] += offsets[i];
+    }
+    offsets
 }
