@@ -118,6 +118,7 @@ async function load(): Promise<void> {
       api.factions(model.asOf),
     ]);
     model.factions = factions;
+    byId("view").dataset["fetchMs"] = String(Math.round(performance.now() - started));
     model.evidence = evidence;
     model.positions = positions;
     model.info = info;
@@ -141,7 +142,7 @@ async function load(): Promise<void> {
     status(err.code === "no_workspace" ? "Create a workspace with New, or open one with Open." : err.message, err.code === "no_workspace" ? "info" : "error");
   }
   render();
-  // How long the last load took, fetch and drawing included: the scale
+  // How long the last load took (fetch, then drawing included): the scale
   // tests print it.
   byId("view").dataset["loadMs"] = String(Math.round(performance.now() - started));
 }
