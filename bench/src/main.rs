@@ -137,7 +137,11 @@ fn generated(n: usize) {
     report(&format!("{n}: write a new workspace file (people + claims)"), 1, write.elapsed());
     let ws = Workspace::open(&path).unwrap();
     report(&format!("{n}:   of which reading the claims"), 3, median(3, || ws.read().list::<Claim>().unwrap()));
-    report(&format!("{n}:   of which ranking (graphs, PageRanks)"), 3, median(3, || influence_ranks(&people, &claims, options)));
+    report(
+        &format!("{n}:   of which ranking (graphs, PageRanks)"),
+        3,
+        median(3, || influence_ranks(&people, &claims, options)),
+    );
     drop(ws);
     report(
         &format!("{n}: open the workspace and rank everyone (what the app does first)"),

@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 use greychart_core::analytics::{
-    coverage, faction_groups, influence_ranks, influence_report, rank_shifts, strongest_path, sway_edges, Faction,
-    InfluencePath, InfluenceRow, SwayEdge, SwayGraph, SwayOptions,
+    coverage, faction_groups, influence_ranks_of_links, influence_report, rank_shifts, strongest_path, sway_edges,
+    ClaimLink, Faction, InfluencePath, InfluenceRow, SwayEdge, SwayGraph, SwayOptions,
 };
 use greychart_core::model::{Claim, EngagementEntry, Person};
 use greychart_core::transport::EvidenceSummary;
@@ -54,6 +54,15 @@ impl Workspace {
         Ok((read.list()?, read.list()?, options))
     }
 
+    /// People and their claims as links: the fast input of the analytics.
+    fn link_inputs(&self, as_of: NaiveDate) -> Result<(Vec<Person>, Vec<ClaimLink>, SwayOptions)> {
+        let read = self.read();
+        let options = SwayOptions { as_of, formal_weight: read.formal_weight()?, formal_only: false };
+        let people = read.list()?;
+        let links = read.claim_links(&people)?;
+        Ok((people, links, options))
+    }
+
     /// Influence rank, formal rank, power gap and broker score per person.
     pub fn influence(&self, as_of: NaiveDate) -> Result<Vec<InfluenceRow>> {
         let (people, claims, options) = self.sway_inputs(as_of)?;
@@ -63,14 +72,14 @@ impl Workspace {
 
     /// The influence report with broker scores left at 0: the fast part.
     pub fn influence_ranks(&self, as_of: NaiveDate) -> Result<Vec<InfluenceRow>> {
-        let (people, claims, options) = self.sway_inputs(as_of)?;
-        Ok(influence_ranks(&people, &claims, options))
+        let (people, links, options) = self.link_inputs(as_of)?;
+        Ok(influence_ranks_of_links(&people, &links, options))
     }
 
     /// The sway graph as of a date, to analyse away from the workspace.
     pub fn sway_graph(&self, as_of: NaiveDate) -> Result<SwayGraph> {
-        let (people, claims, options) = self.sway_inputs(as_of)?;
-        Ok(SwayGraph::build(&people, &claims, options))
+        let (people, links, options) = self.link_inputs(as_of)?;
+        Ok(SwayGraph::from_links(&people, &links, options))
     }
 
     /// Groups of people who sway each other more than outsiders, as of a date.
@@ -95,8 +104,7 @@ impl Workspace {
 
     /// The strongest path of influence between two people.
     pub fn strongest_path(&self, from: &str, to: &str, as_of: NaiveDate) -> Result<InfluencePath> {
-        let (people, claims, options) = self.sway_inputs(as_of)?;
-        let graph = SwayGraph::build(&people, &claims, options);
+        let graph = self.sway_graph(as_of)?;
         strongest_path(&graph, from, to).ok_or_else(|| {
             let unknown = if graph.node(from).is_none() { from } else { to };
             StoreError::NotFound { entity: "person", id: unknown.to_owned() }

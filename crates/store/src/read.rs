@@ -1,7 +1,10 @@
 //! Read handles: borrow the connection, never write.
 
+use greychart_core::analytics::ClaimLink;
 use greychart_core::model::*;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::types::Type;
+use rusqlite::{Connection, OptionalExtension, Row};
+use rustc_hash::FxHashMap;
 
 use crate::error::Result;
 use crate::Record;
@@ -33,6 +36,11 @@ pub(crate) fn get_on<R: Record>(conn: &Connection, key: &[&str]) -> Result<Optio
     Ok(found)
 }
 
+/// A text column, borrowed from the row.
+fn text_at<'r>(row: &'r Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
+    row.get_ref(i)?.as_str().map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, Type::Text, Box::new(e)))
+}
+
 impl<'c> Read<'c> {
     pub(crate) fn new(conn: &'c Connection) -> Self {
         Read { conn }
@@ -43,6 +51,31 @@ impl<'c> Read<'c> {
         let mut stmt = self.conn.prepare_cached(&format!("{} ORDER BY rowid", select_sql::<R>()))?;
         let rows = stmt.query_map([], |row| R::from_row(row))?;
         Ok(rows.collect::<rusqlite::Result<Vec<R>>>()?)
+    }
+
+    /// The claims as links between positions in `people`, without their
+    /// texts: what the analytics need, read without building each claim.
+    pub fn claim_links(&self, people: &[Person]) -> Result<Vec<ClaimLink>> {
+        let index: FxHashMap<&str, u32> = people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i as u32)).collect();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT from_person, to_person, strength, confidence, observed_on, half_life_days, retired \
+             FROM claims ORDER BY rowid",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut links = Vec::new();
+        while let Some(row) = rows.next()? {
+            let (Some(&from), Some(&to)) = (index.get(text_at(row, 0)?), index.get(text_at(row, 1)?)) else { continue };
+            links.push(ClaimLink {
+                from,
+                to,
+                strength: row.get(2)?,
+                confidence: row.get(3)?,
+                observed_on: row.get(4)?,
+                half_life_days: row.get(5)?,
+                retired: row.get(6)?,
+            });
+        }
+        Ok(links)
     }
 
     /// One record by key (one id, or two for stances and dependencies).

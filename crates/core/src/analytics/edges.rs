@@ -33,7 +33,7 @@ pub struct SwayEdge {
 /// Every link as of `options.as_of`, in people order of `from`, then `to`.
 pub fn sway_edges(people: &[Person], claims: &[Claim], options: SwayOptions) -> Vec<SwayEdge> {
     let index: FxHashMap<&str, usize> = people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
-    let evidence = pair_evidence(&index, claims, options.as_of);
+    let evidence = pair_evidence(people, claims, options.as_of);
     let mut pairs: Vec<(usize, usize)> = evidence.keys().copied().collect();
     for (b, p) in people.iter().enumerate() {
         if let Some(&a) = p.manager.as_deref().and_then(|m| index.get(m)) {

@@ -5,7 +5,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::{
-    broker_scores, broker_scores_sampled_with, broker_scores_with, influence_rank, Progress, SwayGraph, SwayOptions,
+    broker_scores, broker_scores_sampled_with, broker_scores_with, claim_links, influence_rank, ClaimLink, Progress,
+    SwayGraph, SwayOptions,
 };
 use crate::model::{Claim, Person};
 
@@ -39,7 +40,7 @@ pub fn influence_report(
 ) -> Vec<InfluenceRow> {
     let full = SwayGraph::build(people, claims, SwayOptions { formal_only: false, ..options });
     let broker = broker_scores(&full, threads);
-    let mut rows = rank_rows(people, claims, options, &full);
+    let mut rows = rank_rows(people, options, &full);
     for (row, b) in rows.iter_mut().zip(broker) {
         row.broker = b;
     }
@@ -49,12 +50,17 @@ pub fn influence_report(
 /// The report without broker scores (all 0): the fast part, for showing
 /// ranks at once while `broker_report` runs in the background.
 pub fn influence_ranks(people: &[Person], claims: &[Claim], options: SwayOptions) -> Vec<InfluenceRow> {
-    let full = SwayGraph::build(people, claims, SwayOptions { formal_only: false, ..options });
-    rank_rows(people, claims, options, &full)
+    influence_ranks_of_links(people, &claim_links(people, claims), options)
 }
 
-fn rank_rows(people: &[Person], claims: &[Claim], options: SwayOptions, full: &SwayGraph) -> Vec<InfluenceRow> {
-    let formal = SwayGraph::build(people, claims, SwayOptions { formal_only: true, ..options });
+/// `influence_ranks` from claims already reduced to links.
+pub fn influence_ranks_of_links(people: &[Person], links: &[ClaimLink], options: SwayOptions) -> Vec<InfluenceRow> {
+    let full = SwayGraph::from_links(people, links, SwayOptions { formal_only: false, ..options });
+    rank_rows(people, options, &full)
+}
+
+fn rank_rows(people: &[Person], options: SwayOptions, full: &SwayGraph) -> Vec<InfluenceRow> {
+    let formal = SwayGraph::from_links(people, &[], SwayOptions { formal_only: true, ..options });
     let rank = influence_rank(full);
     let formal_rank = influence_rank(&formal);
     let rank_pct = percentiles(&rank);

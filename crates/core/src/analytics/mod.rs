@@ -29,11 +29,11 @@ pub use edges::{sway_edges, SwayEdge};
 pub use evidence::{coverage, top_influencers, Coverage, Influencer};
 pub use factions::{faction_groups, factions, Faction};
 pub use influence::{
-    broker_report, influence_ranks, influence_report, percentiles, BrokerScore, BrokerScores, InfluenceRow,
-    BROKER_SAMPLES, EXACT_BROKER_LIMIT,
+    broker_report, influence_ranks, influence_ranks_of_links, influence_report, percentiles, BrokerScore, BrokerScores,
+    InfluenceRow, BROKER_SAMPLES, EXACT_BROKER_LIMIT,
 };
 pub use pagerank::influence_rank;
 pub use path::{strongest_path, InfluencePath};
 pub use progress::Progress;
 pub use shift::{rank_shifts, ClaimShift, RankShift};
-pub use sway::{pair_evidence, PairEvidence, SwayGraph, SwayOptions};
+pub use sway::{claim_links, pair_evidence, pair_evidence_sorted, ClaimLink, PairEvidence, SwayGraph, SwayOptions};

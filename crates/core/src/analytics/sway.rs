@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
-use crate::model::{Claim, Person};
+use crate::model::{credibility, Claim, Person};
 
 /// What goes into a sway graph.
 #[derive(Debug, Clone, Copy)]
@@ -45,26 +45,97 @@ impl PairEvidence {
     }
 }
 
-/// Aggregates the active (not retired, already observed) claims per pair of
-/// people known to `index`.
-pub fn pair_evidence(
-    index: &FxHashMap<&str, usize>,
-    claims: &[Claim],
-    as_of: NaiveDate,
-) -> FxHashMap<(usize, usize), PairEvidence> {
-    let mut grey: FxHashMap<(usize, usize), PairEvidence> = FxHashMap::default();
-    for claim in claims.iter().filter(|c| !c.retired) {
-        let (Some(&a), Some(&b)) = (index.get(claim.from.as_str()), index.get(claim.to.as_str())) else { continue };
-        let Some(k) = claim.credibility(as_of) else { continue };
-        let e = grey.entry((a, b)).or_default();
-        e.sum_k += k;
-        e.sum_ks += k * claim.strength;
-        e.max_k = e.max_k.max(k);
-        e.claims += 1;
-        e.stale += u32::from((as_of - claim.observed_on).num_days() as f64 > claim.half_life_days);
-        e.positive += u32::from(claim.strength > 0.0);
+/// A claim reduced to what the analytics need: its ends as positions in the
+/// people list, and its evidence. The store reads these straight from the
+/// file, without the claim's texts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ClaimLink {
+    /// Who sways (position in the people list).
+    pub from: u32,
+    /// Whom (position in the people list).
+    pub to: u32,
+    /// 0..1; 0 means "known: no influence".
+    pub strength: f64,
+    /// 0..1.
+    pub confidence: f64,
+    /// When the evidence was seen.
+    pub observed_on: NaiveDate,
+    /// Days for the credibility to halve.
+    pub half_life_days: f64,
+    /// Retired claims stay in the history and out of the analytics.
+    pub retired: bool,
+}
+
+/// The claims as links; claims about people not in `people` are left out.
+pub fn claim_links(people: &[Person], claims: &[Claim]) -> Vec<ClaimLink> {
+    let index: FxHashMap<&str, u32> = people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i as u32)).collect();
+    claims
+        .iter()
+        .filter_map(|c| {
+            Some(ClaimLink {
+                from: *index.get(c.from.as_str())?,
+                to: *index.get(c.to.as_str())?,
+                strength: c.strength,
+                confidence: c.confidence,
+                observed_on: c.observed_on,
+                half_life_days: c.half_life_days,
+                retired: c.retired,
+            })
+        })
+        .collect()
+}
+
+/// Aggregates the active (not retired, already observed) links per ordered
+/// pair, sorted by pair. Claims about one pair are summed in their own order.
+pub fn pair_evidence_sorted(links: &[ClaimLink], as_of: NaiveDate) -> Vec<((usize, usize), PairEvidence)> {
+    let active: Vec<(&ClaimLink, f64)> = links
+        .iter()
+        .filter(|l| !l.retired)
+        .filter_map(|l| credibility(l.confidence, l.observed_on, l.half_life_days, as_of).map(|k| (l, k)))
+        .collect();
+    // Counting sort by source, then a stable sort of each (short) row by
+    // target: claims about one pair keep their order, so sums do not depend
+    // on the sorting.
+    let rows = active.iter().map(|(l, _)| l.from as usize + 1).max().unwrap_or(0);
+    let mut start = vec![0usize; rows + 1];
+    for (l, _) in &active {
+        start[l.from as usize + 1] += 1;
     }
-    grey
+    for i in 0..rows {
+        start[i + 1] += start[i];
+    }
+    let mut fill = start.clone();
+    let mut order = vec![0u32; active.len()];
+    for (i, (l, _)) in active.iter().enumerate() {
+        let at = &mut fill[l.from as usize];
+        order[*at] = i as u32;
+        *at += 1;
+    }
+    for row in start.windows(2) {
+        order[row[0]..row[1]].sort_by_key(|&i| active[i as usize].0.to);
+    }
+    let mut out: Vec<((usize, usize), PairEvidence)> = Vec::new();
+    for &i in &order {
+        let (l, k) = active[i as usize];
+        let pair = (l.from as usize, l.to as usize);
+        if out.last().is_none_or(|(p, _)| *p != pair) {
+            out.push((pair, PairEvidence::default()));
+        }
+        if let Some((_, e)) = out.last_mut() {
+            e.sum_k += k;
+            e.sum_ks += k * l.strength;
+            e.max_k = e.max_k.max(k);
+            e.claims += 1;
+            e.stale += u32::from((as_of - l.observed_on).num_days() as f64 > l.half_life_days);
+            e.positive += u32::from(l.strength > 0.0);
+        }
+    }
+    out
+}
+
+/// Aggregates the active claims per pair of people known to `index`.
+pub fn pair_evidence(people: &[Person], claims: &[Claim], as_of: NaiveDate) -> FxHashMap<(usize, usize), PairEvidence> {
+    pair_evidence_sorted(&claim_links(people, claims), as_of).into_iter().collect()
 }
 
 /// A directed graph of people, edge A→B weighted by the combined sway weight
@@ -86,24 +157,54 @@ impl SwayGraph {
     /// Builds the graph. People keep their order; claims about unknown people
     /// and retired claims are ignored.
     pub fn build(people: &[Person], claims: &[Claim], options: SwayOptions) -> SwayGraph {
-        let ids: Vec<String> = people.iter().map(|p| p.id.clone()).collect();
-        let lookup: FxHashMap<&str, usize> = people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+        let links = if options.formal_only { Vec::new() } else { claim_links(people, claims) };
+        SwayGraph::from_links(people, &links, options)
+    }
 
-        let grey =
-            if options.formal_only { FxHashMap::default() } else { pair_evidence(&lookup, claims, options.as_of) };
-        let mut combined: FxHashMap<(usize, usize), f64> =
-            grey.into_iter().map(|(pair, e)| (pair, e.weight())).collect();
-        if options.formal_weight > 0.0 {
-            for (b, person) in people.iter().enumerate() {
-                let Some(a) = person.manager.as_deref().and_then(|m| lookup.get(m)) else { continue };
-                let w = combined.entry((*a, b)).or_insert(0.0);
-                *w = 1.0 - (1.0 - *w) * (1.0 - options.formal_weight);
+    /// Builds the graph from claims already reduced to links.
+    pub fn from_links(people: &[Person], links: &[ClaimLink], options: SwayOptions) -> SwayGraph {
+        let ids: Vec<String> = people.iter().map(|p| p.id.clone()).collect();
+        let index: FxHashMap<String, usize> = ids.iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
+        let grey = if options.formal_only { Vec::new() } else { pair_evidence_sorted(links, options.as_of) };
+        let mut formal: Vec<(usize, usize)> = if options.formal_weight > 0.0 {
+            people
+                .iter()
+                .enumerate()
+                .filter_map(|(b, p)| p.manager.as_deref().and_then(|m| index.get(m)).map(|&a| (a, b)))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        formal.sort_unstable();
+        formal.dedup();
+        // Merge the two sorted lists: W = 1 − (1 − grey)(1 − formal).
+        let mut edges: Vec<(usize, usize, f64)> = Vec::with_capacity(grey.len() + formal.len());
+        let (mut g, mut f) = (grey.iter().peekable(), formal.iter().peekable());
+        loop {
+            let (pair, w) = match (g.peek(), f.peek()) {
+                (Some(&&(gp, e)), Some(&&fp)) if gp == fp => {
+                    g.next();
+                    f.next();
+                    (gp, 1.0 - (1.0 - e.weight()) * (1.0 - options.formal_weight))
+                }
+                (Some(&&(gp, e)), Some(&&fp)) if gp < fp => {
+                    g.next();
+                    (gp, e.weight())
+                }
+                (_, Some(&&fp)) => {
+                    f.next();
+                    (fp, options.formal_weight)
+                }
+                (Some(&&(gp, e)), None) => {
+                    g.next();
+                    (gp, e.weight())
+                }
+                (None, None) => break,
+            };
+            if w > 0.0 {
+                edges.push((pair.0, pair.1, w));
             }
         }
-        let mut edges: Vec<(usize, usize, f64)> =
-            combined.into_iter().filter(|&(_, w)| w > 0.0).map(|((a, b), w)| (a, b, w)).collect();
-        edges.sort_unstable_by_key(|x| (x.0, x.1));
-        let index = ids.iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
         SwayGraph::from_sorted_edges(ids, index, &edges)
     }
 

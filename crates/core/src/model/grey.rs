@@ -99,12 +99,18 @@ impl Claim {
     /// Credibility as of `as_of`: confidence × 2^(−age/half-life), or `None`
     /// for a claim observed after `as_of` (it did not exist yet).
     pub fn credibility(&self, as_of: NaiveDate) -> Option<f64> {
-        let age = (as_of - self.observed_on).num_days();
-        if age < 0 {
-            return None;
-        }
-        Some(self.confidence * (-(age as f64) / self.half_life_days).exp2())
+        credibility(self.confidence, self.observed_on, self.half_life_days, as_of)
     }
+}
+
+/// Credibility of evidence as of `as_of`: confidence × 2^(−age/half-life),
+/// or `None` when it was observed after `as_of`.
+pub fn credibility(confidence: f64, observed_on: NaiveDate, half_life_days: f64, as_of: NaiveDate) -> Option<f64> {
+    let age = (as_of - observed_on).num_days();
+    if age < 0 {
+        return None;
+    }
+    Some(confidence * (-(age as f64) / half_life_days).exp2())
 }
 
 domain_enum! {

@@ -5,7 +5,7 @@
 //! so that values arriving from a form or a file meet the same rules.
 
 pub use approval::{ApprovalRequirement, ApprovalRole, Decision, DecisionKind};
-pub use grey::{Claim, EngagementEntry, Involvement, StakeholderProfile, Stance, StanceKind};
+pub use grey::{credibility, Claim, EngagementEntry, Involvement, StakeholderProfile, Stance, StanceKind};
 pub use org::{Person, Team, TeamKind};
 pub use plan::{Absence, Change, Component, Dependency, Period, PeriodKind, Release, RiskLevel, Scope, Service, Stage};
 pub use workspace::{WorkspaceData, DEFAULT_FORMAL_WEIGHT};

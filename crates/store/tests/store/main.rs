@@ -2,6 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod analyses;
 mod crud;
 mod files;
 mod imports;

@@ -1,0 +1,38 @@
+//! The analyses read from a stored workspace agree with the core's on the
+//! same data, whichever way the store reads it.
+
+use greychart_core::analytics::{claim_links, influence_ranks, SwayGraph, SwayOptions};
+use greychart_core::model::{Claim, Person};
+
+use crate::{demo, demo_day};
+
+#[test]
+fn claim_links_read_from_the_file_match_those_built_from_full_claims() {
+    let (_dir, mut ws) = demo();
+    // A retired claim must come through as retired.
+    let mut claim: Claim = ws.read().list::<Claim>().unwrap().remove(0);
+    claim.retired = true;
+    ws.save(&claim).unwrap();
+    let read = ws.read();
+    let people: Vec<Person> = read.list().unwrap();
+    let claims: Vec<Claim> = read.list().unwrap();
+    let stored = read.claim_links(&people).unwrap();
+    assert_eq!(stored, claim_links(&people, &claims));
+    assert_eq!(stored.iter().filter(|l| l.retired).count(), claims.iter().filter(|c| c.retired).count());
+    assert!(stored.iter().any(|l| l.retired));
+}
+
+#[test]
+fn ranks_and_graph_from_the_store_equal_the_core_on_full_records() {
+    let (_dir, ws) = demo();
+    let as_of = demo_day();
+    let read = ws.read();
+    let people: Vec<Person> = read.list().unwrap();
+    let claims: Vec<Claim> = read.list().unwrap();
+    let options = SwayOptions { as_of, formal_weight: read.formal_weight().unwrap(), formal_only: false };
+    assert_eq!(ws.influence_ranks(as_of).unwrap(), influence_ranks(&people, &claims, options));
+    let (stored, built) = (ws.sway_graph(as_of).unwrap(), SwayGraph::build(&people, &claims, options));
+    assert_eq!(stored.edge_count(), built.edge_count());
+    assert_eq!(stored.weights(), built.weights());
+    assert_eq!(stored.targets(), built.targets());
+}
