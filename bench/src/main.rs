@@ -226,8 +226,33 @@ fn broker_only(samples: usize, threads: usize, size: usize) {
     );
 }
 
+/// `greychart-bench open SIZE`: opens (writing once, kept in the temp
+/// folder) a generated workspace of SIZE people and ranks everyone five
+/// times, for profiling.
+fn open_only(size: usize) {
+    let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+    let path = std::env::temp_dir().join(format!("greychart-bench-{size}.greychart"));
+    if !path.exists() {
+        let (people, claims) = organisation(size, as_of);
+        let mut ws = Workspace::create(&path).unwrap();
+        let rows: Vec<PersonRow> = people.iter().map(|p| PersonRow { line: 0, person: p.clone() }).collect();
+        ws.import_people("people.csv", &rows).unwrap();
+        let rows: Vec<ClaimRow> = claims.iter().map(|c| ClaimRow { line: 0, claim: c.clone() }).collect();
+        ws.import_claims("claims.csv", &rows).unwrap();
+    }
+    report(
+        &format!("{size}: open the workspace and rank everyone"),
+        5,
+        median(5, || Workspace::open(&path).unwrap().influence_ranks(as_of).unwrap()),
+    );
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("open") {
+        open_only(args.get(2).and_then(|s| s.parse().ok()).unwrap_or(100_000));
+        return;
+    }
     if args.get(1).map(String::as_str) == Some("sampled-error") {
         sampled_error();
         return;

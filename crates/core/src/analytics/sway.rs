@@ -88,49 +88,64 @@ pub fn claim_links(people: &[Person], claims: &[Claim]) -> Vec<ClaimLink> {
 /// Aggregates the active (not retired, already observed) links per ordered
 /// pair, sorted by pair. Claims about one pair are summed in their own order.
 pub fn pair_evidence_sorted(links: &[ClaimLink], as_of: NaiveDate) -> Vec<((usize, usize), PairEvidence)> {
-    let active: Vec<(&ClaimLink, f64)> = links
+    /// What one active claim adds to its pair.
+    #[derive(Clone, Copy)]
+    struct Part {
+        from: u32,
+        to: u32,
+        k: f64,
+        strength: f64,
+        stale: bool,
+    }
+    let active: Vec<Part> = links
         .iter()
         .filter(|l| !l.retired)
-        .filter_map(|l| credibility(l.confidence, l.observed_on, l.half_life_days, as_of).map(|k| (l, k)))
+        .filter_map(|l| {
+            let k = credibility(l.confidence, l.observed_on, l.half_life_days, as_of)?;
+            let stale = (as_of - l.observed_on).num_days() as f64 > l.half_life_days;
+            Some(Part { from: l.from, to: l.to, k, strength: l.strength, stale })
+        })
         .collect();
-    // Counting sort by source, then a stable sort of each (short) row by
-    // target: claims about one pair keep their order, so sums do not depend
-    // on the sorting.
-    let rows = active.iter().map(|(l, _)| l.from as usize + 1).max().unwrap_or(0);
-    let mut start = vec![0usize; rows + 1];
-    for (l, _) in &active {
-        start[l.from as usize + 1] += 1;
-    }
-    for i in 0..rows {
-        start[i + 1] += start[i];
-    }
-    let mut fill = start.clone();
-    let mut order = vec![0u32; active.len()];
-    for (i, (l, _)) in active.iter().enumerate() {
-        let at = &mut fill[l.from as usize];
-        order[*at] = i as u32;
-        *at += 1;
-    }
-    for row in start.windows(2) {
-        order[row[0]..row[1]].sort_by_key(|&i| active[i as usize].0.to);
-    }
+    // Two stable counting sorts (by target, then by source) put the parts in
+    // pair order, each pair's claims in their own order, so sums do not depend
+    // on the sorting; the data moves, so the final pass reads it in sequence.
+    let by_to = counting_sort(&active, |p| p.to);
+    let sorted = counting_sort(&by_to, |p| p.from);
     let mut out: Vec<((usize, usize), PairEvidence)> = Vec::new();
-    for &i in &order {
-        let (l, k) = active[i as usize];
-        let pair = (l.from as usize, l.to as usize);
-        if out.last().is_none_or(|(p, _)| *p != pair) {
+    for p in sorted {
+        let pair = (p.from as usize, p.to as usize);
+        if out.last().is_none_or(|(q, _)| *q != pair) {
             out.push((pair, PairEvidence::default()));
         }
         if let Some((_, e)) = out.last_mut() {
-            e.sum_k += k;
-            e.sum_ks += k * l.strength;
-            e.max_k = e.max_k.max(k);
+            e.sum_k += p.k;
+            e.sum_ks += p.k * p.strength;
+            e.max_k = e.max_k.max(p.k);
             e.claims += 1;
-            e.stale += u32::from((as_of - l.observed_on).num_days() as f64 > l.half_life_days);
-            e.positive += u32::from(l.strength > 0.0);
+            e.stale += u32::from(p.stale);
+            e.positive += u32::from(p.strength > 0.0);
         }
     }
     out
+}
+
+/// A stable counting sort of `items` by a small integer key.
+fn counting_sort<T: Copy>(items: &[T], key: impl Fn(&T) -> u32) -> Vec<T> {
+    let buckets = items.iter().map(|t| key(t) as usize + 1).max().unwrap_or(0);
+    let mut start = vec![0usize; buckets + 1];
+    for t in items {
+        start[key(t) as usize + 1] += 1;
+    }
+    for i in 0..buckets {
+        start[i + 1] += start[i];
+    }
+    let mut out: Vec<Option<T>> = vec![None; items.len()];
+    for &t in items {
+        let at = &mut start[key(&t) as usize];
+        out[*at] = Some(t);
+        *at += 1;
+    }
+    out.into_iter().flatten().collect()
 }
 
 /// Aggregates the active claims per pair of people known to `index`.
@@ -143,7 +158,8 @@ pub fn pair_evidence(people: &[Person], claims: &[Claim], as_of: NaiveDate) -> F
 #[derive(Debug, Clone)]
 pub struct SwayGraph {
     ids: Vec<String>,
-    index: FxHashMap<String, usize>,
+    /// Built on the first lookup by id: most analyses never need it.
+    index: std::sync::OnceLock<FxHashMap<String, usize>>,
     offsets: Vec<u32>,
     targets: Vec<u32>,
     weights: Vec<f64>,
@@ -164,7 +180,7 @@ impl SwayGraph {
     /// Builds the graph from claims already reduced to links.
     pub fn from_links(people: &[Person], links: &[ClaimLink], options: SwayOptions) -> SwayGraph {
         let ids: Vec<String> = people.iter().map(|p| p.id.clone()).collect();
-        let index: FxHashMap<String, usize> = ids.iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
+        let index: FxHashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
         let grey = if options.formal_only { Vec::new() } else { pair_evidence_sorted(links, options.as_of) };
         let mut formal: Vec<(usize, usize)> = if options.formal_weight > 0.0 {
             people
@@ -205,22 +221,18 @@ impl SwayGraph {
                 edges.push((pair.0, pair.1, w));
             }
         }
-        SwayGraph::from_sorted_edges(ids, index, &edges)
+        drop(index);
+        SwayGraph::from_sorted_edges(ids, &edges)
     }
 
     /// Builds a graph from numbered nodes and edges `(a, b, w)` sorted by
     /// `(a, b)`; for generated benchmark graphs.
     pub fn from_edges(ids: Vec<String>, mut edges: Vec<(usize, usize, f64)>) -> SwayGraph {
         edges.sort_by_key(|x| (x.0, x.1));
-        let index = ids.iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
-        SwayGraph::from_sorted_edges(ids, index, &edges)
+        SwayGraph::from_sorted_edges(ids, &edges)
     }
 
-    fn from_sorted_edges(
-        ids: Vec<String>,
-        index: FxHashMap<String, usize>,
-        edges: &[(usize, usize, f64)],
-    ) -> SwayGraph {
+    fn from_sorted_edges(ids: Vec<String>, edges: &[(usize, usize, f64)]) -> SwayGraph {
         let n = ids.len();
         let offsets = row_offsets(n, edges.iter().map(|e| e.0));
         let in_offsets = row_offsets(n, edges.iter().map(|e| e.1));
@@ -236,7 +248,7 @@ impl SwayGraph {
         }
         SwayGraph {
             ids,
-            index,
+            index: std::sync::OnceLock::new(),
             offsets,
             targets: edges.iter().map(|e| e.1 as u32).collect(),
             weights: edges.iter().map(|e| e.2).collect(),
@@ -268,7 +280,7 @@ impl SwayGraph {
 
     /// The node of an id.
     pub fn node(&self, id: &str) -> Option<usize> {
-        self.index.get(id).copied()
+        self.index.get_or_init(|| self.ids.iter().enumerate().map(|(i, id)| (id.clone(), i)).collect()).get(id).copied()
     }
 
     /// Whom `a` sways, with weights.
