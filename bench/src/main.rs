@@ -137,7 +137,11 @@ fn generated(n: usize) {
     report(&format!("{n}: write a new workspace file (people + claims)"), 1, write.elapsed());
     let ws = Workspace::open(&path).unwrap();
     let stored: Vec<Person> = ws.read().list().unwrap();
-    report(&format!("{n}:   of which reading the claims as links"), 3, median(3, || ws.read().claim_links(&stored).unwrap()));
+    report(
+        &format!("{n}:   of which reading the claims as links"),
+        3,
+        median(3, || ws.read().claim_links(&stored).unwrap()),
+    );
     report(
         &format!("{n}:   of which ranking (graphs, PageRanks)"),
         3,
