@@ -1,4 +1,4 @@
-//! `greychart influence` and `greychart path`.
+//! `greychart influence`, `path`, `factions` and `evidence`.
 
 use std::path::Path;
 
@@ -34,6 +34,39 @@ pub(crate) fn path(path: &Path, from: &str, to: &str, as_of: NaiveDate, json: bo
         println!("no path of influence from {from} to {to} as of {as_of}");
     } else {
         println!("{} (strength {:.6})", found.path.join(" → "), found.strength);
+    }
+    Ok(())
+}
+
+pub(crate) fn factions(path: &Path, as_of: NaiveDate, json: bool) -> Result<(), Failure> {
+    let groups = Workspace::open(path)?.factions(as_of)?;
+    if json {
+        return print_json(&groups);
+    }
+    let alone = groups.iter().filter(|f| f.members.len() == 1).count();
+    println!("Factions as of {as_of}: {} groups, {alone} people in none", groups.len() - alone);
+    for f in groups.iter().filter(|f| f.members.len() > 1) {
+        println!("{:>3}. {} people: {}", f.number + 1, f.members.len(), f.members.join(", "));
+    }
+    Ok(())
+}
+
+pub(crate) fn evidence(path: &Path, as_of: NaiveDate, days: i64, json: bool) -> Result<(), Failure> {
+    let summary = Workspace::open(path)?.evidence_summary(as_of, days)?;
+    if json {
+        return print_json(&summary);
+    }
+    let c = &summary.coverage;
+    println!(
+        "Evidence as of {as_of}: {} active claims, {} past their half-life",
+        c.active_claims,
+        c.stale_claims.len()
+    );
+    println!("{} people nobody is known to sway: {}", c.unswayed.len(), c.unswayed.join(", "));
+    println!("Largest changes in influence since {}:", summary.movers_since);
+    for m in &summary.movers {
+        let causes: Vec<&str> = m.causes.iter().map(|c| c.claim.as_str()).collect();
+        println!("  {:<10} {:>+8.2} pts  because of {}", m.id, (m.after - m.before) * 100.0, causes.join(", "));
     }
     Ok(())
 }

@@ -62,6 +62,32 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Factions: groups who sway each other more than outsiders, largest first.
+    Factions {
+        /// The workspace.
+        path: PathBuf,
+        /// Compute as of this date (YYYY-MM-DD); default today.
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Gaps and age of the evidence, and who gained or lost influence lately
+    /// with the claims behind it.
+    Evidence {
+        /// The workspace.
+        path: PathBuf,
+        /// Compute as of this date (YYYY-MM-DD); default today.
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+        /// Measure the movers over this many days before the date.
+        #[arg(long, default_value_t = 90, value_parser = clap::value_parser!(i64).range(1..=3650))]
+        days: i64,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// The kinds of file `import` reads.
@@ -107,6 +133,10 @@ fn main() -> ExitCode {
         Command::Influence { path, as_of, json } => analysis::influence(&path, as_of.unwrap_or_else(today), json),
         Command::Path { path, from, to, as_of, json } => {
             analysis::path(&path, &from, &to, as_of.unwrap_or_else(today), json)
+        }
+        Command::Factions { path, as_of, json } => analysis::factions(&path, as_of.unwrap_or_else(today), json),
+        Command::Evidence { path, as_of, days, json } => {
+            analysis::evidence(&path, as_of.unwrap_or_else(today), days, json)
         }
     };
     match result {

@@ -75,3 +75,39 @@ fn demo_refuses_to_overwrite_and_path_names_unknown_people() {
     let path = greychart_ok(&["path", s(&ws), "p26", "p01", "--json"]);
     assert!(path.contains("\"p26\""), "{path}");
 }
+
+#[test]
+fn factions_cover_everyone_once_and_evidence_names_gaps_and_movers() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("demo.greychart");
+    greychart_ok(&["demo", s(&ws)]);
+    let day = chrono::Local::now().date_naive().to_string();
+    let factions: serde_json::Value =
+        serde_json::from_str(&greychart_ok(&["factions", s(&ws), "--as-of", &day, "--json"])).unwrap();
+    let groups = factions.as_array().unwrap();
+    let mut members: Vec<&str> =
+        groups.iter().flat_map(|g| g["members"].as_array().unwrap().iter().map(|m| m.as_str().unwrap())).collect();
+    assert_eq!(members.len(), 40, "every demo person in exactly one faction");
+    members.sort_unstable();
+    members.dedup();
+    assert_eq!(members.len(), 40);
+    let sizes: Vec<usize> = groups.iter().map(|g| g["members"].as_array().unwrap().len()).collect();
+    assert!(sizes.windows(2).all(|w| w[0] >= w[1]), "largest first: {sizes:?}");
+    assert!(sizes[0] > 1);
+
+    let evidence: serde_json::Value =
+        serde_json::from_str(&greychart_ok(&["evidence", s(&ws), "--as-of", &day, "--days", "30", "--json"])).unwrap();
+    let since = chrono::Local::now().date_naive() - chrono::Duration::days(30);
+    assert_eq!(evidence["movers_since"], since.to_string());
+    assert!(evidence["movers"].as_array().unwrap().len() <= 5);
+    // Nobody who is the target of a claim counts as unswayed.
+    let claims = greychart_core::demo::demo_workspace(chrono::Local::now().date_naive()).claims;
+    let unswayed = evidence["coverage"]["unswayed"].as_array().unwrap();
+    assert!(!unswayed.is_empty());
+    for id in unswayed {
+        let id = id.as_str().unwrap();
+        assert!(!claims.iter().any(|c| c.to == id && !c.retired), "{id} is swayed by a claim");
+    }
+    let out = greychart(&["evidence", s(&ws), "--days", "0"]);
+    assert_eq!(out.status.code(), Some(2), "days must be at least 1");
+}
