@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::sway::pair_evidence;
+use super::pairs::pair_evidence;
 use super::SwayOptions;
 use crate::model::{Claim, Person};
 

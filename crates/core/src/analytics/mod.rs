@@ -3,8 +3,8 @@
 //! which ignores weights and is quadratic).
 //!
 //! ```text
-//!   claims ──credibility──▶ W_grey(A,B) ─┐
-//!   reporting lines ─────▶ W_formal(A,B) ┴▶ SwayGraph (A sways B, weight W)
+//!   claims ─links, credibility─▶ pair evidence ─▶ W_grey(A,B) ─┐
+//!   reporting lines ───────────────────────────▶ W_formal(A,B) ┴▶ SwayGraph (A sways B, weight W)
 //!        │ pull-PageRank on "listens to" (B→A)   ▶ influence / formal rank
 //!        │ Brandes on length −ln W               ▶ broker score
 //!        ├ Dijkstra on −ln W                     ▶ strongest influence path
@@ -19,6 +19,7 @@ mod factions;
 mod heap;
 mod influence;
 mod pagerank;
+mod pairs;
 mod path;
 mod progress;
 mod shift;
@@ -33,7 +34,8 @@ pub use influence::{
     InfluenceRow, BROKER_SAMPLES, EXACT_BROKER_LIMIT,
 };
 pub use pagerank::influence_rank;
+pub use pairs::{claim_links, pair_evidence, pair_evidence_sorted, ClaimLink, PairEvidence};
 pub use path::{strongest_path, InfluencePath};
 pub use progress::Progress;
 pub use shift::{rank_shifts, ClaimShift, RankShift};
-pub use sway::{claim_links, pair_evidence, pair_evidence_sorted, ClaimLink, PairEvidence, SwayGraph, SwayOptions};
+pub use sway::{SwayGraph, SwayOptions};
