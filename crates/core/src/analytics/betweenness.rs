@@ -234,12 +234,16 @@ mod tests {
         assert!((b[1] - 0.5 / 6.0).abs() < 1e-15 && (b[2] - 0.5 / 6.0).abs() < 1e-15);
     }
 
+    /// A ring of `n` with chords of varied weight: many competing routes.
+    fn ring_with_chords(n: usize) -> SwayGraph {
+        let edges: Vec<(usize, usize, f64)> =
+            (0..n).flat_map(|i| [(i, (i * 7 + 3) % n, 0.3 + (i % 5) as f64 / 10.0), (i, (i + 1) % n, 0.5)]).collect();
+        SwayGraph::from_edges((0..n).map(|i| format!("p{i}")).collect(), edges)
+    }
+
     #[test]
     fn sampling_every_source_is_exact_and_sampling_some_estimates() {
-        let edges: Vec<(usize, usize, f64)> = (0..200)
-            .flat_map(|i| [(i, (i * 7 + 3) % 200, 0.3 + (i % 5) as f64 / 10.0), (i, (i + 1) % 200, 0.5)])
-            .collect();
-        let g = SwayGraph::from_edges((0..200).map(|i| format!("p{i}")).collect(), edges);
+        let g = ring_with_chords(200);
         let exact = broker_scores(&g, 2);
         assert_eq!(broker_scores_sampled(&g, 2, 500, 1), exact);
         let estimate = broker_scores_sampled(&g, 2, 100, 1);
@@ -264,10 +268,7 @@ mod tests {
 
     #[test]
     fn thread_count_does_not_change_the_answer() {
-        let edges: Vec<(usize, usize, f64)> = (0..60)
-            .flat_map(|i| [(i, (i * 7 + 3) % 60, 0.3 + (i % 5) as f64 / 10.0), (i, (i + 1) % 60, 0.5)])
-            .collect();
-        let g = SwayGraph::from_edges((0..60).map(|i| format!("p{i}")).collect(), edges);
+        let g = ring_with_chords(60);
         let one = broker_scores(&g, 1);
         let two = broker_scores(&g, 2);
         for (a, b) in one.iter().zip(&two) {

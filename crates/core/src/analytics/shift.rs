@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{influence_rank, SwayGraph, SwayOptions};
+use super::{claim_links, influence_rank, SwayGraph, SwayOptions};
 use crate::model::{Claim, Person};
 
 /// A claim whose weight changed between the two dates.
@@ -50,8 +50,9 @@ pub fn rank_shifts(
     limit: usize,
     max_causes: usize,
 ) -> Vec<RankShift> {
+    let links = claim_links(people, claims);
     let rank_at = |as_of| {
-        influence_rank(&SwayGraph::build(people, claims, SwayOptions { as_of, formal_weight, formal_only: false }))
+        influence_rank(&SwayGraph::from_links(people, &links, SwayOptions { as_of, formal_weight, formal_only: false }))
     };
     let (before, after) = (rank_at(from), rank_at(to));
     let mut shifts: Vec<RankShift> = people
