@@ -2,11 +2,14 @@
 //! length −ln W, directed, normalised by 1/((n−1)(n−2)) as networkx does.
 //!
 //! Each source runs Dijkstra counting shortest paths (σ), then accumulates
-//! dependencies (δ) in reverse order of distance. Predecessors are not
-//! stored: in the backward pass an edge v→w lies on a shortest path exactly
-//! when dist(v) + len(v,w) == dist(w) — the same floating-point sum the
-//! forward pass compared — so the pass re-derives them from the compact
-//! edge arrays. Sources are split across threads; each keeps its own totals.
+//! dependencies (δ) in reverse order of distance. With real-valued lengths
+//! most people are reached by one shortest path, so the forward pass keeps
+//! one predecessor per person and marks the few reached by equal paths; the
+//! backward pass pushes δ along that one predecessor and re-derives the
+//! predecessors of marked people from the reverse rows: an edge v→w lies on
+//! a shortest path exactly when dist(v) + len(v,w) == dist(w), the same
+//! floating-point sum the forward pass compared. Sources are split across
+//! threads; each keeps its own totals.
 
 use super::heap::NodeHeap;
 use super::Progress;
@@ -32,6 +35,9 @@ impl<'g> Lengths<'g> {
     }
 }
 
+/// Marks a person reached by more than one shortest path.
+const TIED: u32 = u32::MAX;
+
 /// Work space for one source, reused across sources; only the nodes a pass
 /// touched are reset for the next.
 struct Scratch {
@@ -39,6 +45,8 @@ struct Scratch {
     sigma: Vec<f64>,
     delta: Vec<f64>,
     settled: Vec<bool>,
+    /// The one predecessor on a shortest path, or `TIED` when there are more.
+    parent: Vec<u32>,
     order: Vec<u32>,
     touched: Vec<u32>,
     heap: NodeHeap,
@@ -51,6 +59,7 @@ impl Scratch {
             sigma: vec![0.0; n],
             delta: vec![0.0; n],
             settled: vec![false; n],
+            parent: vec![TIED; n],
             order: Vec::with_capacity(n),
             touched: Vec::with_capacity(n),
             heap: NodeHeap::new(n),
@@ -186,29 +195,30 @@ fn accumulate(g: &Lengths, source: usize, s: &mut Scratch, total: &mut [f64]) {
                 }
                 s.dist[w] = alt;
                 s.sigma[w] = sigma_v;
+                s.parent[w] = v as u32;
                 s.heap.push_or_decrease(w, alt);
             } else if alt == current && !s.settled[w] {
                 s.sigma[w] += sigma_v;
+                s.parent[w] = TIED;
             }
         }
     }
-    // Backward: v's dependency gathers from every w it precedes on a
-    // shortest path. Settled-later is implied by dist(v) + len == dist(w)
-    // with len > 0; a zero-length edge (W = 1) is counted the same way.
-    for i in (0..s.order.len()).rev() {
-        let v = s.order[i] as usize;
-        let (dist_v, sigma_v) = (s.dist[v], s.sigma[v]);
-        let mut delta_v = 0.0;
-        let (targets, lengths) = g.row(v);
-        for (&w, &len) in targets.iter().zip(lengths) {
-            let w = w as usize;
-            if dist_v + len == s.dist[w] && w != source {
-                delta_v += sigma_v / s.sigma[w] * (1.0 + s.delta[w]);
+    // Backward, latest first: w's dependency is complete when w comes up,
+    // and goes to its predecessors in proportion to their path counts.
+    for i in (1..s.order.len()).rev() {
+        let w = s.order[i] as usize;
+        let share = (1.0 + s.delta[w]) / s.sigma[w];
+        total[w] += s.delta[w];
+        match s.parent[w] {
+            TIED => {
+                let dist_w = s.dist[w];
+                for (v, weight) in g.graph.in_edges(w) {
+                    if s.dist[v] + -weight.ln() == dist_w {
+                        s.delta[v] += s.sigma[v] * share;
+                    }
+                }
             }
-        }
-        s.delta[v] = delta_v;
-        if v != source {
-            total[v] += delta_v;
+            v => s.delta[v as usize] += s.sigma[v as usize] * share,
         }
     }
 }
@@ -264,6 +274,79 @@ mod tests {
         cancelled.cancel();
         assert_eq!(broker_scores_with(&g, 2, &cancelled), None);
         assert_eq!(cancelled.counts(), (0, 30));
+    }
+
+    /// Textbook Brandes with predecessor lists and a binary heap.
+    fn reference(g: &SwayGraph) -> Vec<f64> {
+        use std::cmp::Reverse;
+        let n = g.len();
+        let mut total = vec![0.0; n];
+        for s in 0..n {
+            let (mut dist, mut sigma) = (vec![f64::INFINITY; n], vec![0.0; n]);
+            let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
+            let (mut order, mut done) = (Vec::new(), vec![false; n]);
+            let mut heap = std::collections::BinaryHeap::new();
+            dist[s] = 0.0;
+            sigma[s] = 1.0;
+            heap.push(Reverse((0u64, s)));
+            while let Some(Reverse((_, v))) = heap.pop() {
+                if std::mem::replace(&mut done[v], true) {
+                    continue;
+                }
+                order.push(v);
+                for (w, weight) in g.out_edges(v) {
+                    let alt = dist[v] + -weight.ln();
+                    if alt < dist[w] {
+                        dist[w] = alt;
+                        sigma[w] = sigma[v];
+                        preds[w] = vec![v];
+                        heap.push(Reverse((alt.to_bits(), w)));
+                    } else if alt == dist[w] && !done[w] {
+                        sigma[w] += sigma[v];
+                        preds[w].push(v);
+                    }
+                }
+            }
+            let mut delta = vec![0.0; n];
+            for &w in order.iter().rev() {
+                for &v in &preds[w] {
+                    delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
+                }
+                if w != s {
+                    total[w] += delta[w];
+                }
+            }
+        }
+        total.iter().map(|b| b / ((n - 1) * (n - 2)) as f64).collect()
+    }
+
+    #[test]
+    fn matches_textbook_brandes_with_many_equal_paths() {
+        // A 9×9 grid with equal weights has many tied shortest paths; a few
+        // heavier links break some ties.
+        let side = 9;
+        let mut edges = Vec::new();
+        for r in 0..side {
+            for c in 0..side {
+                let v = r * side + c;
+                let w = if (r * 7 + c * 3) % 11 == 0 { 0.7 } else { 0.5 };
+                if c + 1 < side {
+                    edges.extend([(v, v + 1, w), (v + 1, v, 0.5)]);
+                }
+                if r + 1 < side {
+                    edges.extend([(v, v + side, 0.5), (v + side, v, w)]);
+                }
+            }
+        }
+        for g in
+            [SwayGraph::from_edges((0..side * side).map(|i| format!("p{i}")).collect(), edges), ring_with_chords(150)]
+        {
+            let (ours, theirs) = (broker_scores(&g, 2), reference(&g));
+            assert!(ours.iter().any(|&b| b > 0.0));
+            for (a, b) in ours.iter().zip(&theirs) {
+                assert!((a - b).abs() <= 1e-12 * b.abs().max(1e-3), "{a} vs {b}");
+            }
+        }
     }
 
     #[test]
