@@ -757,6 +757,111 @@ exact: boolean,
 sources: number, };
 
 /**
+ * One problem in the plan.
+ */
+export type Conflict = { 
+/**
+ * `freeze`, `late`, `order`, `component_clash`, `approver_absent`,
+ * `interleaved` or `no_window`.
+ */
+kind: string, 
+/**
+ * The ids involved: releases, changes, components, people, periods.
+ */
+items: Array<string>, 
+/**
+ * What is wrong, in plain words.
+ */
+message: string, };
+
+/**
+ * When one change or release happens in the earliest feasible schedule.
+ */
+export type Slot = { 
+/**
+ * The change's or release's id.
+ */
+id: string, 
+/**
+ * "change" or "release".
+ */
+kind: string, 
+/**
+ * The release a change belongs to.
+ */
+release: string | null, 
+/**
+ * First day of work (a release: its first change's).
+ */
+starts_on: string, 
+/**
+ * The day the work is done (a release: its last change's).
+ */
+ready_on: string, 
+/**
+ * The day it deploys; `None` when no window is left for it.
+ */
+deploys_on: string | null, 
+/**
+ * On the critical path.
+ */
+critical: boolean, };
+
+/**
+ * The plan at a glance: `greychart plan --json` and the Release plan view.
+ */
+export type PlanReport = { 
+/**
+ * Every change, each after its prerequisites.
+ */
+order: Array<string>, 
+/**
+ * The changes that set the plan's length, first to last.
+ */
+critical_path: Array<string>, 
+/**
+ * The plan's minimum duration in days.
+ */
+critical_path_days: bigint, 
+/**
+ * What collides.
+ */
+conflicts: Array<Conflict>, 
+/**
+ * The first day of the schedule.
+ */
+starts_on: string, 
+/**
+ * Each change and release in the earliest feasible schedule.
+ */
+schedule: Array<Slot>, };
+
+/**
+ * What is hit if an item goes wrong.
+ */
+export type Impact = { 
+/**
+ * The change, release, component or service asked about.
+ */
+item: string, 
+/**
+ * Changes and releases that depend on it, transitively, in plan order.
+ */
+downstream: Array<string>, 
+/**
+ * Services that depend on the components it touches, sorted.
+ */
+services: Array<string>, 
+/**
+ * Teams that own those components, or whose people own those services.
+ */
+teams: Array<string>, 
+/**
+ * The business owners of those services.
+ */
+people: Array<string>, };
+
+/**
  * How far the background analysis (broker scores) has got.
  */
 export type AnalysisProgress = { 

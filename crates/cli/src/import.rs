@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use greychart_core::import::{parse_claims, parse_people};
+use greychart_core::import::{parse_changes, parse_claims, parse_dependencies, parse_people};
 use greychart_store::Workspace;
 
 use crate::{Failure, ImportKind};
@@ -21,12 +21,26 @@ pub(crate) fn run(path: &Path, file: &Path, kind: ImportKind) -> Result<(), Fail
             let rows = parse_claims(&name, bytes.as_slice()).map_err(|e| Failure::Input(e.to_string()))?;
             open_or_create(path, existed).and_then(|mut ws| Ok(ws.import_claims(&name, &rows)?))
         }
+        ImportKind::Changes => {
+            let rows = parse_changes(&name, bytes.as_slice()).map_err(|e| Failure::Input(e.to_string()))?;
+            open_or_create(path, existed).and_then(|mut ws| Ok(ws.import_changes(&name, &rows)?))
+        }
+        ImportKind::Dependencies => {
+            let rows = parse_dependencies(&name, bytes.as_slice()).map_err(|e| Failure::Input(e.to_string()))?;
+            open_or_create(path, existed).and_then(|mut ws| Ok(ws.import_dependencies(&name, &rows)?))
+        }
     };
     match result {
         Ok(report) => {
             println!("imported {} rows from {name} into {}", report.rows, path.display());
             for team in &report.created_teams {
                 println!("created team {team}");
+            }
+            for release in &report.created_releases {
+                println!("created release {release}");
+            }
+            for component in &report.created_components {
+                println!("created component {component}");
             }
             Ok(())
         }

@@ -4,6 +4,7 @@
 
 mod analysis;
 mod import;
+mod plan;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -73,6 +74,29 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Deploy order, critical path, the earliest feasible schedule and the
+    /// conflicts of the plan.
+    Plan {
+        /// The workspace.
+        path: PathBuf,
+        /// The first day of work (YYYY-MM-DD); default today.
+        #[arg(long, value_parser = parse_date)]
+        from: Option<NaiveDate>,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Blast radius: what waits on an item, and which services, teams and
+    /// business owners it hits.
+    Impact {
+        /// The workspace.
+        path: PathBuf,
+        /// A change, release, component or service id.
+        item: String,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
     /// Gaps and age of the evidence, and who gained or lost influence lately
     /// with the claims behind it.
     Evidence {
@@ -95,6 +119,8 @@ enum Command {
 enum ImportKind {
     People,
     Claims,
+    Changes,
+    Dependencies,
 }
 
 /// A failure, with the exit code it maps to.
@@ -135,6 +161,8 @@ fn main() -> ExitCode {
             analysis::path(&path, &from, &to, as_of.unwrap_or_else(today), json)
         }
         Command::Factions { path, as_of, json } => analysis::factions(&path, as_of.unwrap_or_else(today), json),
+        Command::Plan { path, from, json } => plan::plan(&path, from.unwrap_or_else(today), json),
+        Command::Impact { path, item, json } => plan::impact(&path, &item, json),
         Command::Evidence { path, as_of, days, json } => {
             analysis::evidence(&path, as_of.unwrap_or_else(today), days, json)
         }

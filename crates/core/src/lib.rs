@@ -4,6 +4,7 @@
 //!   model      people, teams, claims, releases, changes, approvals (validated)
 //!   graph      cycle detection on id graphs (iterative, names the members)
 //!   analytics  influence rank, formal rank, broker score, strongest path
+//!   planning   deploy order, critical path, schedule, conflicts, blast radius
 //!   import     CSV parsing with file/line/field errors
 //!   demo       a believable company for first start and for tests
 //!   transport  what crosses to the UI besides domain types (TS generated)
@@ -18,6 +19,7 @@ pub mod error;
 pub mod graph;
 pub mod import;
 pub mod model;
+pub mod planning;
 pub mod transport;
 
 pub use error::{ApiError, CoreError, ErrorCode, ValidationError};

@@ -2,8 +2,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use greychart_core::import::{ClaimRow, ImportError, PersonRow};
-use greychart_core::model::{Person, Team, TeamKind};
+use greychart_core::import::{ChangeRow, ClaimRow, DependencyRow, ImportError, PersonRow};
+use greychart_core::model::{Change, Component, Dependency, Person, Release, RiskLevel, Stage, Team, TeamKind};
+use greychart_core::CoreError;
 use serde::Serialize;
 
 use crate::error::Result;
@@ -16,6 +17,10 @@ pub struct ImportReport {
     pub rows: usize,
     /// Teams the import had to create, by name.
     pub created_teams: Vec<String>,
+    /// Releases the import had to create, by id.
+    pub created_releases: Vec<String>,
+    /// Components the import had to create, by id.
+    pub created_components: Vec<String>,
 }
 
 impl Workspace {
@@ -23,6 +28,24 @@ impl Workspace {
     pub fn import_people(&mut self, file: &str, rows: &[PersonRow]) -> Result<ImportReport> {
         let mut w = self.write()?;
         let report = import_people(&mut w, file, rows)?;
+        w.commit()?;
+        Ok(report)
+    }
+
+    /// Imports change rows from `file`; releases and components named but
+    /// unknown are created (named by their id, to be filled in later).
+    pub fn import_changes(&mut self, file: &str, rows: &[ChangeRow]) -> Result<ImportReport> {
+        let mut w = self.write()?;
+        let report = import_changes(&mut w, file, rows)?;
+        w.commit()?;
+        Ok(report)
+    }
+
+    /// Imports dependency rows from `file`; both ends must name a change or a
+    /// release, and a cycle is refused at the line that closes it.
+    pub fn import_dependencies(&mut self, file: &str, rows: &[DependencyRow]) -> Result<ImportReport> {
+        let mut w = self.write()?;
+        let report = import_dependencies(&mut w, file, rows)?;
         w.commit()?;
         Ok(report)
     }
@@ -110,7 +133,108 @@ fn import_claims(w: &mut Write<'_>, file: &str, rows: &[ClaimRow]) -> Result<Imp
         w.put(&claim)?;
     }
     w.audit("import", "claim", "", None, Some(&format!("{} claims from {file}", rows.len())))?;
-    Ok(ImportReport { rows: rows.len(), created_teams: Vec::new() })
+    Ok(ImportReport { rows: rows.len(), ..ImportReport::default() })
+}
+
+fn import_changes(w: &mut Write<'_>, file: &str, rows: &[ChangeRow]) -> Result<ImportReport> {
+    let mut report = ImportReport { rows: rows.len(), ..ImportReport::default() };
+    let mut releases = existing_ids(w, "releases")?;
+    let mut components = existing_ids(w, "components")?;
+    for row in rows {
+        let change = &row.change;
+        if let Some(id) = &change.release {
+            if releases.insert(id.clone()) {
+                let release = Release {
+                    id: id.clone(),
+                    name: id.clone(),
+                    stage: Stage::Plan,
+                    window_start: None,
+                    window_end: None,
+                    risk: RiskLevel::Low,
+                };
+                w.put(&release)?;
+                report.created_releases.push(id.clone());
+            }
+        }
+        for id in &change.components {
+            if components.insert(id.clone()) {
+                w.put(&Component { id: id.clone(), name: id.clone(), owner_team: None })?;
+                report.created_components.push(id.clone());
+            }
+        }
+        w.put::<Change>(change)?;
+    }
+    // Moving a change into a release it must precede closes a cycle.
+    if let Err(e) = w.check_acyclic::<Change>(None) {
+        let rows = rows.iter().map(|r| (r.line, r.change.id.as_str(), r.change.id.as_str()));
+        return Err(at_cycle_row(e, file, "release", rows));
+    }
+    let summary = format!(
+        "{} changes from {file}; releases created: {}; components created: {}",
+        rows.len(),
+        report.created_releases.join(", "),
+        report.created_components.join(", ")
+    );
+    w.audit("import", "change", "", None, Some(&summary))?;
+    Ok(report)
+}
+
+fn import_dependencies(w: &mut Write<'_>, file: &str, rows: &[DependencyRow]) -> Result<ImportReport> {
+    let mut items = existing_ids(w, "changes")?;
+    items.extend(existing_ids(w, "releases")?);
+    for row in rows {
+        let d = &row.dependency;
+        for (field, id) in [("before", &d.before), ("after", &d.after)] {
+            if !items.contains(id) {
+                return Err(ImportError::new(
+                    file,
+                    row.line,
+                    Some(field),
+                    format!("no change or release with id {id}"),
+                )
+                .into());
+            }
+        }
+        w.put::<Dependency>(d)?;
+    }
+    if let Err(e) = w.check_acyclic::<Dependency>(None) {
+        return Err(at_cycle_row(
+            e,
+            file,
+            "after",
+            rows.iter().map(|r| (r.line, r.dependency.before.as_str(), r.dependency.after.as_str())),
+        ));
+    }
+    w.audit("import", "dependency", "", None, Some(&format!("{} dependencies from {file}", rows.len())))?;
+    Ok(ImportReport { rows: rows.len(), ..ImportReport::default() })
+}
+
+/// Places a refused cycle at the last row of the file that links two of its
+/// members (`(line, from, to)` per row), naming the cycle from there.
+fn at_cycle_row<'r>(
+    e: crate::StoreError,
+    file: &str,
+    field: &str,
+    rows: impl DoubleEndedIterator<Item = (u64, &'r str, &'r str)>,
+) -> crate::StoreError {
+    let crate::StoreError::Core(CoreError::Cycle { members, .. }) = &e else { return e };
+    let steps: Vec<(&str, &str)> = members.windows(2).map(|p| (p[0].as_str(), p[1].as_str())).collect();
+    let on_cycle = |from: &str, to: &str| {
+        steps.iter().any(|&(a, b)| a == from && b == to) || from == to && members.iter().any(|m| m == from)
+    };
+    match rows.rev().find(|&(_, from, to)| on_cycle(from, to)) {
+        Some((line, _, to)) => {
+            // Read the cycle from the row's own link onwards.
+            let mut members = members.clone();
+            if let Some(at) = members.iter().position(|m| m == to) {
+                members.pop();
+                members.rotate_left(at);
+                members.push(members[0].clone());
+            }
+            ImportError::new(file, line, Some(field), format!("closes a cycle: {}", members.join(" → "))).into()
+        }
+        None => e,
+    }
 }
 
 /// A lowercase id from a name, made unique among `taken`.

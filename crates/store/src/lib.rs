@@ -14,6 +14,7 @@
 
 mod error;
 mod import;
+mod planning;
 mod positions;
 mod queries;
 mod read;

@@ -5,11 +5,12 @@
 
 use greychart_core::graph::find_cycle;
 use greychart_core::model::*;
+use greychart_core::planning::PlanGraph;
 use greychart_core::CoreError;
 use rusqlite::{Connection, ErrorCode as SqliteCode, OptionalExtension, Transaction};
 
 use crate::error::{Result, StoreError};
-use crate::read::{get_on, key_filter};
+use crate::read::{get_on, key_filter, Read};
 use crate::Record;
 
 /// A write handle on a workspace.
@@ -136,28 +137,36 @@ impl<'c> Write<'c> {
         Ok(())
     }
 
-    /// Refuses a write that closed a cycle in reporting lines or dependencies;
-    /// the cycle is named starting from `anchor` when it passes through it.
+    /// Refuses a write that closed a cycle in reporting lines or in the plan
+    /// (dependencies, and a release's link to its own changes); the cycle is
+    /// named starting from `anchor` when it passes through it.
     pub(crate) fn check_acyclic<R: Record>(&self, anchor: Option<&str>) -> Result<()> {
-        let (what, sql) = match R::TABLE {
-            "people" => ("reporting line", "SELECT manager, id FROM people WHERE manager IS NOT NULL"),
-            "dependencies" => ("dependency", "SELECT before_item, after_item FROM dependencies"),
-            _ => return Ok(()),
+        let found = match R::TABLE {
+            "people" => {
+                let mut stmt = self.tx.prepare_cached("SELECT manager, id FROM people WHERE manager IS NOT NULL")?;
+                let edges = stmt
+                    .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+                    .collect::<rusqlite::Result<Vec<_>>>()?;
+                find_cycle(edges.iter().map(|(a, b)| (a.as_str(), b.as_str())))
+                    .map(|members| CoreError::Cycle { what: "reporting line".to_owned(), members })
+            }
+            "dependencies" | "changes" => {
+                let read = Read::new(&self.tx);
+                PlanGraph::build(&read.list::<Release>()?, &read.list::<Change>()?, &read.list::<Dependency>()?).err()
+            }
+            _ => None,
         };
-        let mut stmt = self.tx.prepare_cached(sql)?;
-        let edges = stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        match find_cycle(edges.iter().map(|(a, b)| (a.as_str(), b.as_str()))) {
+        match found {
             None => Ok(()),
-            Some(mut members) => {
+            Some(CoreError::Cycle { what, mut members }) => {
                 if let Some(at) = anchor.and_then(|a| members.iter().position(|m| m == a)) {
                     members.pop();
                     members.rotate_left(at);
                     members.push(members[0].clone());
                 }
-                Err(StoreError::Core(CoreError::Cycle { what: what.to_owned(), members }))
+                Err(StoreError::Core(CoreError::Cycle { what, members }))
             }
+            Some(other) => Err(StoreError::Core(other)),
         }
     }
 

@@ -100,3 +100,66 @@ fn medium_and_large_paths_match_the_reference() {
     check_paths("medium");
     check_paths("large");
 }
+
+/// Imports a folder's changes and dependencies, then checks `greychart plan`
+/// and `greychart impact` against the reference.
+fn check_plan(folder: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join(format!("{folder}-plan.greychart"));
+    let src = fixtures_dir().join(folder);
+    greychart_ok(&["import", s(&ws), s(&src.join("changes.csv")), "--kind", "changes"]);
+    greychart_ok(&["import", s(&ws), s(&src.join("dependencies.csv")), "--kind", "dependencies"]);
+    let expected: Value = serde_json::from_str(&std::fs::read_to_string(src.join("expected.json")).unwrap()).unwrap();
+
+    let plan: Value = serde_json::from_str(&greychart_ok(&["plan", s(&ws), "--from", "2027-01-04", "--json"])).unwrap();
+    let days = expected["plan"]["critical_path_days"].as_u64().unwrap();
+    assert_eq!(plan["critical_path_days"].as_u64(), Some(days), "{folder}: critical path days");
+    // The path is a real chain whose durations and lags add up to its length.
+    let changes = std::fs::read_to_string(src.join("changes.csv")).unwrap();
+    let duration: HashMap<&str, u64> = changes
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect::<Vec<_>>())
+        .map(|f| (f[0], f[4].parse().unwrap()))
+        .collect();
+    let deps = std::fs::read_to_string(src.join("dependencies.csv")).unwrap();
+    let lag: HashMap<(&str, &str), u64> = deps
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect::<Vec<_>>())
+        .map(|f| ((f[0], f[1]), f[2].parse().unwrap()))
+        .collect();
+    let path: Vec<&str> = plan["critical_path"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let mut total = duration[path[0]];
+    for pair in path.windows(2) {
+        total += lag[&(pair[0], pair[1])] + duration[pair[1]];
+    }
+    assert_eq!(total, days, "{folder}: the critical path's own length");
+    // The order puts every prerequisite first.
+    let order: Vec<&str> = plan["order"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let position: HashMap<&str, usize> = order.iter().enumerate().map(|(i, &id)| (id, i)).collect();
+    assert_eq!(order.len(), duration.len(), "{folder}: every change in the order");
+    for (a, b) in lag.keys() {
+        assert!(position[a] < position[b], "{folder}: {a} before {b}");
+    }
+
+    let item = expected["impact"]["item"].as_str().unwrap();
+    let impact: Value = serde_json::from_str(&greychart_ok(&["impact", s(&ws), item, "--json"])).unwrap();
+    let sorted = |v: &Value| {
+        let mut ids: Vec<String> = v.as_array().unwrap().iter().map(|x| x.as_str().unwrap().to_owned()).collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(
+        sorted(&impact["downstream"]),
+        sorted(&expected["impact"]["downstream"]),
+        "{folder}: downstream of {item}"
+    );
+}
+
+#[test]
+fn every_plan_matches_the_reference() {
+    for folder in ["tiny", "small", "medium", "large"] {
+        check_plan(folder);
+    }
+}

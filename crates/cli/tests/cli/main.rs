@@ -4,6 +4,7 @@
 
 mod fixtures;
 mod imports;
+mod planning;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

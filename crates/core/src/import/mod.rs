@@ -5,9 +5,11 @@
 //! workspace and applies all rows in one transaction, or none.
 
 mod people;
+mod plan;
 mod table;
 
 pub use people::{parse_claims, parse_people, ClaimRow, PersonRow};
+pub use plan::{parse_changes, parse_dependencies, ChangeRow, DependencyRow};
 
 use serde::Serialize;
 

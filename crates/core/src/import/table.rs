@@ -95,6 +95,20 @@ impl Row<'_> {
         }
     }
 
+    /// A whole number of days from 0 to 3650, or `default` when empty.
+    pub(crate) fn days(&self, column: &str, default: Option<u32>) -> Result<u32, ImportError> {
+        let text = self.text(column);
+        match (text.is_empty(), default) {
+            (true, Some(d)) => Ok(d),
+            (true, None) => Err(self.error(column, "is required")),
+            _ => text
+                .parse::<u32>()
+                .ok()
+                .filter(|&v| v <= 3650)
+                .ok_or_else(|| self.error(column, format!("{text:?} is not a whole number of days from 0 to 3650"))),
+        }
+    }
+
     /// A date `YYYY-MM-DD`.
     pub(crate) fn date(&self, column: &str) -> Result<chrono::NaiveDate, ImportError> {
         let text = self.text(column);

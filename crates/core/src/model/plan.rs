@@ -74,6 +74,13 @@ domain_enum! {
     }
 }
 
+impl Stage {
+    /// Deployed, reviewed or cancelled: no work or deployment is left to plan.
+    pub fn is_settled(self) -> bool {
+        matches!(self, Stage::Deployed | Stage::Reviewed | Stage::Cancelled)
+    }
+}
+
 domain_enum! {
     /// How much could go wrong.
     RiskLevel {

@@ -1,0 +1,53 @@
+//! `greychart plan` and `greychart impact`.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use greychart_store::Workspace;
+
+use crate::{print_json, Failure};
+
+pub(crate) fn plan(path: &Path, from: NaiveDate, json: bool) -> Result<(), Failure> {
+    let report = Workspace::open(path)?.plan(from)?;
+    if json {
+        return print_json(&report);
+    }
+    println!(
+        "{} changes; the critical path takes {} days from {}: {}",
+        report.order.len(),
+        report.critical_path_days,
+        report.starts_on,
+        report.critical_path.join(" → ")
+    );
+    let releases: Vec<_> = report.schedule.iter().filter(|s| s.kind == "release").collect();
+    if !releases.is_empty() {
+        println!("\nEarliest feasible deployments:");
+        for s in releases {
+            let deploys = s.deploys_on.map_or("no window left".to_owned(), |d| d.to_string());
+            println!("  {:<12} work {} – {}, deploys {deploys}", s.id, s.starts_on, s.ready_on);
+        }
+    }
+    if report.conflicts.is_empty() {
+        println!("\nNo conflicts.");
+    } else {
+        println!("\n{} conflicts:", report.conflicts.len());
+        for c in &report.conflicts {
+            println!("  [{}] {}", c.kind, c.message);
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn impact(path: &Path, item: &str, json: bool) -> Result<(), Failure> {
+    let impact = Workspace::open(path)?.impact(item)?;
+    if json {
+        return print_json(&impact);
+    }
+    let list = |ids: &[String]| if ids.is_empty() { "none".to_owned() } else { ids.join(", ") };
+    println!("If {item} goes wrong:");
+    println!("  waiting on it:  {}", list(&impact.downstream));
+    println!("  services hit:   {}", list(&impact.services));
+    println!("  teams involved: {}", list(&impact.teams));
+    println!("  business owners: {}", list(&impact.people));
+    Ok(())
+}

@@ -1,0 +1,320 @@
+//! The dependency graph of a plan on compact arrays.
+//!
+//! Changes are nodes `0..changes`. A release is two milestones of no
+//! duration: its *start*, which every one of its changes waits for, and its
+//! *finish*, which waits for every one of its changes. A dependency naming a
+//! release leaves from its finish and arrives at its start, so "r2 after r1"
+//! makes every change of r2 wait for every change of r1. Edges carry the lag
+//! in days; a change costs its duration.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::graph::cycle_in;
+use crate::model::{Change, Dependency, Release};
+use crate::CoreError;
+
+/// What a node of the plan graph stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Node {
+    /// A change, by its position in the plan's changes.
+    Change(usize),
+    /// The start of a release, by position.
+    Start(usize),
+    /// The finish of a release, by position.
+    Finish(usize),
+}
+
+/// The plan's items and their finish-to-start links.
+#[derive(Debug, Clone)]
+pub struct PlanGraph {
+    change_ids: Vec<String>,
+    release_ids: Vec<String>,
+    /// Each change's release, by position.
+    release_of: Vec<Option<u32>>,
+    durations: Vec<u32>,
+    offsets: Vec<u32>,
+    targets: Vec<u32>,
+    lags: Vec<u32>,
+    /// A topological order of all nodes.
+    order: Vec<u32>,
+}
+
+impl PlanGraph {
+    /// Builds the graph; a dependency naming an unknown item is left out (the
+    /// store refuses those), and a cycle is refused naming its members in
+    /// order, releases by their id.
+    pub fn build(
+        releases: &[Release],
+        changes: &[Change],
+        dependencies: &[Dependency],
+    ) -> Result<PlanGraph, CoreError> {
+        let all_releases: Vec<&Release> = releases.iter().collect();
+        let all_changes: Vec<&Change> = changes.iter().collect();
+        PlanGraph::build_of(&all_releases, &all_changes, dependencies)
+    }
+
+    /// The graph of the work still to plan: releases deployed, reviewed or
+    /// cancelled are left out with their changes, and links to them with
+    /// them (what is deployed no longer holds anything back).
+    pub fn build_open(
+        releases: &[Release],
+        changes: &[Change],
+        dependencies: &[Dependency],
+    ) -> Result<PlanGraph, CoreError> {
+        let open: Vec<&Release> = releases.iter().filter(|r| !r.stage.is_settled()).collect();
+        let settled: FxHashSet<&str> =
+            releases.iter().filter(|r| r.stage.is_settled()).map(|r| r.id.as_str()).collect();
+        let work: Vec<&Change> =
+            changes.iter().filter(|c| !c.release.as_deref().is_some_and(|r| settled.contains(r))).collect();
+        PlanGraph::build_of(&open, &work, dependencies)
+    }
+
+    fn build_of(
+        releases: &[&Release],
+        changes: &[&Change],
+        dependencies: &[Dependency],
+    ) -> Result<PlanGraph, CoreError> {
+        let (c, r) = (changes.len(), releases.len());
+        let release_index: FxHashMap<&str, usize> =
+            releases.iter().enumerate().map(|(i, x)| (x.id.as_str(), i)).collect();
+        let change_index: FxHashMap<&str, usize> =
+            changes.iter().enumerate().map(|(i, x)| (x.id.as_str(), i)).collect();
+        let release_of: Vec<Option<u32>> = changes
+            .iter()
+            .map(|ch| ch.release.as_deref().and_then(|id| release_index.get(id)).map(|&i| i as u32))
+            .collect();
+        let start = |i: usize| (c + i) as u32;
+        let finish = |i: usize| (c + r + i) as u32;
+        let mut edges: Vec<(u32, u32, u32)> = Vec::with_capacity(dependencies.len() + 2 * c);
+        for (i, rel) in release_of.iter().enumerate() {
+            if let Some(rel) = rel {
+                edges.push((start(*rel as usize), i as u32, 0));
+                edges.push((i as u32, finish(*rel as usize), 0));
+            }
+        }
+        for d in dependencies {
+            let from = match (change_index.get(d.before.as_str()), release_index.get(d.before.as_str())) {
+                (Some(&i), _) => i as u32,
+                (None, Some(&i)) => finish(i),
+                (None, None) => continue,
+            };
+            let to = match (change_index.get(d.after.as_str()), release_index.get(d.after.as_str())) {
+                (Some(&i), _) => i as u32,
+                (None, Some(&i)) => start(i),
+                (None, None) => continue,
+            };
+            edges.push((from, to, d.lag_days));
+        }
+        let n = c + 2 * r;
+        let mut offsets = vec![0u32; n + 1];
+        for &(a, _, _) in &edges {
+            offsets[a as usize + 1] += 1;
+        }
+        for i in 0..n {
+            offsets[i + 1] += offsets[i];
+        }
+        let mut next = offsets.clone();
+        let (mut targets, mut lags) = (vec![0u32; edges.len()], vec![0u32; edges.len()]);
+        for &(a, b, lag) in &edges {
+            let at = next[a as usize] as usize;
+            targets[at] = b;
+            lags[at] = lag;
+            next[a as usize] += 1;
+        }
+        let mut graph = PlanGraph {
+            change_ids: changes.iter().map(|x| x.id.clone()).collect(),
+            release_ids: releases.iter().map(|x| x.id.clone()).collect(),
+            release_of,
+            durations: changes.iter().map(|x| x.duration_days).collect(),
+            offsets,
+            targets,
+            lags,
+            order: Vec::new(),
+        };
+        match graph.topological_order() {
+            Some(order) => graph.order = order,
+            None => return Err(graph.cycle_error()),
+        }
+        Ok(graph)
+    }
+
+    /// Kahn's algorithm, taking ready nodes in index order (first in, first
+    /// out); `None` when there is a cycle.
+    fn topological_order(&self) -> Option<Vec<u32>> {
+        let n = self.len();
+        let mut indegree = vec![0u32; n];
+        for &b in &self.targets {
+            indegree[b as usize] += 1;
+        }
+        let mut order: Vec<u32> = (0..n as u32).filter(|&v| indegree[v as usize] == 0).collect();
+        let mut at = 0;
+        while at < order.len() {
+            let v = order[at] as usize;
+            at += 1;
+            for &w in &self.targets[self.edge_range(v)] {
+                indegree[w as usize] -= 1;
+                if indegree[w as usize] == 0 {
+                    order.push(w);
+                }
+            }
+        }
+        (order.len() == n).then_some(order)
+    }
+
+    /// The refusal of a cycle, its members named in order: a release's start
+    /// and finish both read as the release.
+    fn cycle_error(&self) -> CoreError {
+        let adjacency: Vec<Vec<usize>> =
+            (0..self.len()).map(|v| self.targets[self.edge_range(v)].iter().map(|&w| w as usize).collect()).collect();
+        let mut members: Vec<String> = Vec::new();
+        for v in cycle_in(&adjacency).unwrap_or_default() {
+            let id = self.id(v).to_owned();
+            if members.last() != Some(&id) {
+                members.push(id);
+            }
+        }
+        CoreError::Cycle { what: "dependency".to_owned(), members }
+    }
+
+    /// Number of nodes: changes, then release starts, then release finishes.
+    pub fn len(&self) -> usize {
+        self.change_ids.len() + 2 * self.release_ids.len()
+    }
+
+    /// True when the plan has no items.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Number of changes (nodes `0..changes()`).
+    pub fn changes(&self) -> usize {
+        self.change_ids.len()
+    }
+
+    /// Number of releases.
+    pub fn releases(&self) -> usize {
+        self.release_ids.len()
+    }
+
+    /// What node `v` stands for.
+    pub fn node(&self, v: usize) -> Node {
+        let (c, r) = (self.changes(), self.releases());
+        if v < c {
+            Node::Change(v)
+        } else if v < c + r {
+            Node::Start(v - c)
+        } else {
+            Node::Finish(v - c - r)
+        }
+    }
+
+    /// The id of the change or release a node stands for.
+    pub fn id(&self, v: usize) -> &str {
+        match self.node(v) {
+            Node::Change(i) => &self.change_ids[i],
+            Node::Start(i) | Node::Finish(i) => &self.release_ids[i],
+        }
+    }
+
+    /// The node of a change's or release's id: a release reads as its start
+    /// when `as_start`, else as its finish.
+    pub fn node_of(&self, id: &str, as_start: bool) -> Option<usize> {
+        if let Some(i) = self.change_ids.iter().position(|x| x == id) {
+            return Some(i);
+        }
+        let i = self.release_ids.iter().position(|x| x == id)?;
+        Some(if as_start { self.changes() + i } else { self.changes() + self.releases() + i })
+    }
+
+    /// Days a node takes (0 for release milestones).
+    pub fn duration(&self, v: usize) -> u32 {
+        self.durations.get(v).copied().unwrap_or(0)
+    }
+
+    /// The release a change belongs to, by position.
+    pub fn release_of(&self, change: usize) -> Option<usize> {
+        self.release_of[change].map(|r| r as usize)
+    }
+
+    /// The id of release `i`.
+    pub fn release_id(&self, i: usize) -> &str {
+        &self.release_ids[i]
+    }
+
+    /// The id of change `i`.
+    pub fn change_id(&self, i: usize) -> &str {
+        &self.change_ids[i]
+    }
+
+    /// Positions of `v`'s outgoing links in `targets()` and `lags()`.
+    pub fn edge_range(&self, v: usize) -> std::ops::Range<usize> {
+        self.offsets[v] as usize..self.offsets[v + 1] as usize
+    }
+
+    /// `v`'s successors with the lag of each link.
+    pub fn successors(&self, v: usize) -> impl Iterator<Item = (usize, u32)> + '_ {
+        let range = self.edge_range(v);
+        self.targets[range.clone()].iter().map(|&w| w as usize).zip(self.lags[range].iter().copied())
+    }
+
+    /// Every node, each after everything it waits for.
+    pub fn order(&self) -> &[u32] {
+        &self.order
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::model::{RiskLevel, Stage};
+
+    pub(crate) fn change(id: &str, release: Option<&str>, days: u32) -> Change {
+        Change {
+            id: id.into(),
+            title: id.into(),
+            release: release.map(Into::into),
+            components: Vec::new(),
+            duration_days: days,
+        }
+    }
+
+    pub(crate) fn release(id: &str) -> Release {
+        Release {
+            id: id.into(),
+            name: id.into(),
+            stage: Stage::Plan,
+            window_start: None,
+            window_end: None,
+            risk: RiskLevel::Low,
+        }
+    }
+
+    pub(crate) fn dep(before: &str, after: &str, lag: u32) -> Dependency {
+        Dependency { before: before.into(), after: after.into(), lag_days: lag }
+    }
+
+    #[test]
+    fn a_cycle_is_refused_with_its_members_in_order() {
+        let changes = [change("a", None, 1), change("b", None, 1), change("c", None, 1)];
+        let e = PlanGraph::build(&[], &changes, &[dep("a", "b", 0), dep("b", "c", 0), dep("c", "a", 2)]).err();
+        assert_eq!(e.map(|e| e.to_string()).as_deref(), Some("dependency would form a cycle: a → b → c → a"));
+    }
+
+    #[test]
+    fn a_release_waiting_for_its_own_change_is_a_cycle_through_the_release() {
+        let changes = [change("a", Some("r1"), 1)];
+        let e = PlanGraph::build(&[release("r1")], &changes, &[dep("a", "r1", 0)]).err();
+        assert_eq!(e.map(|e| e.to_string()).as_deref(), Some("dependency would form a cycle: a → r1 → a"));
+    }
+
+    #[test]
+    fn release_links_run_from_finish_to_start() {
+        let changes = [change("a", Some("r1"), 3), change("b", Some("r2"), 2)];
+        let g = PlanGraph::build(&[release("r1"), release("r2")], &changes, &[dep("r1", "r2", 4)]).ok();
+        let g = g.as_ref();
+        let finish_r1 = g.and_then(|g| g.node_of("r1", false));
+        let start_r2 = g.and_then(|g| g.node_of("r2", true));
+        let linked = g.zip(finish_r1).map(|(g, f)| g.successors(f).collect::<Vec<_>>());
+        assert_eq!(linked, start_r2.map(|s| vec![(s, 4)]));
+    }
+}

@@ -1,0 +1,73 @@
+//! Plan analyses over the stored workspace, shared by the CLI and the app.
+
+use chrono::NaiveDate;
+use greychart_core::model::{
+    Absence, ApprovalRequirement, Change, Component, Dependency, Period, Person, Release, Service,
+};
+use greychart_core::planning::{impact, plan, Impact, PlanGraph, PlanInputs, PlanReport};
+
+use crate::error::{Result, StoreError};
+use crate::Workspace;
+
+/// The records the plan analytics read, owned.
+struct PlanRecords {
+    releases: Vec<Release>,
+    changes: Vec<Change>,
+    dependencies: Vec<Dependency>,
+    components: Vec<Component>,
+    services: Vec<Service>,
+    periods: Vec<Period>,
+    absences: Vec<Absence>,
+    requirements: Vec<ApprovalRequirement>,
+    people: Vec<Person>,
+}
+
+impl PlanRecords {
+    fn inputs(&self) -> PlanInputs<'_> {
+        PlanInputs {
+            releases: &self.releases,
+            changes: &self.changes,
+            dependencies: &self.dependencies,
+            components: &self.components,
+            services: &self.services,
+            periods: &self.periods,
+            absences: &self.absences,
+            requirements: &self.requirements,
+            people: &self.people,
+        }
+    }
+}
+
+impl Workspace {
+    fn plan_records(&self) -> Result<PlanRecords> {
+        let read = self.read();
+        Ok(PlanRecords {
+            releases: read.list()?,
+            changes: read.list()?,
+            dependencies: read.list()?,
+            components: read.list()?,
+            services: read.list()?,
+            periods: read.list()?,
+            absences: read.list()?,
+            requirements: read.list()?,
+            people: read.list()?,
+        })
+    }
+
+    /// Deploy order, critical path, conflicts and the earliest feasible
+    /// schedule with work starting on `first_day`.
+    pub fn plan(&self, first_day: NaiveDate) -> Result<PlanReport> {
+        let records = self.plan_records()?;
+        Ok(plan(&records.inputs(), first_day)?)
+    }
+
+    /// The blast radius of a change, release, component or service.
+    pub fn impact(&self, item: &str) -> Result<Impact> {
+        let records = self.plan_records()?;
+        let graph = PlanGraph::build(&records.releases, &records.changes, &records.dependencies)?;
+        impact(&records.inputs(), &graph, item).ok_or_else(|| StoreError::NotFound {
+            entity: "change, release, component or service",
+            id: item.to_owned(),
+        })
+    }
+}
