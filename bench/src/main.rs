@@ -5,6 +5,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod plan;
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -17,7 +19,7 @@ use greychart_core::model::{Claim, Person};
 use greychart_store::Workspace;
 
 /// Runs `f` `runs` times and returns the median duration.
-fn median<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
+pub(crate) fn median<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
     let mut times: Vec<Duration> = (0..runs)
         .map(|_| {
             let start = Instant::now();
@@ -29,13 +31,13 @@ fn median<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
     times[times.len() / 2]
 }
 
-fn report(what: &str, runs: usize, d: Duration) {
+pub(crate) fn report(what: &str, runs: usize, d: Duration) {
     println!("{what:<58} {:>10.2} ms  (median of {runs})", d.as_secs_f64() * 1e3);
 }
 
 /// A deterministic pseudo-random sequence (SplitMix64), so every run
 /// measures the same graph.
-struct Random(u64);
+pub(crate) struct Random(u64);
 impl Random {
     fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
@@ -44,7 +46,7 @@ impl Random {
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
     }
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
     fn unit(&mut self) -> f64 {
@@ -258,6 +260,10 @@ fn main() {
         open_only(args.get(2).and_then(|s| s.parse().ok()).unwrap_or(100_000));
         return;
     }
+    if args.get(1).map(String::as_str) == Some("plan") {
+        plan::plans(args.get(2).and_then(|s| s.parse().ok()).unwrap_or(100_000));
+        return;
+    }
     if args.get(1).map(String::as_str) == Some("sampled-error") {
         sampled_error();
         return;
@@ -271,4 +277,5 @@ fn main() {
     fixtures();
     generated(10_000);
     generated(100_000);
+    plan::plans(100_000);
 }

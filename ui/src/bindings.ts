@@ -775,6 +775,11 @@ items: Array<string>,
 message: string, };
 
 /**
+ * What a slot of the schedule holds.
+ */
+export type SlotKind = "change" | "release";
+
+/**
  * When one change or release happens in the earliest feasible schedule.
  */
 export type Slot = { 
@@ -783,9 +788,9 @@ export type Slot = {
  */
 id: string, 
 /**
- * "change" or "release".
+ * A change or a release.
  */
-kind: string, 
+kind: SlotKind, 
 /**
  * The release a change belongs to.
  */

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
+use greychart_core::planning::SlotKind;
 use greychart_store::Workspace;
 
 use crate::{print_json, Failure};
@@ -19,7 +20,7 @@ pub(crate) fn plan(path: &Path, from: NaiveDate, json: bool) -> Result<(), Failu
         report.starts_on,
         report.critical_path.join(" → ")
     );
-    let releases: Vec<_> = report.schedule.iter().filter(|s| s.kind == "release").collect();
+    let releases: Vec<_> = report.schedule.iter().filter(|s| s.kind == SlotKind::Release).collect();
     if !releases.is_empty() {
         println!("\nEarliest feasible deployments:");
         for s in releases {

@@ -8,7 +8,7 @@ use greychart_core::analytics::{
     BrokerScore, BrokerScores, ClaimShift, Coverage, Faction, InfluencePath, InfluenceRow, RankShift, SwayEdge,
 };
 use greychart_core::model::*;
-use greychart_core::planning::{Conflict, Impact, PlanReport, Slot};
+use greychart_core::planning::{Conflict, Impact, PlanReport, Slot, SlotKind};
 use greychart_core::transport::{AnalysisProgress, EvidenceSummary, Position, WorkspaceInfo};
 use greychart_core::{ApiError, ErrorCode};
 use ts_rs::{Config, TS};
@@ -60,6 +60,7 @@ fn generated() -> String {
         declaration::<BrokerScore>(&cfg),
         declaration::<BrokerScores>(&cfg),
         declaration::<Conflict>(&cfg),
+        declaration::<SlotKind>(&cfg),
         declaration::<Slot>(&cfg),
         declaration::<PlanReport>(&cfg),
         declaration::<Impact>(&cfg),

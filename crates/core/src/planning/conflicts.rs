@@ -6,9 +6,10 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::graph::Node;
 use super::schedule::Slot;
-use super::PlanInputs;
-use crate::model::{Release, Stage};
+use super::{OpenWork, PlanInputs};
+use crate::model::{Period, Release, Stage};
 
 /// One problem in the plan.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -52,20 +53,25 @@ fn named(r: &Release) -> String {
     }
 }
 
-/// The freezes that apply to a release, by id: (id, name, span).
-type FreezesOf<'f> = dyn Fn(&str) -> Vec<(String, String, (NaiveDate, NaiveDate))> + 'f;
-
-/// Open releases planned inside a freeze that applies to them.
-pub(crate) fn freezes(open: &[&Release], freezes_of: &FreezesOf<'_>) -> Vec<Conflict> {
+/// Open releases planned inside a freeze that applies to them;
+/// `freezes_of(i)` lists the freezes applying to release `i`.
+pub(crate) fn freezes<'p>(work: &OpenWork<'_>, freezes_of: &dyn Fn(usize) -> Vec<&'p Period>) -> Vec<Conflict> {
     let mut out = Vec::new();
-    for r in open {
+    for (i, r) in work.releases.iter().enumerate() {
         let Some(w) = window(r) else { continue };
-        for (id, name, span) in freezes_of(&r.id) {
+        for f in freezes_of(i) {
+            let span = (f.starts_on, f.ends_on);
             if overlap(w, span) {
                 out.push(conflict(
                     "freeze",
-                    vec![r.id.clone(), id],
-                    format!("{} is planned for {}, inside the freeze “{name}” ({}).", named(r), dates(w), dates(span)),
+                    vec![r.id.clone(), f.id.clone()],
+                    format!(
+                        "{} is planned for {}, inside the freeze “{}” ({}).",
+                        named(r),
+                        dates(w),
+                        f.name,
+                        dates(span)
+                    ),
                 ));
             }
         }
@@ -74,13 +80,11 @@ pub(crate) fn freezes(open: &[&Release], freezes_of: &FreezesOf<'_>) -> Vec<Conf
 }
 
 /// Open releases whose earliest feasible deployment falls after their
-/// planned window, or that no window is left for.
-pub(crate) fn late(open: &[&Release], slots: &[Slot]) -> Vec<Conflict> {
-    let by_id: FxHashMap<&str, &Slot> =
-        slots.iter().filter(|s| s.kind == "release").map(|s| (s.id.as_str(), s)).collect();
+/// planned window, or that no window is left for. `release_slots[i]` is
+/// release `i`'s slot.
+pub(crate) fn late(work: &OpenWork<'_>, release_slots: &[Slot]) -> Vec<Conflict> {
     let mut out = Vec::new();
-    for r in open {
-        let Some(slot) = by_id.get(r.id.as_str()) else { continue };
+    for (r, slot) in work.releases.iter().zip(release_slots) {
         match (slot.deploys_on, window(r)) {
             (None, _) => out.push(conflict(
                 "no_window",
@@ -98,35 +102,45 @@ pub(crate) fn late(open: &[&Release], slots: &[Slot]) -> Vec<Conflict> {
     out
 }
 
-/// Dependencies whose prerequisite is planned to ship after its dependant
-/// (by the planned windows of the releases involved).
-pub(crate) fn order(inputs: &PlanInputs<'_>) -> Vec<Conflict> {
-    let releases: FxHashMap<&str, &Release> = inputs.releases.iter().map(|r| (r.id.as_str(), r)).collect();
-    let release_of: FxHashMap<&str, &str> =
-        inputs.changes.iter().filter_map(|c| c.release.as_deref().map(|r| (c.id.as_str(), r))).collect();
-    let home = |id: &str| releases.get(release_of.get(id).copied().unwrap_or(id)).copied();
+/// Dependencies whose prerequisite is planned to ship after its dependant,
+/// by the planned windows of the two releases.
+pub(crate) fn order(work: &OpenWork<'_>) -> Vec<Conflict> {
+    let g = &work.graph;
     let mut out = Vec::new();
-    for d in inputs.dependencies {
-        let (Some(a), Some(b)) = (home(&d.before), home(&d.after)) else { continue };
-        if a.stage.is_settled() || b.stage.is_settled() {
-            continue;
-        }
-        let (Some(wa), Some(wb)) = (window(a), window(b)) else { continue };
-        let due = wa.0.checked_add_days(chrono::Days::new(u64::from(d.lag_days))).unwrap_or(NaiveDate::MAX);
-        if a.id != b.id && due > wb.1 {
-            out.push(conflict(
-                "order",
-                vec![d.before.clone(), d.after.clone()],
-                format!(
-                    "{} must ship before {}, but {} is planned for {} and {} for {}.",
-                    d.before,
-                    d.after,
-                    named(a),
-                    dates(wa),
-                    named(b),
-                    dates(wb)
-                ),
-            ));
+    for v in 0..g.len() {
+        // Dependencies leave a change or a release's finish and reach a
+        // change or a release's start; the other links are memberships.
+        let a = match g.node(v) {
+            Node::Change(i) => g.release_of(i),
+            Node::Finish(i) => Some(i),
+            Node::Start(_) => continue,
+        };
+        let Some(a) = a else { continue };
+        let Some(wa) = window(work.releases[a]) else { continue };
+        for (w, lag) in g.successors(v) {
+            let b = match g.node(w) {
+                Node::Change(i) => g.release_of(i),
+                Node::Start(i) => Some(i),
+                Node::Finish(_) => continue,
+            };
+            let Some(b) = b.filter(|&b| b != a) else { continue };
+            let Some(wb) = window(work.releases[b]) else { continue };
+            let due = wa.0.checked_add_days(chrono::Days::new(u64::from(lag))).unwrap_or(NaiveDate::MAX);
+            if due > wb.1 {
+                let (before, after) = (g.id(v), g.id(w));
+                let (ra, rb) = (work.releases[a], work.releases[b]);
+                out.push(conflict(
+                    "order",
+                    vec![before.to_owned(), after.to_owned()],
+                    format!(
+                        "{before} must ship before {after}, but {} is planned for {} and {} for {}.",
+                        named(ra),
+                        dates(wa),
+                        named(rb),
+                        dates(wb)
+                    ),
+                ));
+            }
         }
     }
     out
@@ -134,15 +148,24 @@ pub(crate) fn order(inputs: &PlanInputs<'_>) -> Vec<Conflict> {
 
 /// Dependants still planned whose prerequisite will never ship: it is, or
 /// belongs to, a cancelled release.
-pub(crate) fn cancelled_prerequisites(inputs: &PlanInputs<'_>) -> Vec<Conflict> {
-    let releases: FxHashMap<&str, &Release> = inputs.releases.iter().map(|r| (r.id.as_str(), r)).collect();
-    let release_of: FxHashMap<&str, &str> =
-        inputs.changes.iter().filter_map(|c| c.release.as_deref().map(|r| (c.id.as_str(), r))).collect();
-    let home = |id: &str| releases.get(release_of.get(id).copied().unwrap_or(id)).copied();
+pub(crate) fn cancelled_prerequisites<'a>(inputs: &PlanInputs<'a>) -> Vec<Conflict> {
+    let cancelled: FxHashMap<&str, &Release> =
+        inputs.releases.iter().filter(|r| r.stage == Stage::Cancelled).map(|r| (r.id.as_str(), r)).collect();
+    if cancelled.is_empty() {
+        return Vec::new();
+    }
+    let settled: FxHashMap<&str, &Release> =
+        inputs.releases.iter().filter(|r| r.stage.is_settled()).map(|r| (r.id.as_str(), r)).collect();
+    let release_of: FxHashMap<&str, &str> = inputs
+        .changes
+        .iter()
+        .filter_map(|c| c.release.as_deref().filter(|r| settled.contains_key(r)).map(|r| (c.id.as_str(), r)))
+        .collect();
+    let home = |id: &'a str| -> &'a str { release_of.get(id).copied().unwrap_or(id) };
     let mut out = Vec::new();
     for d in inputs.dependencies {
-        let Some(gone) = home(&d.before).filter(|r| r.stage == Stage::Cancelled) else { continue };
-        if home(&d.after).is_some_and(|r| r.stage.is_settled()) {
+        let Some(gone) = cancelled.get(home(&d.before)) else { continue };
+        if settled.contains_key(home(&d.after)) {
             continue;
         }
         out.push(conflict(
@@ -156,16 +179,18 @@ pub(crate) fn cancelled_prerequisites(inputs: &PlanInputs<'_>) -> Vec<Conflict> 
 
 /// Pairs of open releases that change the same component in overlapping
 /// windows.
-pub(crate) fn component_clashes(inputs: &PlanInputs<'_>, open: &[&Release]) -> Vec<Conflict> {
+pub(crate) fn component_clashes(inputs: &PlanInputs<'_>, work: &OpenWork<'_>) -> Vec<Conflict> {
     let names: FxHashMap<&str, &str> = inputs.components.iter().map(|c| (c.id.as_str(), c.name.as_str())).collect();
-    let index: FxHashMap<&str, usize> = open.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
-    // Component → releases touching it (each once).
+    // Component → open releases with a window touching it (each once).
     let mut touching: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-    for c in inputs.changes {
-        let Some(&r) = c.release.as_deref().and_then(|r| index.get(r)) else { continue };
+    for (i, c) in work.changes.iter().enumerate() {
+        let Some(r) = work.graph.release_of(i) else { continue };
+        if window(work.releases[r]).is_none() {
+            continue;
+        }
         for comp in &c.components {
             let list = touching.entry(comp.as_str()).or_default();
-            if !list.contains(&r) {
+            if list.last() != Some(&r) && !list.contains(&r) {
                 list.push(r);
             }
         }
@@ -174,7 +199,7 @@ pub(crate) fn component_clashes(inputs: &PlanInputs<'_>, open: &[&Release]) -> V
     let mut pairs: FxHashMap<(usize, usize), Vec<&str>> = FxHashMap::default();
     for (comp, list) in &touching {
         let mut dated: Vec<(NaiveDate, NaiveDate, usize)> =
-            list.iter().filter_map(|&r| window(open[r]).map(|w| (w.0, w.1, r))).collect();
+            list.iter().filter_map(|&r| window(work.releases[r]).map(|w| (w.0, w.1, r))).collect();
         dated.sort_unstable();
         // Sweep by start, keeping only the windows still open.
         let mut open: Vec<(NaiveDate, usize)> = Vec::new();
@@ -192,7 +217,7 @@ pub(crate) fn component_clashes(inputs: &PlanInputs<'_>, open: &[&Release]) -> V
         .map(|(a, b)| {
             let mut comps = pairs[&(a, b)].clone();
             comps.sort_unstable();
-            let (ra, rb) = (open[a], open[b]);
+            let (ra, rb) = (work.releases[a], work.releases[b]);
             let shown: Vec<String> =
                 comps.iter().map(|c| format!("“{}”", names.get(c).copied().unwrap_or(c))).collect();
             let mut items = vec![ra.id.clone(), rb.id.clone()];
@@ -212,7 +237,6 @@ pub(crate) fn component_clashes(inputs: &PlanInputs<'_>, open: &[&Release]) -> V
         })
         .collect()
 }
-
 /// Approvers away during the planned window of a release they must approve.
 pub(crate) fn absent_approvers(inputs: &PlanInputs<'_>) -> Vec<Conflict> {
     let releases: FxHashMap<&str, &Release> = inputs.releases.iter().map(|r| (r.id.as_str(), r)).collect();

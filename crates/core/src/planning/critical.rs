@@ -18,7 +18,7 @@ pub struct Timing {
 
 impl Timing {
     /// Forward pass over the graph's topological order.
-    pub fn of(graph: &PlanGraph) -> Timing {
+    pub fn of(graph: &PlanGraph<'_>) -> Timing {
         let n = graph.len();
         let mut start = vec![0u64; n];
         let mut driver: Vec<Option<u32>> = vec![None; n];
@@ -37,14 +37,14 @@ impl Timing {
     }
 
     /// Earliest finish of node `v`.
-    pub fn finish(&self, graph: &PlanGraph, v: usize) -> u64 {
+    pub fn finish(&self, graph: &PlanGraph<'_>, v: usize) -> u64 {
         self.start[v] + u64::from(graph.duration(v))
     }
 }
 
 /// The chain of changes that sets the plan's length, first to last, and that
 /// length in days.
-pub fn critical_path(graph: &PlanGraph, timing: &Timing) -> (Vec<String>, u64) {
+pub fn critical_path(graph: &PlanGraph<'_>, timing: &Timing) -> (Vec<String>, u64) {
     // The latest finish; ties go to the node first in topological order.
     let mut last: Option<usize> = None;
     for &v in graph.order() {
@@ -69,7 +69,7 @@ pub fn critical_path(graph: &PlanGraph, timing: &Timing) -> (Vec<String>, u64) {
 
 /// The changes in an order that deploys every prerequisite first: by
 /// earliest start, then by topological position.
-pub fn deploy_order(graph: &PlanGraph, timing: &Timing) -> Vec<String> {
+pub fn deploy_order(graph: &PlanGraph<'_>, timing: &Timing) -> Vec<String> {
     let mut changes: Vec<(u64, usize, usize)> = graph
         .order()
         .iter()
@@ -115,7 +115,8 @@ mod tests {
     #[test]
     fn a_release_link_holds_back_every_change_of_the_later_release() {
         let changes = [change("a", Some("r1"), 3), change("b", Some("r1"), 5), change("c", Some("r2"), 2)];
-        let g = PlanGraph::build(&[release("r1"), release("r2")], &changes, &[dep("r1", "r2", 1)]).ok();
+        let releases = [release("r1"), release("r2")];
+        let g = PlanGraph::build(&releases, &changes, &[dep("r1", "r2", 1)]).ok();
         let (order, path) = g
             .map(|g| {
                 let t = Timing::of(&g);

@@ -7,7 +7,7 @@
 //! makes every change of r2 wait for every change of r1. Edges carry the lag
 //! in days; a change costs its duration.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::graph::cycle_in;
 use crate::model::{Change, Dependency, Release};
@@ -26,9 +26,9 @@ pub enum Node {
 
 /// The plan's items and their finish-to-start links.
 #[derive(Debug, Clone)]
-pub struct PlanGraph {
-    change_ids: Vec<String>,
-    release_ids: Vec<String>,
+pub struct PlanGraph<'a> {
+    change_ids: Vec<&'a str>,
+    release_ids: Vec<&'a str>,
     /// Each change's release, by position.
     release_of: Vec<Option<u32>>,
     durations: Vec<u32>,
@@ -39,41 +39,26 @@ pub struct PlanGraph {
     order: Vec<u32>,
 }
 
-impl PlanGraph {
+impl<'a> PlanGraph<'a> {
     /// Builds the graph; a dependency naming an unknown item is left out (the
     /// store refuses those), and a cycle is refused naming its members in
     /// order, releases by their id.
     pub fn build(
-        releases: &[Release],
-        changes: &[Change],
+        releases: &'a [Release],
+        changes: &'a [Change],
         dependencies: &[Dependency],
-    ) -> Result<PlanGraph, CoreError> {
+    ) -> Result<PlanGraph<'a>, CoreError> {
         let all_releases: Vec<&Release> = releases.iter().collect();
         let all_changes: Vec<&Change> = changes.iter().collect();
         PlanGraph::build_of(&all_releases, &all_changes, dependencies)
     }
 
-    /// The graph of the work still to plan: releases deployed, reviewed or
-    /// cancelled are left out with their changes, and links to them with
-    /// them (what is deployed no longer holds anything back).
-    pub fn build_open(
-        releases: &[Release],
-        changes: &[Change],
+    /// Builds the graph over the given releases and changes only.
+    pub fn build_of(
+        releases: &[&'a Release],
+        changes: &[&'a Change],
         dependencies: &[Dependency],
-    ) -> Result<PlanGraph, CoreError> {
-        let open: Vec<&Release> = releases.iter().filter(|r| !r.stage.is_settled()).collect();
-        let settled: FxHashSet<&str> =
-            releases.iter().filter(|r| r.stage.is_settled()).map(|r| r.id.as_str()).collect();
-        let work: Vec<&Change> =
-            changes.iter().filter(|c| !c.release.as_deref().is_some_and(|r| settled.contains(r))).collect();
-        PlanGraph::build_of(&open, &work, dependencies)
-    }
-
-    fn build_of(
-        releases: &[&Release],
-        changes: &[&Change],
-        dependencies: &[Dependency],
-    ) -> Result<PlanGraph, CoreError> {
+    ) -> Result<PlanGraph<'a>, CoreError> {
         let (c, r) = (changes.len(), releases.len());
         let release_index: FxHashMap<&str, usize> =
             releases.iter().enumerate().map(|(i, x)| (x.id.as_str(), i)).collect();
@@ -83,8 +68,8 @@ impl PlanGraph {
             .iter()
             .map(|ch| ch.release.as_deref().and_then(|id| release_index.get(id)).map(|&i| i as u32))
             .collect();
-        let start = |i: usize| (c + i) as u32;
-        let finish = |i: usize| (c + r + i) as u32;
+        let start = move |i: usize| (c + i) as u32;
+        let finish = move |i: usize| (c + r + i) as u32;
         let mut edges: Vec<(u32, u32, u32)> = Vec::with_capacity(dependencies.len() + 2 * c);
         for (i, rel) in release_of.iter().enumerate() {
             if let Some(rel) = rel {
@@ -92,17 +77,13 @@ impl PlanGraph {
                 edges.push((i as u32, finish(*rel as usize), 0));
             }
         }
+        // A release's links leave its finish and reach its start.
+        let node = |id: &str, release_end: &dyn Fn(usize) -> u32| match change_index.get(id) {
+            Some(&i) => Some(i as u32),
+            None => release_index.get(id).map(|&i| release_end(i)),
+        };
         for d in dependencies {
-            let from = match (change_index.get(d.before.as_str()), release_index.get(d.before.as_str())) {
-                (Some(&i), _) => i as u32,
-                (None, Some(&i)) => finish(i),
-                (None, None) => continue,
-            };
-            let to = match (change_index.get(d.after.as_str()), release_index.get(d.after.as_str())) {
-                (Some(&i), _) => i as u32,
-                (None, Some(&i)) => start(i),
-                (None, None) => continue,
-            };
+            let (Some(from), Some(to)) = (node(&d.before, &finish), node(&d.after, &start)) else { continue };
             edges.push((from, to, d.lag_days));
         }
         let n = c + 2 * r;
@@ -122,8 +103,8 @@ impl PlanGraph {
             next[a as usize] += 1;
         }
         let mut graph = PlanGraph {
-            change_ids: changes.iter().map(|x| x.id.clone()).collect(),
-            release_ids: releases.iter().map(|x| x.id.clone()).collect(),
+            change_ids: changes.iter().map(|x| x.id.as_str()).collect(),
+            release_ids: releases.iter().map(|x| x.id.as_str()).collect(),
             release_of,
             durations: changes.iter().map(|x| x.duration_days).collect(),
             offsets,
@@ -209,20 +190,20 @@ impl PlanGraph {
     }
 
     /// The id of the change or release a node stands for.
-    pub fn id(&self, v: usize) -> &str {
+    pub fn id(&self, v: usize) -> &'a str {
         match self.node(v) {
-            Node::Change(i) => &self.change_ids[i],
-            Node::Start(i) | Node::Finish(i) => &self.release_ids[i],
+            Node::Change(i) => self.change_ids[i],
+            Node::Start(i) | Node::Finish(i) => self.release_ids[i],
         }
     }
 
     /// The node of a change's or release's id: a release reads as its start
     /// when `as_start`, else as its finish.
     pub fn node_of(&self, id: &str, as_start: bool) -> Option<usize> {
-        if let Some(i) = self.change_ids.iter().position(|x| x == id) {
+        if let Some(i) = self.change_ids.iter().position(|&x| x == id) {
             return Some(i);
         }
-        let i = self.release_ids.iter().position(|x| x == id)?;
+        let i = self.release_ids.iter().position(|&x| x == id)?;
         Some(if as_start { self.changes() + i } else { self.changes() + self.releases() + i })
     }
 
@@ -237,13 +218,13 @@ impl PlanGraph {
     }
 
     /// The id of release `i`.
-    pub fn release_id(&self, i: usize) -> &str {
-        &self.release_ids[i]
+    pub fn release_id(&self, i: usize) -> &'a str {
+        self.release_ids[i]
     }
 
     /// The id of change `i`.
-    pub fn change_id(&self, i: usize) -> &str {
-        &self.change_ids[i]
+    pub fn change_id(&self, i: usize) -> &'a str {
+        self.change_ids[i]
     }
 
     /// Positions of `v`'s outgoing links in `targets()` and `lags()`.
@@ -310,7 +291,8 @@ pub(crate) mod tests {
     #[test]
     fn release_links_run_from_finish_to_start() {
         let changes = [change("a", Some("r1"), 3), change("b", Some("r2"), 2)];
-        let g = PlanGraph::build(&[release("r1"), release("r2")], &changes, &[dep("r1", "r2", 4)]).ok();
+        let releases = [release("r1"), release("r2")];
+        let g = PlanGraph::build(&releases, &changes, &[dep("r1", "r2", 4)]).ok();
         let g = g.as_ref();
         let finish_r1 = g.and_then(|g| g.node_of("r1", false));
         let start_r2 = g.and_then(|g| g.node_of("r2", true));

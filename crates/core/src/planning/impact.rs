@@ -27,7 +27,7 @@ pub struct Impact {
 
 /// The items downstream of `v`: changes reached, and releases whose start is
 /// reached (the whole release waits), in topological order.
-pub fn downstream(graph: &PlanGraph, v: usize) -> Vec<String> {
+pub fn downstream(graph: &PlanGraph<'_>, v: usize) -> Vec<String> {
     let mut reached = vec![false; graph.len()];
     let mut stack = vec![v];
     while let Some(x) = stack.pop() {
@@ -52,7 +52,7 @@ pub fn downstream(graph: &PlanGraph, v: usize) -> Vec<String> {
 }
 
 /// The blast radius of `item`; `None` when nothing has that id.
-pub fn impact(inputs: &PlanInputs<'_>, graph: &PlanGraph, item: &str) -> Option<Impact> {
+pub fn impact(inputs: &PlanInputs<'_>, graph: &PlanGraph<'_>, item: &str) -> Option<Impact> {
     // What the item touches: a change its components, a release its
     // changes' components, a component itself, a service itself.
     let mut touched: Vec<&str> = Vec::new();

@@ -19,7 +19,7 @@ mod impact;
 mod schedule;
 
 use chrono::NaiveDate;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -28,7 +28,7 @@ pub use conflicts::Conflict;
 pub use critical::{critical_path, deploy_order, Timing};
 pub use graph::{Node, PlanGraph};
 pub use impact::{downstream, impact, Impact};
-pub use schedule::Slot;
+pub use schedule::{Slot, SlotKind};
 
 use crate::model::{Absence, ApprovalRequirement, Change, Component, Dependency, Period, Person, Release, Service};
 use crate::CoreError;
@@ -74,60 +74,134 @@ pub struct PlanReport {
     pub schedule: Vec<Slot>,
 }
 
-/// Analyses the work still to plan (releases not yet deployed, reviewed or
-/// cancelled), starting on `first_day`. A cycle among the dependencies is
-/// refused naming its members.
-pub fn plan(inputs: &PlanInputs<'_>, first_day: NaiveDate) -> Result<PlanReport, CoreError> {
-    let graph = PlanGraph::build_open(inputs.releases, inputs.changes, inputs.dependencies)?;
-    let timing = Timing::of(&graph);
-    let (critical_path, critical_path_days) = critical::critical_path(&graph, &timing);
-    let order = critical::deploy_order(&graph, &timing);
-    let on_path: FxHashSet<&str> = critical_path.iter().map(String::as_str).collect();
-    let critical: Vec<bool> = (0..graph.changes()).map(|i| on_path.contains(graph.change_id(i))).collect();
-
-    let by_id: FxHashMap<&str, &Change> = inputs.changes.iter().map(|c| (c.id.as_str(), c)).collect();
-    let components_of = |i: usize| by_id.get(graph.change_id(i)).map_or(&[][..], |c| c.components.as_slice());
-    let mut release_components: Vec<Vec<&str>> = vec![Vec::new(); graph.releases()];
-    for i in 0..graph.changes() {
-        if let Some(r) = graph.release_of(i) {
-            release_components[r].extend(components_of(i).iter().map(String::as_str));
-        }
-    }
-    let dependants = Dependants::of(inputs.services);
-    let applying = |node: Node| match node {
-        Node::Change(i) => Applying::to(inputs.periods, &dependants, components_of(i).iter().map(String::as_str)),
-        Node::Start(r) | Node::Finish(r) => {
-            Applying::to(inputs.periods, &dependants, release_components[r].iter().copied())
-        }
-    };
-    let (schedule, interleaved) = schedule::schedule(&graph, &timing, first_day, &applying, &critical);
-
-    let open: Vec<&Release> = inputs.releases.iter().filter(|r| !r.stage.is_settled()).collect();
-    let release_node: FxHashMap<&str, usize> = (0..graph.releases()).map(|r| (graph.release_id(r), r)).collect();
-    let freezes_of = |id: &str| {
-        release_node.get(id).map_or_else(Vec::new, |&r| {
-            applying(Node::Start(r))
-                .freezes()
-                .iter()
-                .map(|f| (f.id.clone(), f.name.clone(), (f.starts_on, f.ends_on)))
-                .collect()
-        })
-    };
-    let mut conflicts = conflicts::freezes(&open, &freezes_of);
-    conflicts.extend(conflicts::late(&open, &schedule));
-    conflicts.extend(conflicts::order(inputs));
-    conflicts.extend(conflicts::cancelled_prerequisites(inputs));
-    conflicts.extend(conflicts::component_clashes(inputs, &open));
-    conflicts.extend(conflicts::absent_approvers(inputs));
-    for members in interleaved {
-        conflicts.push(Conflict {
-            kind: "interleaved".to_owned(),
-            message: format!(
-                "Releases {} wait for each other: their changes depend on one another in both directions, so none can deploy first.",
-                members.join(", ")
-            ),
-            items: members,
-        });
-    }
-    Ok(PlanReport { order, critical_path, critical_path_days, conflicts, starts_on: first_day, schedule })
+/// The work still to plan: releases not yet deployed, reviewed or
+/// cancelled and their changes, with the plan graph over them; release `i`
+/// and change `j` of the graph are `releases[i]` and `changes[j]`.
+pub(crate) struct OpenWork<'a> {
+    graph: PlanGraph<'a>,
+    releases: Vec<&'a Release>,
+    changes: Vec<&'a Change>,
 }
+
+impl<'a> OpenWork<'a> {
+    fn of(inputs: &PlanInputs<'a>) -> Result<OpenWork<'a>, CoreError> {
+        let releases: Vec<&Release> = inputs.releases.iter().filter(|r| !r.stage.is_settled()).collect();
+        let settled: FxHashSet<&str> =
+            inputs.releases.iter().filter(|r| r.stage.is_settled()).map(|r| r.id.as_str()).collect();
+        let changes: Vec<&Change> = inputs
+            .changes
+            .iter()
+            .filter(|c| settled.is_empty() || !c.release.as_deref().is_some_and(|r| settled.contains(r)))
+            .collect();
+        let graph = PlanGraph::build_of(&releases, &changes, inputs.dependencies)?;
+        Ok(OpenWork { graph, releases, changes })
+    }
+}
+
+/// The plan analytics over the work still to plan (releases not yet
+/// deployed, reviewed or cancelled), built once and asked in parts.
+pub struct Planner<'a> {
+    inputs: PlanInputs<'a>,
+    work: OpenWork<'a>,
+    timing: Timing,
+    dependants: Dependants<'a>,
+    /// The components each open release's changes touch.
+    release_components: Vec<Vec<&'a str>>,
+}
+
+impl<'a> Planner<'a> {
+    /// Builds the plan graph and its earliest starts; a cycle among the
+    /// dependencies is refused naming its members.
+    pub fn new(inputs: &PlanInputs<'a>) -> Result<Planner<'a>, CoreError> {
+        let work = OpenWork::of(inputs)?;
+        let timing = Timing::of(&work.graph);
+        let mut release_components: Vec<Vec<&str>> = vec![Vec::new(); work.graph.releases()];
+        for (i, c) in work.changes.iter().enumerate() {
+            if let Some(r) = work.graph.release_of(i) {
+                release_components[r].extend(c.components.iter().map(String::as_str));
+            }
+        }
+        Ok(Planner { inputs: *inputs, work, timing, dependants: Dependants::of(inputs.services), release_components })
+    }
+
+    /// Every change, each after its prerequisites.
+    pub fn order(&self) -> Vec<String> {
+        critical::deploy_order(&self.work.graph, &self.timing)
+    }
+
+    /// The changes that set the plan's length, and that length in days.
+    pub fn critical_path(&self) -> (Vec<String>, u64) {
+        critical::critical_path(&self.work.graph, &self.timing)
+    }
+
+    /// The windows and freezes that apply to a node's changes.
+    fn applying(&self, node: Node) -> Applying<'a> {
+        match node {
+            Node::Change(i) => {
+                let components = self.work.changes[i].components.iter().map(String::as_str);
+                Applying::to(self.inputs.periods, &self.dependants, components)
+            }
+            Node::Start(r) | Node::Finish(r) => {
+                Applying::to(self.inputs.periods, &self.dependants, self.release_components[r].iter().copied())
+            }
+        }
+    }
+
+    /// The conflicts the plan holds whatever the schedule: releases planned
+    /// in a freeze, prerequisites planned after their dependants, cancelled
+    /// prerequisites, component clashes and absent approvers.
+    pub fn standing_conflicts(&self) -> Vec<Conflict> {
+        let freezes_of = |r: usize| self.applying(Node::Start(r)).freezes().to_vec();
+        let mut out = conflicts::freezes(&self.work, &freezes_of);
+        out.extend(conflicts::order(&self.work));
+        out.extend(conflicts::cancelled_prerequisites(&self.inputs));
+        out.extend(conflicts::component_clashes(&self.inputs, &self.work));
+        out.extend(conflicts::absent_approvers(&self.inputs));
+        out
+    }
+
+    /// The earliest feasible schedule with work starting on `first_day`,
+    /// and the conflicts it shows: releases that cannot make their window
+    /// or have none left, and releases that wait for each other.
+    pub fn schedule(&self, first_day: NaiveDate, critical_path: &[String]) -> (Vec<Slot>, Vec<Conflict>) {
+        let graph = &self.work.graph;
+        let on_path: FxHashSet<&str> = critical_path.iter().map(String::as_str).collect();
+        let critical: Vec<bool> = (0..graph.changes()).map(|i| on_path.contains(graph.change_id(i))).collect();
+        let applying = |node: Node| self.applying(node);
+        let (slots, interleaved) = schedule::schedule(graph, &self.timing, first_day, &applying, &critical);
+        let mut out = conflicts::late(&self.work, &slots[graph.changes()..]);
+        for members in interleaved {
+            out.push(Conflict {
+                kind: "interleaved".to_owned(),
+                message: format!(
+                    "Releases {} wait for each other: their changes depend on one another in both directions, so none can deploy first.",
+                    members.join(", ")
+                ),
+                items: members,
+            });
+        }
+        (slots, out)
+    }
+}
+
+/// Analyses the work still to plan, starting on `first_day`: everything of
+/// `Planner` in one report. A cycle among the dependencies is refused naming
+/// its members.
+pub fn plan(inputs: &PlanInputs<'_>, first_day: NaiveDate) -> Result<PlanReport, CoreError> {
+    let planner = Planner::new(inputs)?;
+    let (critical_path, critical_path_days) = planner.critical_path();
+    let (schedule, late) = planner.schedule(first_day, &critical_path);
+    let mut conflicts = planner.standing_conflicts();
+    conflicts.extend(late);
+    Ok(PlanReport {
+        order: planner.order(),
+        critical_path,
+        critical_path_days,
+        conflicts,
+        starts_on: first_day,
+        schedule,
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -15,13 +15,23 @@ use super::calendar::Applying;
 use super::critical::Timing;
 use super::graph::{Node, PlanGraph};
 
+/// What a slot of the schedule holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SlotKind {
+    /// A change.
+    Change,
+    /// A release: its changes deploy together.
+    Release,
+}
+
 /// When one change or release happens in the earliest feasible schedule.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Slot {
     /// The change's or release's id.
     pub id: String,
-    /// "change" or "release".
-    pub kind: String,
+    /// A change or a release.
+    pub kind: SlotKind,
     /// The release a change belongs to.
     pub release: Option<String>,
     /// First day of work (a release: its first change's).
@@ -45,7 +55,7 @@ pub type Interleaved = Vec<Vec<String>>;
 /// release `i` and `applying[releases + j]` those of change `j` when it is
 /// outside any release.
 pub(crate) fn schedule<'p>(
-    graph: &PlanGraph,
+    graph: &PlanGraph<'_>,
     timing: &Timing,
     first_day: NaiveDate,
     applying: &dyn Fn(Node) -> Applying<'p>,
@@ -117,7 +127,7 @@ pub(crate) fn schedule<'p>(
         let ready_on = day(timing.finish(graph, i));
         slots.push(Slot {
             id: graph.change_id(i).to_owned(),
-            kind: "change".to_owned(),
+            kind: SlotKind::Change,
             release: release.map(|x| graph.release_id(x).to_owned()),
             starts_on: day(timing.start[i]),
             ready_on,
@@ -132,7 +142,7 @@ pub(crate) fn schedule<'p>(
         let (s, f) = span[a].unwrap_or((0, 0));
         slots.push(Slot {
             id: graph.release_id(a).to_owned(),
-            kind: "release".to_owned(),
+            kind: SlotKind::Release,
             release: None,
             starts_on: day(s),
             ready_on: day(f),
