@@ -85,6 +85,23 @@ enum Command {
         /// Print JSON for scripts.
         #[arg(long)]
         json: bool,
+        /// Print the schedule as CSV.
+        #[arg(long, conflicts_with = "json")]
+        csv: bool,
+    },
+    /// Export from a workspace: `ics` is the plan's schedule for calendar apps.
+    Export {
+        /// The workspace.
+        path: PathBuf,
+        /// What to write.
+        #[arg(long)]
+        format: ExportFormat,
+        /// Write here instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The first day of work for the schedule (YYYY-MM-DD); default today.
+        #[arg(long, value_parser = parse_date)]
+        from: Option<NaiveDate>,
     },
     /// Blast radius: what waits on an item, and which services, teams and
     /// business owners it hits.
@@ -121,6 +138,13 @@ enum ImportKind {
     Claims,
     Changes,
     Dependencies,
+}
+
+/// The formats `export` writes.
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    /// iCalendar: deployments, windows and freezes.
+    Ics,
 }
 
 /// A failure, with the exit code it maps to.
@@ -161,7 +185,10 @@ fn main() -> ExitCode {
             analysis::path(&path, &from, &to, as_of.unwrap_or_else(today), json)
         }
         Command::Factions { path, as_of, json } => analysis::factions(&path, as_of.unwrap_or_else(today), json),
-        Command::Plan { path, from, json } => plan::plan(&path, from.unwrap_or_else(today), json),
+        Command::Plan { path, from, json, csv } => plan::plan(&path, from.unwrap_or_else(today), json, csv),
+        Command::Export { path, format: ExportFormat::Ics, output, from } => {
+            plan::export_ics(&path, from.unwrap_or_else(today), output.as_deref())
+        }
         Command::Impact { path, item, json } => plan::impact(&path, &item, json),
         Command::Evidence { path, as_of, days, json } => {
             analysis::evidence(&path, as_of.unwrap_or_else(today), days, json)

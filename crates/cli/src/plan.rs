@@ -3,15 +3,18 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use greychart_core::planning::SlotKind;
+use greychart_core::planning::{Slot, SlotKind};
 use greychart_store::Workspace;
 
 use crate::{print_json, Failure};
 
-pub(crate) fn plan(path: &Path, from: NaiveDate, json: bool) -> Result<(), Failure> {
+pub(crate) fn plan(path: &Path, from: NaiveDate, json: bool, csv: bool) -> Result<(), Failure> {
     let report = Workspace::open(path)?.plan(from)?;
     if json {
         return print_json(&report);
+    }
+    if csv {
+        return print_schedule_csv(&report.schedule);
     }
     println!(
         "{} changes; the critical path takes {} days from {}: {}",
@@ -51,4 +54,42 @@ pub(crate) fn impact(path: &Path, item: &str, json: bool) -> Result<(), Failure>
     println!("  teams involved: {}", list(&impact.teams));
     println!("  business owners: {}", list(&impact.people));
     Ok(())
+}
+
+/// The schedule as CSV: one row per change and release.
+fn print_schedule_csv(schedule: &[Slot]) -> Result<(), Failure> {
+    let mut out = csv::Writer::from_writer(std::io::stdout().lock());
+    let failed = |e: csv::Error| Failure::Internal(format!("cannot write the schedule: {e}"));
+    out.write_record(["id", "kind", "release", "starts_on", "ready_on", "deploys_on", "critical"]).map_err(failed)?;
+    for s in schedule {
+        let kind = match s.kind {
+            SlotKind::Change => "change",
+            SlotKind::Release => "release",
+        };
+        let deploys = s.deploys_on.map(|d| d.to_string()).unwrap_or_default();
+        let record = [
+            s.id.as_str(),
+            kind,
+            s.release.as_deref().unwrap_or(""),
+            &s.starts_on.to_string(),
+            &s.ready_on.to_string(),
+            &deploys,
+            if s.critical { "yes" } else { "no" },
+        ];
+        out.write_record(record).map_err(failed)?;
+    }
+    out.flush().map_err(|e| Failure::Internal(format!("cannot write the schedule: {e}")))
+}
+
+pub(crate) fn export_ics(path: &Path, from: NaiveDate, output: Option<&Path>) -> Result<(), Failure> {
+    let text = Workspace::open(path)?.schedule_ics(from)?;
+    match output {
+        Some(file) => {
+            std::fs::write(file, text).map_err(|e| Failure::Input(format!("cannot write {}: {e}", file.display())))
+        }
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+    }
 }

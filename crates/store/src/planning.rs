@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use greychart_core::model::{
     Absence, ApprovalRequirement, Change, Component, Dependency, Period, Person, Release, Service,
 };
-use greychart_core::planning::{impact, plan, Impact, PlanGraph, PlanInputs, PlanReport};
+use greychart_core::planning::{impact, plan, schedule_ics, Impact, PlanGraph, PlanInputs, PlanReport};
 
 use crate::error::{Result, StoreError};
 use crate::Workspace;
@@ -59,6 +59,14 @@ impl Workspace {
     pub fn plan(&self, first_day: NaiveDate) -> Result<PlanReport> {
         let records = self.plan_records()?;
         Ok(plan(&records.inputs(), first_day)?)
+    }
+
+    /// The earliest feasible schedule from `first_day` as an iCalendar file:
+    /// releases on their deployment days, windows and freezes.
+    pub fn schedule_ics(&self, first_day: NaiveDate) -> Result<String> {
+        let records = self.plan_records()?;
+        let report = plan(&records.inputs(), first_day)?;
+        Ok(schedule_ics(&report, &records.releases, &records.changes, &records.periods))
     }
 
     /// The blast radius of a change, release, component or service.

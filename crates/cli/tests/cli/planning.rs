@@ -126,3 +126,37 @@ fn the_demo_plan_flags_its_freeze_lateness_order_and_absent_approver() {
     let order: Vec<&str> = plan["order"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
     assert!(!order.iter().any(|c| c.starts_with("c5")), "{order:?}");
 }
+
+#[test]
+fn the_schedule_exports_as_icalendar_and_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("demo.greychart");
+    greychart_ok(&["demo", s(&ws)]);
+    let ics = dir.path().join("plan.ics");
+    greychart_ok(&["export", s(&ws), "--format", "ics", "-o", s(&ics)]);
+    let text = std::fs::read_to_string(&ics).unwrap();
+    let calendar = ical::IcalParser::new(text.as_bytes()).next().unwrap().unwrap();
+    let summaries: Vec<String> = calendar
+        .events
+        .iter()
+        .map(|e| e.properties.iter().find(|p| p.name == "SUMMARY").and_then(|p| p.value.clone()).unwrap())
+        .collect();
+    // Five open releases (the deployed one is done), then the demo's periods.
+    assert_eq!(summaries.iter().filter(|s| s.starts_with("Deploy ")).count(), 5, "{summaries:?}");
+    assert!(summaries.contains(&"Freeze: Year-end freeze".to_owned()), "{summaries:?}");
+    // Nothing private: no claim source or stance note of the demo.
+    for private in ["told by a former employee", "email thread", "stance", "sceptic"] {
+        assert!(!text.contains(private), "{private} leaked into the calendar");
+    }
+
+    let out = greychart_ok(&["plan", s(&ws), "--csv"]);
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(
+        headers.iter().collect::<Vec<_>>(),
+        ["id", "kind", "release", "starts_on", "ready_on", "deploys_on", "critical"]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.iter().filter(|r| &r[1] == "release").count(), 5);
+    assert!(rows.iter().any(|r| &r[6] == "yes"));
+}

@@ -15,6 +15,7 @@ mod calendar;
 mod conflicts;
 mod critical;
 mod graph;
+mod ics;
 mod impact;
 mod schedule;
 
@@ -27,6 +28,7 @@ pub use calendar::{Applying, Dependants};
 pub use conflicts::Conflict;
 pub use critical::{critical_path, deploy_order, Timing};
 pub use graph::{Node, PlanGraph};
+pub use ics::schedule_ics;
 pub use impact::{downstream, impact, Impact};
 pub use schedule::{Slot, SlotKind};
 
