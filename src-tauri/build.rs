@@ -23,6 +23,11 @@ fn main() {
         "new_workspace",
         "open_workspace",
         "save_workspace_as",
+        "plan",
+        "impact",
+        "save_release",
+        "save_dependency",
+        "delete_dependency",
     ];
     let attributes = tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands));
     if let Err(e) = tauri_build::try_build(attributes) {

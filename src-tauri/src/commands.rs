@@ -16,9 +16,9 @@ use tauri_plugin_dialog::DialogExt;
 use crate::analysis::{self, Analyses};
 use crate::session::Session;
 
-type SessionState<'a> = State<'a, Mutex<Session>>;
+pub(crate) type SessionState<'a> = State<'a, Mutex<Session>>;
 
-fn lock<'a>(state: &'a SessionState<'_>) -> Result<MutexGuard<'a, Session>, ApiError> {
+pub(crate) fn lock<'a>(state: &'a SessionState<'_>) -> Result<MutexGuard<'a, Session>, ApiError> {
     state.lock().map_err(|_| {
         ApiError::new(ErrorCode::Internal, "the session is unusable after an earlier failure; restart Greychart")
     })
@@ -35,7 +35,7 @@ pub fn workspace_data(state: SessionState<'_>) -> Result<WorkspaceData, ApiError
 }
 
 /// The analysis date: the given `YYYY-MM-DD`, or today.
-fn as_of_date(as_of: Option<String>) -> Result<NaiveDate, ApiError> {
+pub(crate) fn as_of_date(as_of: Option<String>) -> Result<NaiveDate, ApiError> {
     match as_of {
         Some(text) => NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| ApiError {
             code: ErrorCode::Invalid,

@@ -5,6 +5,7 @@
 
 mod analysis;
 mod commands;
+mod planning;
 mod session;
 
 use std::path::PathBuf;
@@ -57,6 +58,11 @@ fn main() {
             commands::new_workspace,
             commands::open_workspace,
             commands::save_workspace_as,
+            planning::plan,
+            planning::impact,
+            planning::save_release,
+            planning::save_dependency,
+            planning::delete_dependency,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

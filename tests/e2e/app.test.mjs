@@ -174,7 +174,7 @@ const failed = await run([
     });
   }],
   ["the release plan view shows releases, the freeze conflict, changes and dependencies", () =>
-    visit("release-plan", ["Payments Hub 2.0", "in freeze", "Year-end freeze", "Biometric login", "c105 \u2192 c101"])],
+    visit("release-plan", ["Payments Hub 2.0", "inside the freeze", "Year-end freeze", "Biometric login", "c105 \u2192 c101"])],
   ["the approvals view shows requirements in every state", () =>
     visit("approvals", ["change manager always", "rejected", "changes requested", "abstained", "stale", "Not during the year-end freeze."])],
   ["the packets view shows each release's sign-off state", () =>

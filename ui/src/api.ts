@@ -2,7 +2,7 @@
 // with a bare string. Failures arrive as ApiError {code, message, field}.
 
 import { invoke } from "@tauri-apps/api/core";
-import type { AnalysisProgress, ApiError, BrokerScores, Claim, EngagementEntry, EvidenceSummary, Faction, InfluencePath, InfluenceRow, Person, Position, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { AnalysisProgress, ApiError, BrokerScores, Claim, Dependency, EngagementEntry, EvidenceSummary, Faction, Impact, InfluencePath, InfluenceRow, Person, PlanReport, Position, Release, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 /** Turns whatever a command rejected with into an ApiError. */
 export function asApiError(e: unknown): ApiError {
@@ -39,6 +39,11 @@ export const api = {
   addEngagement: (entry: EngagementEntry) => call<EngagementEntry>("add_engagement", { entry }),
   mapPositions: () => call<Position[]>("map_positions"),
   saveMapPositions: (positions: Position[]) => call<null>("save_map_positions", { positions }),
+  plan: (from: string | null) => call<PlanReport>("plan", { from }),
+  impact: (item: string) => call<Impact>("impact", { item }),
+  saveRelease: (release: Release) => call<Release>("save_release", { release }),
+  saveDependency: (dependency: Dependency) => call<Dependency>("save_dependency", { dependency }),
+  deleteDependency: (before: string, after: string) => call<null>("delete_dependency", { before, after }),
   newWorkspace: () => call<WorkspaceInfo | null>("new_workspace"),
   openWorkspace: () => call<WorkspaceInfo | null>("open_workspace"),
   saveWorkspaceAs: () => call<WorkspaceInfo | null>("save_workspace_as"),

@@ -827,7 +827,7 @@ critical_path: Array<string>,
 /**
  * The plan's minimum duration in days.
  */
-critical_path_days: bigint, 
+critical_path_days: number, 
 /**
  * What collides.
  */

@@ -26,7 +26,7 @@ const VIEWS: { id: string; label: string; view: View }[] = [
   { id: "packets", label: "Packets", view: packetsView },
 ];
 
-const model: Model = { info: null, data: emptyData(), influence: [], broker: { kind: "cancelled" }, edges: [], evidence: null, factions: [], colourBy: "team", positions: [], asOf: today(), showFormal: true, showGrey: true, path: [], focusQuery: "", focusSteps: 0, drawMode: false, stanceRelease: null };
+const model: Model = { info: null, data: emptyData(), influence: [], broker: { kind: "cancelled" }, edges: [], evidence: null, factions: [], colourBy: "team", positions: [], asOf: today(), showFormal: true, showGrey: true, path: [], focusQuery: "", focusSteps: 0, drawMode: false, stanceRelease: null, plan: null, planError: null, planItem: null, impact: null, planDraw: false, planRefused: null };
 let current = VIEWS[0]?.id ?? "grey-chart";
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -94,6 +94,51 @@ const actions: Actions = {
     model.colourBy = by;
     render();
   },
+  selectPlanItem: (id) => {
+    model.planItem = id;
+    model.impact = null;
+    if (!id) {
+      render();
+      return;
+    }
+    api
+      .impact(id)
+      .then((impact) => {
+        if (model.planItem !== id) return;
+        model.impact = impact;
+        render();
+      })
+      .catch((e) => status(asApiError(e).message, "error"));
+  },
+  setPlanDraw: (on) => {
+    model.planDraw = on;
+    render();
+  },
+  drawnDependency: (before, after) => {
+    api
+      .saveDependency({ before, after, lag_days: 0 })
+      .then(() => {
+        model.planRefused = null;
+        afterSave(`Recorded: ${after} waits for ${before}`);
+      })
+      .catch((e) => {
+        const err = asApiError(e);
+        // "dependency would form a cycle: a → b → a": outline the members.
+        const members = err.code === "cycle" ? (err.message.split(": ").pop() ?? "").split(" \u2192 ") : [];
+        model.planRefused = { message: err.code === "cycle" ? `Refused: ${err.message}` : err.message, members };
+        render();
+        status(err.message, "error");
+      });
+  },
+  moveRelease: (release, start, end) => {
+    api
+      .saveRelease({ ...release, window_start: start, window_end: end })
+      .then(() => afterSave(`Moved ${release.name} to ${start} – ${end}`))
+      .catch((e) => {
+        status(asApiError(e).message, "error");
+        render();
+      });
+  },
   setLayers: (showFormal, showGrey) => {
     model.showFormal = showFormal;
     model.showGrey = showGrey;
@@ -108,7 +153,7 @@ function afterSave(message: string): void {
 async function load(): Promise<void> {
   const started = performance.now();
   try {
-    const [info, data, influence, edges, positions, evidence, factions] = await Promise.all([
+    const [info, data, influence, edges, positions, evidence, factions, plan] = await Promise.all([
       api.workspaceInfo(),
       api.workspaceData(),
       api.influence(model.asOf),
@@ -116,7 +161,21 @@ async function load(): Promise<void> {
       api.mapPositions(),
       api.evidenceSummary(model.asOf),
       api.factions(model.asOf),
+      api.plan(null).then(
+        (plan) => ({ plan, error: null }),
+        (e: unknown) => ({ plan: null, error: asApiError(e).message }),
+      ),
     ]);
+    model.plan = plan.plan;
+    model.planError = plan.error;
+    if (model.planItem) {
+      const item = model.planItem;
+      void api.impact(item).then((impact) => {
+        if (model.planItem !== item) return;
+        model.impact = impact;
+        if (current === "release-plan") render();
+      }, () => undefined);
+    }
     model.factions = factions;
     byId("view").dataset["fetchMs"] = String(Math.round(performance.now() - started));
     model.evidence = evidence;
@@ -138,6 +197,9 @@ async function load(): Promise<void> {
     model.evidence = null;
     model.factions = [];
     model.path = [];
+    model.plan = null;
+    model.planItem = null;
+    model.impact = null;
     byId("workspace-name").textContent = "No workspace open";
     status(err.code === "no_workspace" ? "Create a workspace with New, or open one with Open." : err.message, err.code === "no_workspace" ? "info" : "error");
   }

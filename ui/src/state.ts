@@ -2,7 +2,7 @@
 // together and replaced as a whole after every saved edit.
 
 import type { BrokerState } from "./broker";
-import type { EvidenceSummary, Faction, InfluenceRow, Position, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { EvidenceSummary, Faction, Impact, InfluenceRow, PlanReport, Position, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 export interface Model {
   info: WorkspaceInfo | null;
@@ -33,6 +33,17 @@ export interface Model {
   drawMode: boolean;
   /** The release whose stances colour the power/interest grid. */
   stanceRelease: string | null;
+  /** The plan's analysis from today (null until loaded, or when refused). */
+  plan: PlanReport | null;
+  /** Why the plan could not be analysed, if it could not. */
+  planError: string | null;
+  /** The plan item clicked, and its blast radius once computed. */
+  planItem: string | null;
+  impact: Impact | null;
+  /** Dragging on the dependency graph draws dependencies. */
+  planDraw: boolean;
+  /** The last dependency refused for closing a cycle: message and members. */
+  planRefused: { message: string; members: string[] } | null;
 }
 
 export function emptyData(): WorkspaceData {

@@ -3,12 +3,9 @@
 // evidence is stale, dotted for "known: no influence". The map's state is
 // mirrored in data attributes so tests can read what is drawn.
 
-import cytoscape from "cytoscape";
-import edgehandles from "cytoscape-edgehandles";
 import type { InfluenceRow, Position, SwayEdge, WorkspaceData } from "../bindings";
 import { h, whenMounted } from "../dom";
-
-cytoscape.use(edgehandles);
+import cytoscape from "./cytoscape";
 
 /** The part of the edgehandles API Greychart uses. */
 interface EdgeHandles {

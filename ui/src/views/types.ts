@@ -1,6 +1,6 @@
 // What every view receives.
 
-import type { Claim, Person, Position } from "../bindings";
+import type { Claim, Person, Position, Release } from "../bindings";
 import type { Model } from "../state";
 
 export interface Actions {
@@ -16,6 +16,10 @@ export interface Actions {
   drawnClaim(from: string, to: string): void;
   setFocus(query: string, steps: number): void;
   setColourBy(by: "team" | "faction"): void;
+  selectPlanItem(id: string | null): void;
+  setPlanDraw(on: boolean): void;
+  drawnDependency(before: string, after: string): void;
+  moveRelease(release: Release, start: string, end: string): void;
 }
 
 export type View = (model: Model, actions: Actions) => HTMLElement;

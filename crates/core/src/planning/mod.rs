@@ -66,6 +66,7 @@ pub struct PlanReport {
     /// The changes that set the plan's length, first to last.
     pub critical_path: Vec<String>,
     /// The plan's minimum duration in days.
+    #[ts(type = "number")]
     pub critical_path_days: u64,
     /// What collides.
     pub conflicts: Vec<Conflict>,

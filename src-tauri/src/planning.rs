@@ -1,0 +1,41 @@
+//! The release plan's commands: the plan report, blast radius, and the edits
+//! the Release plan view makes (a release's window, a dependency).
+
+use greychart_core::model::{Dependency, Release};
+use greychart_core::planning::{Impact, PlanReport};
+use greychart_core::ApiError;
+
+use crate::commands::{as_of_date, lock, SessionState};
+
+/// Order, critical path, schedule from `from` (default today) and conflicts.
+#[tauri::command(async)]
+pub fn plan(state: SessionState<'_>, from: Option<String>) -> Result<PlanReport, ApiError> {
+    let from = as_of_date(from)?;
+    Ok(lock(&state)?.workspace()?.plan(from)?)
+}
+
+/// What is hit if `item` goes wrong.
+#[tauri::command(async)]
+pub fn impact(state: SessionState<'_>, item: String) -> Result<Impact, ApiError> {
+    Ok(lock(&state)?.workspace()?.impact(&item)?)
+}
+
+/// Saves a release (for example its window, moved on the timeline).
+#[tauri::command(async)]
+pub fn save_release(state: SessionState<'_>, release: Release) -> Result<Release, ApiError> {
+    lock(&state)?.workspace()?.save(&release)?;
+    Ok(release)
+}
+
+/// Records a dependency; one that would close a cycle is refused naming it.
+#[tauri::command(async)]
+pub fn save_dependency(state: SessionState<'_>, dependency: Dependency) -> Result<Dependency, ApiError> {
+    lock(&state)?.workspace()?.save(&dependency)?;
+    Ok(dependency)
+}
+
+/// Removes the dependency `before` → `after`.
+#[tauri::command(async)]
+pub fn delete_dependency(state: SessionState<'_>, before: String, after: String) -> Result<(), ApiError> {
+    Ok(lock(&state)?.workspace()?.delete::<Dependency>(&[&before, &after])?)
+}

@@ -1,0 +1,182 @@
+// The plan on a timeline (vis-timeline): one row per release with its planned
+// window (drag it to reschedule), the work of its changes in the earliest
+// feasible schedule (critical path in blue) and its deployment day; windows
+// and freezes shade the background. Zoom with the wheel or the Days, Weeks,
+// Months and Quarters buttons. Text goes in as DOM text, never as HTML.
+
+import { Timeline } from "vis-timeline/standalone";
+import "../../node_modules/vis-timeline/styles/vis-timeline-graph2d.min.css";
+import type { PlanReport, Release, WorkspaceData } from "../bindings";
+import { h, whenMounted } from "../dom";
+
+export interface TimelineOptions {
+  plan: PlanReport;
+  onSelect: (id: string) => void;
+  /** A release's window was dragged to new dates (inclusive, YYYY-MM-DD). */
+  onMoveRelease: (release: Release, start: string, end: string) => void;
+}
+
+const DAY = 86_400_000;
+
+/** Scales the zoom buttons offer: how many days the view spans. */
+export const SCALES: { label: string; days: number }[] = [
+  { label: "Days", days: 14 },
+  { label: "Weeks", days: 70 },
+  { label: "Months", days: 180 },
+  { label: "Quarters", days: 540 },
+];
+
+/** Local midnight of a `YYYY-MM-DD` date. */
+export function dayStart(date: string): Date {
+  const [y, m, d] = date.split("-").map(Number);
+  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
+}
+
+/** The `YYYY-MM-DD` of a moment, in local time. */
+export function dayOf(moment: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
+}
+
+/** The day after `date`: timeline ranges end where the next day begins. */
+export function nextDay(date: string): Date {
+  const d = dayStart(date);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1);
+}
+
+interface Item {
+  id: string;
+  group?: string;
+  content: HTMLElement | string;
+  start: Date;
+  end?: Date;
+  type?: string;
+  className?: string;
+  editable?: boolean | { updateTime: boolean; updateGroup: boolean; remove: boolean };
+}
+
+function label(text: string, tip: string, item?: string): HTMLElement {
+  return h("span", { title: tip, "data-item": item }, text);
+}
+
+function items(data: WorkspaceData, plan: PlanReport): { groups: { id: string; content: HTMLElement }[]; items: Item[] } {
+  const conflicts = new Map<string, string[]>();
+  for (const c of plan.conflicts) for (const id of c.items) conflicts.set(id, [...(conflicts.get(id) ?? []), c.message]);
+  const releases = new Map(data.releases.map((r) => [r.id, r]));
+  const titles = new Map(data.changes.map((c) => [c.id, c.title]));
+  const groups: { id: string; content: HTMLElement }[] = [];
+  const out: Item[] = [];
+  for (const slot of plan.schedule.filter((s) => s.kind === "release")) {
+    const r = releases.get(slot.id);
+    const flagged = conflicts.get(slot.id);
+    groups.push({ id: slot.id, content: label(r?.name ?? slot.id, flagged ? flagged.join("\n") : `${slot.id}`) });
+    if (r?.window_start && r.window_end) {
+      out.push({
+        id: `window:${r.id}`,
+        group: r.id,
+        content: label(`Planned ${r.window_start} – ${r.window_end}`, flagged ? flagged.join("\n") : "The planned window. Drag it to reschedule.", `window:${r.id}`),
+        start: dayStart(r.window_start),
+        end: nextDay(r.window_end),
+        className: flagged ? "planned conflict" : "planned",
+        editable: { updateTime: true, updateGroup: false, remove: false },
+      });
+    }
+    if (slot.deploys_on) {
+      out.push({ id: `deploy:${slot.id}`, group: slot.id, content: label("deploy", `Earliest feasible deployment: ${slot.deploys_on}`), start: dayStart(slot.deploys_on), type: "point", className: "deploy", editable: false });
+    }
+  }
+  const loose = plan.schedule.some((s) => s.kind === "change" && !s.release);
+  if (loose) groups.push({ id: "", content: label("Not in a release", "Changes that deploy on their own.") });
+  for (const slot of plan.schedule.filter((s) => s.kind === "change")) {
+    const end = slot.ready_on > slot.starts_on ? dayStart(slot.ready_on) : nextDay(slot.starts_on);
+    out.push({
+      id: `change:${slot.id}`,
+      group: slot.release ?? "",
+      content: label(slot.id, `${slot.id} ${titles.get(slot.id) ?? ""}: work ${slot.starts_on} to ${slot.ready_on}${slot.critical ? " (critical path)" : ""}`),
+      start: dayStart(slot.starts_on),
+      end,
+      className: slot.critical ? "work critical" : "work",
+      editable: false,
+    });
+  }
+  for (const p of data.periods) {
+    out.push({ id: `period:${p.id}`, content: label(p.name, `${p.kind}: ${p.starts_on} to ${p.ends_on}`), start: dayStart(p.starts_on), end: nextDay(p.ends_on), type: "background", className: p.kind });
+  }
+  return { groups, items: out };
+}
+
+/** The range shown last, so the view keeps its zoom across redraws. */
+let shown: { start: number; end: number } | null = null;
+
+/** The timeline drawn last; destroyed when the view is drawn again. */
+let drawn: Timeline | null = null;
+
+export function planTimeline(data: WorkspaceData, o: TimelineOptions): HTMLElement {
+  const frame = h("div", { class: "plan-timeline", "data-testid": "plan-timeline" });
+  const { groups, items: list } = items(data, o.plan);
+  frame.dataset["items"] = String(list.filter((i) => i.type !== "background").length);
+  frame.dataset["critical"] = list.filter((i) => i.className?.includes("critical")).map((i) => i.id.replace("change:", "")).join(",");
+  frame.dataset["conflicts"] = list.filter((i) => i.className?.includes("conflict")).map((i) => i.id.replace("window:", "")).join(",");
+  const releases = new Map(data.releases.map((r) => [r.id, r]));
+  let timeline: Timeline | null = null;
+  const zoom = (days: number) => {
+    if (!timeline) return;
+    const range = timeline.getWindow();
+    const middle = (range.start.getTime() + range.end.getTime()) / 2;
+    timeline.setWindow(new Date(middle - (days * DAY) / 2), new Date(middle + (days * DAY) / 2), { animation: false });
+  };
+  const buttons = h("div", { class: "zoom", role: "group", "aria-label": "Zoom" }, ...SCALES.map((s) => h("button", { type: "button", "data-testid": `zoom-${s.label.toLowerCase()}`, onclick: () => zoom(s.days) }, s.label)));
+  whenMounted(() => {
+    if (!frame.isConnected) return;
+    const first = o.plan.starts_on;
+    drawn?.destroy();
+    timeline = new Timeline(frame, list as never[], groups as never[], {
+      stack: true,
+      orientation: "top",
+      zoomMin: 7 * DAY,
+      zoomMax: 800 * DAY,
+      // No start or end here: with them, vis-timeline keeps its loading
+      // screen over the items until the range changes. The window is set
+      // once the first drawing is done instead.
+      onInitialDrawComplete: () => {
+        const start = shown ? new Date(shown.start) : new Date(dayStart(first).getTime() - 3 * DAY);
+        const end = shown ? new Date(shown.end) : new Date(dayStart(first).getTime() + 67 * DAY);
+        timeline?.setWindow(start, end, { animation: false });
+        frame.dataset["ready"] = "true";
+      },
+      editable: { updateTime: true, updateGroup: false, add: false, remove: false },
+      itemsAlwaysDraggable: { item: true, range: true },
+      showTooltips: false,
+      // The rest of the window is in English; dates follow it.
+      locale: "en",
+      snap: (date: Date) => new Date(date.getFullYear(), date.getMonth(), date.getDate() + (date.getHours() >= 12 ? 1 : 0)),
+      onMove: (item, callback) => {
+        const id = String(item.id);
+        const release = releases.get(id.replace(/^window:/, ""));
+        if (!id.startsWith("window:") || !release || !item.end) {
+          callback(null);
+          return;
+        }
+        const start = dayOf(new Date(item.start));
+        const end = dayOf(new Date(new Date(item.end).getTime() - DAY / 2));
+        callback(item);
+        o.onMoveRelease(release, start, end);
+      },
+    });
+    drawn = timeline;
+    timeline.on("select", (e: { items: (string | number)[] }) => {
+      const id = String(e.items[0] ?? "");
+      const item = id.replace(/^(window|deploy|change):/, "");
+      if (item && !id.startsWith("period:")) o.onSelect(item);
+    });
+    timeline.on("rangechanged", (e: { start: Date; end: Date }) => {
+      shown = { start: e.start.getTime(), end: e.end.getTime() };
+      frame.dataset["span"] = String(Math.round((e.end.getTime() - e.start.getTime()) / DAY));
+    });
+    const range = timeline.getWindow();
+    frame.dataset["span"] = String(Math.round((range.end.getTime() - range.start.getTime()) / DAY));
+    // Read-only handle for the end-to-end tests.
+    (window as unknown as { greychartTimeline?: Timeline }).greychartTimeline = timeline;
+  });
+  return h("div", {}, buttons, frame);
+}
