@@ -26,6 +26,7 @@ fn main() {
         "plan",
         "impact",
         "save_release",
+        "save_change",
         "save_dependency",
         "delete_dependency",
     ];

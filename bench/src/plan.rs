@@ -67,6 +67,7 @@ fn generate(n: usize, start: NaiveDate) -> Plan {
         .map(|i| Change {
             id: format!("ch{i}"),
             title: format!("Change {i}"),
+            not_before: None,
             release: Some(format!("r{}", i / 10)),
             components: vec![format!("k{}", (i / 10 % STREAMS) * 5 + rng.below(5))],
             duration_days: 1 + rng.below(10) as u32,

@@ -61,6 +61,7 @@ fn main() {
             planning::plan,
             planning::impact,
             planning::save_release,
+            planning::save_change,
             planning::save_dependency,
             planning::delete_dependency,
         ])

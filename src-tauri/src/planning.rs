@@ -1,7 +1,7 @@
 //! The release plan's commands: the plan report, blast radius, and the edits
 //! the Release plan view makes (a release's window, a dependency).
 
-use greychart_core::model::{Dependency, Release};
+use greychart_core::model::{Change, Dependency, Release};
 use greychart_core::planning::{Impact, PlanReport};
 use greychart_core::ApiError;
 
@@ -25,6 +25,13 @@ pub fn impact(state: SessionState<'_>, item: String) -> Result<Impact, ApiError>
 pub fn save_release(state: SessionState<'_>, release: Release) -> Result<Release, ApiError> {
     lock(&state)?.workspace()?.save(&release)?;
     Ok(release)
+}
+
+/// Saves a change (for example held back to a day on the timeline).
+#[tauri::command(async)]
+pub fn save_change(state: SessionState<'_>, change: Change) -> Result<Change, ApiError> {
+    lock(&state)?.workspace()?.save(&change)?;
+    Ok(change)
 }
 
 /// Records a dependency; one that would close a cycle is refused naming it.

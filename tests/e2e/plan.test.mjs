@@ -124,6 +124,26 @@ const failed = await run([
     assert(conflicts.includes("Customer Portal 3.1 (r4) is planned for"), "the freeze conflict does not name Customer Portal 3.1");
     await screenshot(browser, "plan-release-in-freeze");
   }],
+  ["dragging a change later holds its release back and the lateness updates at once", async () => {
+    const r4Late = () => browser.execute(() => [...document.querySelectorAll('[data-testid="plan-conflicts"] li[data-kind="late"]')].map((li) => li.textContent).find((t) => t.includes("(r4)")) ?? "");
+    const deployDay = (text) => /cannot deploy before (\d{4}-\d{2}-\d{2})/.exec(text)?.[1] ?? "";
+    const before = deployDay(await r4Late());
+    assert(before !== "", "Customer Portal 3.1 is not late before the change is held back");
+    await byTestId(browser, "plan-timeline").scrollIntoView({ block: "center" });
+    await browser.waitUntil(async () => (await attr("plan-timeline", "data-ready")) === "true", { timeout: 5000, timeoutMsg: "the timeline did not finish drawing" });
+    await browser.pause(300);
+    const box = await browser.execute(() => {
+      const el = document.querySelector('[data-item="change:c402"]').closest(".vis-item");
+      const r = el.getBoundingClientRect();
+      const w = window.greychartTimeline.getWindow();
+      const center = document.querySelector(".plan-timeline .vis-center").getBoundingClientRect();
+      return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2), perDay: center.width / ((w.end.getTime() - w.start.getTime()) / 86400000) };
+    });
+    await drag({ x: box.x, y: box.y }, { x: Math.round(box.x + 60 * box.perDay), y: box.y }, 10);
+    await browser.waitUntil(async () => (await byTestId(browser, "status").getText()).includes("c402 starts no earlier than"), { timeout: 10000, timeoutMsg: "holding c402 back was not saved" });
+    await browser.waitUntil(async () => deployDay(await r4Late()) > before, { timeout: 10000, timeoutMsg: `Customer Portal 3.1 still deploys on ${before} after holding c402 back` });
+    await screenshot(browser, "plan-change-held-back");
+  }],
   ["clicking a change shows its blast radius on the graph and lists who it hits", async () => {
     await graphDrawn();
     const [at] = await graphPoints("c403", "c403");

@@ -2,7 +2,7 @@
 // with a bare string. Failures arrive as ApiError {code, message, field}.
 
 import { invoke } from "@tauri-apps/api/core";
-import type { AnalysisProgress, ApiError, BrokerScores, Claim, Dependency, EngagementEntry, EvidenceSummary, Faction, Impact, InfluencePath, InfluenceRow, Person, PlanReport, Position, Release, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { AnalysisProgress, ApiError, BrokerScores, Change, Claim, Dependency, EngagementEntry, EvidenceSummary, Faction, Impact, InfluencePath, InfluenceRow, Person, PlanReport, Position, Release, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 /** Turns whatever a command rejected with into an ApiError. */
 export function asApiError(e: unknown): ApiError {
@@ -42,6 +42,7 @@ export const api = {
   plan: (from: string | null) => call<PlanReport>("plan", { from }),
   impact: (item: string) => call<Impact>("impact", { item }),
   saveRelease: (release: Release) => call<Release>("save_release", { release }),
+  saveChange: (change: Change) => call<Change>("save_change", { change }),
   saveDependency: (dependency: Dependency) => call<Dependency>("save_dependency", { dependency }),
   deleteDependency: (before: string, after: string) => call<null>("delete_dependency", { before, after }),
   newWorkspace: () => call<WorkspaceInfo | null>("new_workspace"),

@@ -329,7 +329,12 @@ components: Array<string>,
 /**
  * How many days it takes.
  */
-duration_days: number, };
+duration_days: number, 
+/**
+ * Work may not start before this day (set by dragging it on the
+ * timeline); `None` when only its prerequisites hold it back.
+ */
+not_before: string | null, };
 
 /**
  * Finish-to-start: `after` may start `lag_days` after `before` finishes.

@@ -112,6 +112,7 @@ const actions: Actions = {
   },
   setPlanDraw: (on) => {
     model.planDraw = on;
+    model.planRefused = null;
     render();
   },
   drawnDependency: (before, after) => {
@@ -134,6 +135,18 @@ const actions: Actions = {
     api
       .saveRelease({ ...release, window_start: start, window_end: end })
       .then(() => afterSave(`Moved ${release.name} to ${start} – ${end}`))
+      .catch((e) => {
+        status(asApiError(e).message, "error");
+        render();
+      });
+  },
+  moveChange: (change, start, days) => {
+    // An empty start lets the change start as soon as its prerequisites allow.
+    const held = { ...change, not_before: start === "" ? null : start, duration_days: days };
+    const what = start === "" ? `${change.id} starts as soon as it can` : days !== change.duration_days ? `${change.id} now takes ${days} days from ${start}` : `${change.id} starts no earlier than ${start}`;
+    api
+      .saveChange(held)
+      .then(() => afterSave(what))
       .catch((e) => {
         status(asApiError(e).message, "error");
         render();

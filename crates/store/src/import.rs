@@ -140,8 +140,16 @@ fn import_changes(w: &mut Write<'_>, file: &str, rows: &[ChangeRow]) -> Result<I
     let mut report = ImportReport { rows: rows.len(), ..ImportReport::default() };
     let mut releases = existing_ids(w, "releases")?;
     let mut components = existing_ids(w, "components")?;
+    // The file has no hold-back day: keep the one a change already has.
+    let held: HashMap<String, String> = {
+        let mut stmt = w.conn().prepare("SELECT id, not_before FROM changes WHERE not_before IS NOT NULL")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
     for row in rows {
-        let change = &row.change;
+        let mut change = row.change.clone();
+        change.not_before = held.get(&change.id).and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        let change = &change;
         if let Some(id) = &change.release {
             if releases.insert(id.clone()) {
                 let release = Release {

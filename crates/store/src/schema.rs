@@ -12,7 +12,11 @@ use crate::error::{Result, StoreError};
 pub const APPLICATION_ID: i64 = 0x4752_4559;
 
 /// Each entry upgrades the schema by one version; index 0 makes version 1.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql"), include_str!("migrations/002_positions.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_initial.sql"),
+    include_str!("migrations/002_positions.sql"),
+    include_str!("migrations/003_not_before.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

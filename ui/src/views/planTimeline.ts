@@ -6,7 +6,7 @@
 
 import { Timeline } from "vis-timeline/standalone";
 import "../../node_modules/vis-timeline/styles/vis-timeline-graph2d.min.css";
-import type { PlanReport, Release, WorkspaceData } from "../bindings";
+import type { Change, PlanReport, Release, WorkspaceData } from "../bindings";
 import { h, whenMounted } from "../dom";
 
 export interface TimelineOptions {
@@ -14,6 +14,8 @@ export interface TimelineOptions {
   onSelect: (id: string) => void;
   /** A release's window was dragged to new dates (inclusive, YYYY-MM-DD). */
   onMoveRelease: (release: Release, start: string, end: string) => void;
+  /** A change's work was dragged to start on a day, or stretched to `days`. */
+  onMoveChange: (change: Change, start: string, days: number) => void;
 }
 
 const DAY = 86_400_000;
@@ -92,11 +94,11 @@ function items(data: WorkspaceData, plan: PlanReport): { groups: { id: string; c
     out.push({
       id: `change:${slot.id}`,
       group: slot.release ?? "",
-      content: label(slot.id, `${slot.id} ${titles.get(slot.id) ?? ""}: work ${slot.starts_on} to ${slot.ready_on}${slot.critical ? " (critical path)" : ""}`),
+      content: label(slot.id, `${slot.id} ${titles.get(slot.id) ?? ""}: work ${slot.starts_on} to ${slot.ready_on}${slot.critical ? " (critical path)" : ""}. Drag to hold it back to a later day; stretch to change its length.`, `change:${slot.id}`),
       start: dayStart(slot.starts_on),
       end,
       className: slot.critical ? "work critical" : "work",
-      editable: false,
+      editable: { updateTime: true, updateGroup: false, remove: false },
     });
   }
   for (const p of data.periods) {
@@ -118,6 +120,7 @@ export function planTimeline(data: WorkspaceData, o: TimelineOptions): HTMLEleme
   frame.dataset["critical"] = list.filter((i) => i.className?.includes("critical")).map((i) => i.id.replace("change:", "")).join(",");
   frame.dataset["conflicts"] = list.filter((i) => i.className?.includes("conflict")).map((i) => i.id.replace("window:", "")).join(",");
   const releases = new Map(data.releases.map((r) => [r.id, r]));
+  const changes = new Map(data.changes.map((c) => [c.id, c]));
   let timeline: Timeline | null = null;
   const zoom = (days: number) => {
     if (!timeline) return;
@@ -152,6 +155,14 @@ export function planTimeline(data: WorkspaceData, o: TimelineOptions): HTMLEleme
       snap: (date: Date) => new Date(date.getFullYear(), date.getMonth(), date.getDate() + (date.getHours() >= 12 ? 1 : 0)),
       onMove: (item, callback) => {
         const id = String(item.id);
+        const change = changes.get(id.replace(/^change:/, ""));
+        if (id.startsWith("change:") && change && item.end) {
+          const start = dayOf(new Date(item.start));
+          const days = Math.max(0, Math.round((new Date(item.end).getTime() - new Date(item.start).getTime()) / DAY));
+          callback(item);
+          o.onMoveChange(change, start, change.duration_days === 0 ? 0 : Math.max(1, days));
+          return;
+        }
         const release = releases.get(id.replace(/^window:/, ""));
         if (!id.startsWith("window:") || !release || !item.end) {
           callback(null);

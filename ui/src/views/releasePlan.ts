@@ -41,6 +41,7 @@ function conflictList(conflicts: Conflict[], actions: Actions): HTMLElement {
 
 function blastRadius(data: WorkspaceData, impact: Impact, actions: Actions): HTMLElement {
   const label = names(data);
+  const held = data.changes.find((c) => c.id === impact.item && c.not_before);
   const list = (ids: string[], none: string) => (ids.length === 0 ? none : ids.map((id) => label.get(id) ?? id).join(", "));
   return h(
     "div",
@@ -58,6 +59,7 @@ function blastRadius(data: WorkspaceData, impact: Impact, actions: Actions): HTM
       h("dt", { title: "The business owners of the services hit." }, "Business owners"),
       h("dd", { "data-testid": "blast-people" }, list(impact.people, "none")),
     ),
+    held ? h("p", {}, `Held back: starts no earlier than ${held.not_before}. `, h("button", { type: "button", "data-testid": "plan-unhold", onclick: () => actions.moveChange({ ...held, not_before: null }, "", held.duration_days) }, "Let it start as soon as it can")) : null,
     h("button", { type: "button", onclick: () => actions.selectPlanItem(null) }, "Clear"),
   );
 }
@@ -110,7 +112,7 @@ export const releasePlanView: View = (model: Model, actions: Actions) => {
     onSelect: (id) => actions.selectPlanItem(id),
     onDrawn: (before, after) => actions.drawnDependency(before, after),
   });
-  const timeline = planTimeline(data, { plan, onSelect: (id) => actions.selectPlanItem(id), onMoveRelease: (r, start, end) => actions.moveRelease(r, start, end) });
+  const timeline = planTimeline(data, { plan, onSelect: (id) => actions.selectPlanItem(id), onMoveRelease: (r, start, end) => actions.moveRelease(r, start, end), onMoveChange: (c, start, days) => actions.moveChange(c, start, days) });
   return h(
     "div",
     { class: "view-body", "data-testid": "view-release-plan" },

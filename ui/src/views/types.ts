@@ -1,6 +1,6 @@
 // What every view receives.
 
-import type { Claim, Person, Position, Release } from "../bindings";
+import type { Change, Claim, Person, Position, Release } from "../bindings";
 import type { Model } from "../state";
 
 export interface Actions {
@@ -20,6 +20,7 @@ export interface Actions {
   setPlanDraw(on: boolean): void;
   drawnDependency(before: string, after: string): void;
   moveRelease(release: Release, start: string, end: string): void;
+  moveChange(change: Change, start: string, days: number): void;
 }
 
 export type View = (model: Model, actions: Actions) => HTMLElement;

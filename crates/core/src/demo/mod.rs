@@ -123,6 +123,7 @@ pub fn demo_workspace(today: NaiveDate) -> WorkspaceData {
         changes: CHANGES
             .iter()
             .map(|&(id, title, release, components, days)| Change {
+                not_before: None,
                 id: id.into(),
                 title: title.into(),
                 release: opt(release),

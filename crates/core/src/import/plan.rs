@@ -48,6 +48,7 @@ pub fn parse_changes(file: &str, input: impl Read) -> Result<Vec<ChangeRow>, Imp
                 .map(str::to_owned)
                 .collect(),
             duration_days: row.days("duration_days", None)?,
+            not_before: None,
         };
         change.validate().map_err(|e| row.invalid(e))?;
         if let Some(release) = &change.release {

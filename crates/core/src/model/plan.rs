@@ -138,6 +138,11 @@ pub struct Change {
     pub components: Vec<String>,
     /// How many days it takes.
     pub duration_days: u32,
+    /// Work may not start before this day (set by dragging it on the
+    /// timeline); `None` when only its prerequisites hold it back.
+    #[serde(default)]
+    #[ts(type = "string | null")]
+    pub not_before: Option<NaiveDate>,
 }
 
 impl Change {

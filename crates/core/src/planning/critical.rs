@@ -19,8 +19,15 @@ pub struct Timing {
 impl Timing {
     /// Forward pass over the graph's topological order.
     pub fn of(graph: &PlanGraph<'_>) -> Timing {
+        Timing::with_floors(graph, &[])
+    }
+
+    /// The same, with node `v` starting no earlier than `floors[v]` days
+    /// (nodes past the end of `floors` have no floor).
+    pub fn with_floors(graph: &PlanGraph<'_>, floors: &[u64]) -> Timing {
         let n = graph.len();
         let mut start = vec![0u64; n];
+        start[..floors.len().min(n)].copy_from_slice(&floors[..floors.len().min(n)]);
         let mut driver: Vec<Option<u32>> = vec![None; n];
         for &v in graph.order() {
             let v = v as usize;

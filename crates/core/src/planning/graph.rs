@@ -256,6 +256,7 @@ pub(crate) mod tests {
             release: release.map(Into::into),
             components: Vec::new(),
             duration_days: days,
+            not_before: None,
         }
     }
 

@@ -171,7 +171,16 @@ impl<'a> Planner<'a> {
         let on_path: FxHashSet<&str> = critical_path.iter().map(String::as_str).collect();
         let critical: Vec<bool> = (0..graph.changes()).map(|i| on_path.contains(graph.change_id(i))).collect();
         let applying = |node: Node| self.applying(node);
-        let (slots, interleaved) = schedule::schedule(graph, &self.timing, first_day, &applying, &critical);
+        // Changes held back to a day start no earlier than it.
+        let floors: Vec<u64> = self
+            .work
+            .changes
+            .iter()
+            .map(|c| c.not_before.map_or(0, |d| u64::try_from((d - first_day).num_days()).unwrap_or(0)))
+            .collect();
+        let held = floors.iter().any(|&f| f > 0);
+        let timing = if held { Timing::with_floors(graph, &floors) } else { self.timing.clone() };
+        let (slots, interleaved) = schedule::schedule(graph, &timing, first_day, &applying, &critical);
         let mut out = conflicts::late(&self.work, &slots[graph.changes()..]);
         for members in interleaved {
             out.push(Conflict {

@@ -158,3 +158,19 @@ fn an_approver_away_in_the_window_is_flagged() {
         Some("Dana Ruiz must approve r1 as change manager but is away 2027-01-30 – 2027-02-01, during its window 2027-02-01 – 2027-02-02.")
     );
 }
+
+#[test]
+fn a_change_held_back_delays_its_release_and_makes_it_late() {
+    let releases = [planned("r1", "2027-02-03", "2027-02-05")];
+    let mut held = change("b", Some("r1"), 1);
+    held.not_before = Some(d("2027-02-10"));
+    let changes = [change("a", Some("r1"), 2), held];
+    let report = plan(&inputs(&releases, &changes, &[dep("a", "b", 0)], &[]), d("2027-02-01")).ok();
+    let slot = |id: &str| {
+        report.as_ref().and_then(|r| r.schedule.iter().find(|s| s.id == id)).map(|s| (s.starts_on, s.deploys_on))
+    };
+    assert_eq!(slot("b"), Some((d("2027-02-10"), Some(d("2027-02-11")))));
+    assert_eq!(report.as_ref().map(kinds), Some(vec!["late"]));
+    // The critical path is DESIGN.md's: durations and lags only.
+    assert_eq!(report.map(|r| r.critical_path_days), Some(3));
+}

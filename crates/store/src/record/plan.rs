@@ -79,7 +79,7 @@ impl Record for Release {
 impl Record for Change {
     const ENTITY: &'static str = "change";
     const TABLE: &'static str = "changes";
-    const COLUMNS: &'static [&'static str] = &["id", "title", "release", "components", "duration_days"];
+    const COLUMNS: &'static [&'static str] = &["id", "title", "release", "components", "duration_days", "not_before"];
     fn values(&self) -> Vec<Value> {
         vec![
             text(&self.id),
@@ -87,6 +87,7 @@ impl Record for Change {
             optional(&self.release),
             list(&self.components),
             Value::Integer(i64::from(self.duration_days)),
+            optional_date(self.not_before),
         ]
     }
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
@@ -96,6 +97,7 @@ impl Record for Change {
             release: r.get(2)?,
             components: get_list(r, 3)?,
             duration_days: r.get(4)?,
+            not_before: r.get(5)?,
         })
     }
     fn validate(&self) -> Result<(), ValidationError> {

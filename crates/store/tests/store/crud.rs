@@ -95,8 +95,9 @@ fn crud_works_for_every_entity() {
         release: Some("r1".into()),
         components: vec!["identity".into()],
         duration_days: 2,
+        not_before: None,
     };
-    round_trip(&mut ws, change.clone(), Change { duration_days: 3, ..change }, &["c9"]);
+    round_trip(&mut ws, change.clone(), Change { duration_days: 3, not_before: Some(day(6)), ..change }, &["c9"]);
     let dep = Dependency { before: "c101".into(), after: "c104".into(), lag_days: 1 };
     round_trip(&mut ws, dep.clone(), Dependency { lag_days: 4, ..dep }, &["c101", "c104"]);
     let period = Period {
