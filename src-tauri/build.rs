@@ -29,6 +29,7 @@ fn main() {
         "save_change",
         "save_dependency",
         "delete_dependency",
+        "export_schedule",
     ];
     let attributes = tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands));
     if let Err(e) = tauri_build::try_build(attributes) {

@@ -64,6 +64,7 @@ fn main() {
             planning::save_change,
             planning::save_dependency,
             planning::delete_dependency,
+            planning::export_schedule,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

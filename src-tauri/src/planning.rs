@@ -5,6 +5,10 @@ use greychart_core::model::{Change, Dependency, Release};
 use greychart_core::planning::{Impact, PlanReport};
 use greychart_core::ApiError;
 
+use greychart_core::ErrorCode;
+use tauri::WebviewWindow;
+use tauri_plugin_dialog::DialogExt;
+
 use crate::commands::{as_of_date, lock, SessionState};
 
 /// Order, critical path, schedule from `from` (default today) and conflicts.
@@ -45,4 +49,42 @@ pub fn save_dependency(state: SessionState<'_>, dependency: Dependency) -> Resul
 #[tauri::command(async)]
 pub fn delete_dependency(state: SessionState<'_>, before: String, after: String) -> Result<(), ApiError> {
     Ok(lock(&state)?.workspace()?.delete::<Dependency>(&[&before, &after])?)
+}
+
+/// Saves the schedule from today as `ics` (for calendar apps) or `csv`,
+/// where the user picks; `None` when the dialog was cancelled.
+#[tauri::command]
+pub async fn export_schedule(
+    window: WebviewWindow,
+    state: SessionState<'_>,
+    format: String,
+) -> Result<Option<String>, ApiError> {
+    let (filter, extension) = match format.as_str() {
+        "ics" => ("iCalendar", "ics"),
+        "csv" => ("CSV", "csv"),
+        other => return Err(ApiError::new(ErrorCode::Invalid, format!("cannot export the schedule as {other:?}"))),
+    };
+    let picked = window
+        .dialog()
+        .file()
+        .set_parent(&window)
+        .set_title("Export the schedule")
+        .add_filter(filter, &[extension])
+        .set_file_name(format!("release-plan.{extension}"))
+        .blocking_save_file();
+    let Some(picked) = picked else { return Ok(None) };
+    let path = picked.into_path().map_err(|e| ApiError::new(ErrorCode::Io, format!("cannot use that file: {e}")))?;
+    let today = chrono::Local::now().date_naive();
+    let text = {
+        let mut session = lock(&state)?;
+        let ws = session.workspace()?;
+        if extension == "ics" {
+            ws.schedule_ics(today)?
+        } else {
+            ws.schedule_csv(today)?
+        }
+    };
+    std::fs::write(&path, text)
+        .map_err(|e| ApiError::new(ErrorCode::Io, format!("cannot write {}: {e}", path.display())))?;
+    Ok(Some(path.display().to_string()))
 }

@@ -44,6 +44,7 @@ export const api = {
   saveRelease: (release: Release) => call<Release>("save_release", { release }),
   saveChange: (change: Change) => call<Change>("save_change", { change }),
   saveDependency: (dependency: Dependency) => call<Dependency>("save_dependency", { dependency }),
+  exportSchedule: (format: "ics" | "csv") => call<string | null>("export_schedule", { format }),
   deleteDependency: (before: string, after: string) => call<null>("delete_dependency", { before, after }),
   newWorkspace: () => call<WorkspaceInfo | null>("new_workspace"),
   openWorkspace: () => call<WorkspaceInfo | null>("open_workspace"),

@@ -152,6 +152,14 @@ const actions: Actions = {
         render();
       });
   },
+  exportSchedule: (format) => {
+    api
+      .exportSchedule(format)
+      .then((path) => {
+        if (path) status(`Saved the schedule to ${path}`);
+      })
+      .catch((e) => status(asApiError(e).message, "error"));
+  },
   setLayers: (showFormal, showGrey) => {
     model.showFormal = showFormal;
     model.showGrey = showGrey;

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use greychart_core::planning::{Slot, SlotKind};
+use greychart_core::planning::{schedule_csv, SlotKind};
 use greychart_store::Workspace;
 
 use crate::{print_json, Failure};
@@ -14,7 +14,8 @@ pub(crate) fn plan(path: &Path, from: NaiveDate, json: bool, csv: bool) -> Resul
         return print_json(&report);
     }
     if csv {
-        return print_schedule_csv(&report.schedule);
+        print!("{}", schedule_csv(&report));
+        return Ok(());
     }
     println!(
         "{} changes; the critical path takes {} days from {}: {}",
@@ -54,31 +55,6 @@ pub(crate) fn impact(path: &Path, item: &str, json: bool) -> Result<(), Failure>
     println!("  teams involved: {}", list(&impact.teams));
     println!("  business owners: {}", list(&impact.people));
     Ok(())
-}
-
-/// The schedule as CSV: one row per change and release.
-fn print_schedule_csv(schedule: &[Slot]) -> Result<(), Failure> {
-    let mut out = csv::Writer::from_writer(std::io::stdout().lock());
-    let failed = |e: csv::Error| Failure::Internal(format!("cannot write the schedule: {e}"));
-    out.write_record(["id", "kind", "release", "starts_on", "ready_on", "deploys_on", "critical"]).map_err(failed)?;
-    for s in schedule {
-        let kind = match s.kind {
-            SlotKind::Change => "change",
-            SlotKind::Release => "release",
-        };
-        let deploys = s.deploys_on.map(|d| d.to_string()).unwrap_or_default();
-        let record = [
-            s.id.as_str(),
-            kind,
-            s.release.as_deref().unwrap_or(""),
-            &s.starts_on.to_string(),
-            &s.ready_on.to_string(),
-            &deploys,
-            if s.critical { "yes" } else { "no" },
-        ];
-        out.write_record(record).map_err(failed)?;
-    }
-    out.flush().map_err(|e| Failure::Internal(format!("cannot write the schedule: {e}")))
 }
 
 pub(crate) fn export_ics(path: &Path, from: NaiveDate, output: Option<&Path>) -> Result<(), Failure> {

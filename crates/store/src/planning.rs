@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use greychart_core::model::{
     Absence, ApprovalRequirement, Change, Component, Dependency, Period, Person, Release, Service,
 };
-use greychart_core::planning::{impact, plan, schedule_ics, Impact, PlanGraph, PlanInputs, PlanReport};
+use greychart_core::planning::{impact, plan, schedule_csv, schedule_ics, Impact, PlanGraph, PlanInputs, PlanReport};
 
 use crate::error::{Result, StoreError};
 use crate::Workspace;
@@ -67,6 +67,11 @@ impl Workspace {
         let records = self.plan_records()?;
         let report = plan(&records.inputs(), first_day)?;
         Ok(schedule_ics(&report, &records.releases, &records.changes, &records.periods))
+    }
+
+    /// The earliest feasible schedule from `first_day` as CSV.
+    pub fn schedule_csv(&self, first_day: NaiveDate) -> Result<String> {
+        Ok(schedule_csv(&self.plan(first_day)?))
     }
 
     /// The blast radius of a change, release, component or service.

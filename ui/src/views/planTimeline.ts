@@ -20,6 +20,9 @@ export interface TimelineOptions {
 
 const DAY = 86_400_000;
 
+/** Changes above which the timeline shows releases only. */
+export const TIMELINE_CHANGE_LIMIT = 2000;
+
 /** Scales the zoom buttons offer: how many days the view spans. */
 export const SCALES: { label: string; days: number }[] = [
   { label: "Days", days: 14 },
@@ -89,7 +92,8 @@ function items(data: WorkspaceData, plan: PlanReport): { groups: { id: string; c
   }
   const loose = plan.schedule.some((s) => s.kind === "change" && !s.release);
   if (loose) groups.push({ id: "", content: label("Not in a release", "Changes that deploy on their own.") });
-  for (const slot of plan.schedule.filter((s) => s.kind === "change")) {
+  const changeSlots = plan.schedule.filter((s) => s.kind === "change");
+  for (const slot of changeSlots.length > TIMELINE_CHANGE_LIMIT ? [] : changeSlots) {
     const end = slot.ready_on > slot.starts_on ? dayStart(slot.ready_on) : nextDay(slot.starts_on);
     out.push({
       id: `change:${slot.id}`,
@@ -189,5 +193,7 @@ export function planTimeline(data: WorkspaceData, o: TimelineOptions): HTMLEleme
     // Read-only handle for the end-to-end tests.
     (window as unknown as { greychartTimeline?: Timeline }).greychartTimeline = timeline;
   });
-  return h("div", {}, buttons, frame);
+  const many = o.plan.order.length > TIMELINE_CHANGE_LIMIT;
+  const note = many ? h("p", { class: "hint" }, `${o.plan.order.length} changes: the timeline shows the releases, their windows and deployments; the changes are in the tables below.`) : null;
+  return h("div", {}, buttons, note, frame);
 }

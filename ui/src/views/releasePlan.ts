@@ -3,7 +3,7 @@
 // timeline, the conflicts, the clicked item's blast radius, and the tables.
 
 import type { Conflict, Impact, WorkspaceData } from "../bindings";
-import { h, section, table } from "../dom";
+import { h, longTable, section, table } from "../dom";
 import { span, words } from "../format";
 import { names, type Model } from "../state";
 import { planGraph } from "./planGraph";
@@ -73,17 +73,24 @@ function planTables(data: WorkspaceData): HTMLElement[] {
       const changes = changesOf(r.id);
       return [r.name, words(r.stage), span(r.window_start, r.window_end), h("span", { class: `tag risk-${r.risk}` }, r.risk), String(changes.length), String(changes.reduce((s, c) => s + c.duration_days, 0))];
     });
-  const changes = data.changes.map((c) => [c.id, c.title, label.get(c.release ?? "") ?? "", c.components.map((x) => label.get(x) ?? x).join(", "), String(c.duration_days)]);
-  const title = (id: string) => label.get(id) ?? data.changes.find((c) => c.id === id)?.title ?? id;
-  const deps = data.dependencies.map((d) => [`${d.before} \u2192 ${d.after}`, title(d.before), title(d.after), String(d.lag_days)]);
+  const titles = new Map(data.changes.map((c) => [c.id, c.title]));
+  const title = (id: string) => label.get(id) ?? titles.get(id) ?? id;
   const periods = [...data.periods]
     .sort((a, b) => a.starts_on.localeCompare(b.starts_on))
     .map((p) => [p.name, h("span", { class: `tag ${p.kind}` }, p.kind), span(p.starts_on, p.ends_on), p.scope === "global" ? "everything" : `${words(p.scope)} ${label.get(p.scope_id ?? "") ?? p.scope_id ?? ""}`]);
   return [
     section("Releases", `${data.releases.length} releases in window order.`, table("releases-table", [{ label: "Release" }, { label: "Stage" }, { label: "Window" }, { label: "Risk" }, { label: "Changes", numeric: true }, { label: "Work (days)", tip: "Sum of the changes' durations.", numeric: true }], releases)),
     section("Windows and freezes", "When deployments are allowed, and when they are not.", table("periods-table", [{ label: "Name" }, { label: "Kind" }, { label: "Dates" }, { label: "Applies to" }], periods)),
-    section("Changes", `${data.changes.length} changes and the components they touch.`, table("changes-table", [{ label: "Id" }, { label: "Title" }, { label: "Release" }, { label: "Components" }, { label: "Days", numeric: true }], changes)),
-    section("Dependencies", "Finish-to-start: the second waits for the first, plus the lag.", table("dependencies-table", [{ label: "Link" }, { label: "First" }, { label: "Then" }, { label: "Lag (days)", numeric: true }], deps)),
+    section(
+      "Changes",
+      `${data.changes.length} changes and the components they touch.`,
+      longTable("changes-table", [{ label: "Id" }, { label: "Title" }, { label: "Release" }, { label: "Components" }, { label: "Days", numeric: true }, { label: "Held to", tip: "Work starts no earlier than this day (set by dragging the change on the timeline)." }], data.changes, (c) => [c.id, c.title, label.get(c.release ?? "") ?? "", c.components.map((x) => label.get(x) ?? x).join(", "), String(c.duration_days), c.not_before ?? ""]),
+    ),
+    section(
+      "Dependencies",
+      "Finish-to-start: the second waits for the first, plus the lag.",
+      longTable("dependencies-table", [{ label: "Link" }, { label: "First" }, { label: "Then" }, { label: "Lag (days)", numeric: true }], data.dependencies, (d) => [`${d.before} \u2192 ${d.after}`, title(d.before), title(d.after), String(d.lag_days)]),
+    ),
   ];
 }
 
@@ -99,7 +106,10 @@ export const releasePlanView: View = (model: Model, actions: Actions) => {
     h("strong", { title: "The longest chain of changes and lags: the soonest the open work can finish." }, `Critical path: ${plan.critical_path_days} days`),
     ` (${plan.critical_path.join(" \u2192 ") || "none"}), ${plan.order.length} changes to deploy from ${plan.starts_on}; `,
     h("strong", { class: plan.conflicts.length > 0 ? "warn" : undefined }, `${plan.conflicts.length} conflicts`),
-    ".",
+    ". ",
+    h("button", { type: "button", "data-testid": "export-ics", title: "The deployments, windows and freezes as an iCalendar file for Outlook, Google Calendar or Apple Calendar.", onclick: () => actions.exportSchedule("ics") }, "Export calendar (.ics)…"),
+    " ",
+    h("button", { type: "button", "data-testid": "export-csv", title: "Every change and release with its dates, for a spreadsheet.", onclick: () => actions.exportSchedule("csv") }, "Export schedule (.csv)…"),
   );
   const draw = h("label", { class: "inline" }, h("input", { type: "checkbox", "data-testid": "plan-draw", checked: model.planDraw, onchange: (e: Event) => actions.setPlanDraw((e.target as HTMLInputElement).checked) }), " Draw dependencies (drag from the prerequisite to what waits for it)");
   const refused = model.planRefused ? h("p", { class: "error", "data-testid": "plan-refused", role: "alert" }, model.planRefused.message) : null;

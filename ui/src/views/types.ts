@@ -21,6 +21,7 @@ export interface Actions {
   drawnDependency(before: string, after: string): void;
   moveRelease(release: Release, start: string, end: string): void;
   moveChange(change: Change, start: string, days: number): void;
+  exportSchedule(format: "ics" | "csv"): void;
 }
 
 export type View = (model: Model, actions: Actions) => HTMLElement;

@@ -76,6 +76,33 @@ pub fn schedule_ics(report: &PlanReport, releases: &[Release], changes: &[Change
     calendar.done().to_string()
 }
 
+/// The schedule as CSV: one row per change and release, with a header.
+pub fn schedule_csv(report: &PlanReport) -> String {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let mut rows: Vec<[String; 7]> =
+        vec![["id", "kind", "release", "starts_on", "ready_on", "deploys_on", "critical"].map(str::to_owned)];
+    for s in &report.schedule {
+        let kind = match s.kind {
+            SlotKind::Change => "change",
+            SlotKind::Release => "release",
+        };
+        rows.push([
+            s.id.clone(),
+            kind.to_owned(),
+            s.release.clone().unwrap_or_default(),
+            s.starts_on.to_string(),
+            s.ready_on.to_string(),
+            s.deploys_on.map(|d| d.to_string()).unwrap_or_default(),
+            if s.critical { "yes" } else { "no" }.to_owned(),
+        ]);
+    }
+    // Writing to memory cannot fail; a row it could not write is left out.
+    for row in rows {
+        let _ = out.write_record(&row);
+    }
+    out.into_inner().map(|bytes| String::from_utf8_lossy(&bytes).into_owned()).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

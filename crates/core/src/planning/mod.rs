@@ -28,7 +28,7 @@ pub use calendar::{Applying, Dependants};
 pub use conflicts::Conflict;
 pub use critical::{critical_path, deploy_order, Timing};
 pub use graph::{Node, PlanGraph};
-pub use ics::schedule_ics;
+pub use ics::{schedule_csv, schedule_ics};
 pub use impact::{downstream, impact, Impact};
 pub use schedule::{Slot, SlotKind};
 
