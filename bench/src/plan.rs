@@ -51,10 +51,12 @@ fn generate(n: usize, start: NaiveDate) -> Plan {
             window_start: Some(day(35 * (r / STREAMS) + 30)),
             window_end: Some(day(35 * (r / STREAMS) + 32)),
             risk: RiskLevel::Low,
+            cost: None,
         })
         .collect();
-    let components: Vec<Component> =
-        (0..500).map(|c| Component { id: format!("k{c}"), name: format!("Component {c}"), owner_team: None }).collect();
+    let components: Vec<Component> = (0..500)
+        .map(|c| Component { id: format!("k{c}"), name: format!("Component {c}"), owner_team: None, owner: None })
+        .collect();
     let services: Vec<Service> = (0..200)
         .map(|s| Service {
             id: format!("s{s}"),

@@ -244,7 +244,12 @@ name: string,
 /**
  * The owning team's id.
  */
-owner_team: string | null, };
+owner_team: string | null, 
+/**
+ * The person who answers for it (signs off releases touching it);
+ * `None`: the head of the owning team.
+ */
+owner: string | null, };
 
 /**
  * A business service; it depends on components and other services.
@@ -304,7 +309,11 @@ window_end: string | null,
 /**
  * Risk level.
  */
-risk: RiskLevel, };
+risk: RiskLevel, 
+/**
+ * Estimated cost, for the finance sign-off threshold; `None` if unknown.
+ */
+cost: number | null, };
 
 /**
  * A unit of work in a release.
@@ -450,7 +459,16 @@ role: ApprovalRole,
 /**
  * The rule or reason that created it.
  */
-rule: string, };
+rule: string, 
+/**
+ * Created by a rule (kept in step with the release), not by hand.
+ */
+derived: boolean, 
+/**
+ * Still needed; a requirement the release no longer needs stays, not
+ * active, so the decisions on it keep their history.
+ */
+active: boolean, };
 
 /**
  * What an approver decided.
@@ -489,7 +507,37 @@ comment: string,
 /**
  * Set when the release changed after this decision.
  */
-stale: boolean, };
+stale: boolean, 
+/**
+ * What changed, when stale.
+ */
+stale_reason: string, };
+
+/**
+ * A rule of the workspace's own: when a release meets the condition, the
+ * approver must sign off in the given role.
+ */
+export type ApprovalRule = { 
+/**
+ * Stable id.
+ */
+id: string, 
+/**
+ * When it applies (see `RuleCondition::parse`).
+ */
+condition: string, 
+/**
+ * In what capacity.
+ */
+role: ApprovalRole, 
+/**
+ * Who must approve.
+ */
+approver: string, 
+/**
+ * Why the rule exists, shown with every requirement it creates.
+ */
+note: string, };
 
 /**
  * A whole workspace in memory.
@@ -562,7 +610,27 @@ requirements: Array<ApprovalRequirement>,
 /**
  * Decisions, oldest first.
  */
-decisions: Array<Decision>, };
+decisions: Array<Decision>, 
+/**
+ * The workspace's own approval rules.
+ */
+approval_rules: Array<ApprovalRule>, 
+/**
+ * Who manages change (person id); unset: the head of the change team.
+ */
+change_manager: string | null, 
+/**
+ * Who chairs the CAB; unset: the change manager.
+ */
+cab_chair: string | null, 
+/**
+ * Who approves spending; unset: the head of the finance team.
+ */
+finance_approver: string | null, 
+/**
+ * Estimated cost above which finance approves; unset: 100,000.
+ */
+finance_threshold: number | null, };
 
 /**
  * One person's standing.
@@ -870,6 +938,55 @@ teams: Array<string>,
  * The business owners of those services.
  */
 people: Array<string>, };
+
+/**
+ * One requirement and where it stands: `greychart approvals --json`.
+ */
+export type ApprovalRow = { 
+/**
+ * The requirement's id.
+ */
+id: string, 
+/**
+ * The release.
+ */
+release: string, 
+/**
+ * Who must approve.
+ */
+approver: string, 
+/**
+ * In what capacity.
+ */
+role: ApprovalRole, 
+/**
+ * The rule or reason that created it.
+ */
+rule: string, 
+/**
+ * Created by a rule, not by hand.
+ */
+derived: boolean, 
+/**
+ * pending, approved, rejected, abstained or changes_requested.
+ */
+status: string, 
+/**
+ * When the latest decision was made.
+ */
+decided_at: string | null, 
+/**
+ * The latest decision's comment.
+ */
+comment: string, 
+/**
+ * The release changed after the approval.
+ */
+stale: boolean, 
+/**
+ * What changed.
+ */
+stale_reason: string, };
 
 /**
  * How far the background analysis (broker scores) has got.

@@ -65,6 +65,11 @@ export function emptyData(): WorkspaceData {
     absences: [],
     requirements: [],
     decisions: [],
+    approval_rules: [],
+    change_manager: null,
+    cab_chair: null,
+    finance_approver: null,
+    finance_threshold: null,
   };
 }
 
@@ -82,13 +87,13 @@ export function names(data: WorkspaceData): Map<string, string> {
 export type ApprovalStatus = "pending" | "approved" | "rejected" | "abstained" | "changes_requested";
 
 /** The current status of each requirement: its latest decision, or pending. */
-export function approvalStatus(data: WorkspaceData): Map<string, { status: ApprovalStatus; stale: boolean; decidedAt: string | null; comment: string }> {
-  const out = new Map<string, { status: ApprovalStatus; stale: boolean; decidedAt: string | null; comment: string }>();
-  for (const r of data.requirements) out.set(r.id, { status: "pending", stale: false, decidedAt: null, comment: "" });
+export function approvalStatus(data: WorkspaceData): Map<string, { status: ApprovalStatus; stale: boolean; staleReason: string; decidedAt: string | null; comment: string }> {
+  const out = new Map<string, { status: ApprovalStatus; stale: boolean; staleReason: string; decidedAt: string | null; comment: string }>();
+  for (const r of data.requirements) out.set(r.id, { status: "pending", stale: false, staleReason: "", decidedAt: null, comment: "" });
   const ordered = [...data.decisions].sort((a, b) => a.decided_at.localeCompare(b.decided_at));
   for (const d of ordered) {
     if (!out.has(d.requirement)) continue;
-    out.set(d.requirement, { status: d.kind, stale: d.stale, decidedAt: d.decided_at, comment: d.comment });
+    out.set(d.requirement, { status: d.kind, stale: d.stale, staleReason: d.stale_reason, decidedAt: d.decided_at, comment: d.comment });
   }
   return out;
 }

@@ -114,6 +114,16 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Who must approve each release, by which rule, and where each stands.
+    Approvals {
+        /// The workspace.
+        path: PathBuf,
+        /// Only this release.
+        release: Option<String>,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
     /// Gaps and age of the evidence, and who gained or lost influence lately
     /// with the claims behind it.
     Evidence {
@@ -190,6 +200,7 @@ fn main() -> ExitCode {
             plan::export_ics(&path, from.unwrap_or_else(today), output.as_deref())
         }
         Command::Impact { path, item, json } => plan::impact(&path, &item, json),
+        Command::Approvals { path, release, json } => plan::approvals(&path, release.as_deref(), json),
         Command::Evidence { path, as_of, days, json } => {
             analysis::evidence(&path, as_of.unwrap_or_else(today), days, json)
         }

@@ -69,3 +69,21 @@ pub(crate) fn export_ics(path: &Path, from: NaiveDate, output: Option<&Path>) ->
         }
     }
 }
+
+pub(crate) fn approvals(path: &Path, release: Option<&str>, json: bool) -> Result<(), Failure> {
+    let ws = Workspace::open(path)?;
+    if let Some(id) = release {
+        if ws.read().get::<greychart_core::model::Release>(&[id])?.is_none() {
+            return Err(Failure::Input(format!("no release has id {id}")));
+        }
+    }
+    let rows = ws.approvals(release)?;
+    if json {
+        return print_json(&rows);
+    }
+    for r in &rows {
+        let stale = if r.stale { format!(" (stale: {})", r.stale_reason) } else { String::new() };
+        println!("{:<6} {:<8} {:<16} {:<18}{stale}  — {}", r.release, r.approver, r.role.as_str(), r.status, r.rule);
+    }
+    Ok(())
+}

@@ -14,6 +14,7 @@
 //! the desktop shell, the tests and the benchmarks all share this crate.
 
 pub mod analytics;
+pub mod approvals;
 pub mod demo;
 pub mod error;
 pub mod graph;

@@ -7,6 +7,7 @@
 use greychart_core::analytics::{
     BrokerScore, BrokerScores, ClaimShift, Coverage, Faction, InfluencePath, InfluenceRow, RankShift, SwayEdge,
 };
+use greychart_core::approvals::ApprovalRow;
 use greychart_core::model::*;
 use greychart_core::planning::{Conflict, Impact, PlanReport, Slot, SlotKind};
 use greychart_core::transport::{AnalysisProgress, EvidenceSummary, Position, WorkspaceInfo};
@@ -49,6 +50,7 @@ fn generated() -> String {
         declaration::<ApprovalRequirement>(&cfg),
         declaration::<DecisionKind>(&cfg),
         declaration::<Decision>(&cfg),
+        declaration::<ApprovalRule>(&cfg),
         declaration::<WorkspaceData>(&cfg),
         declaration::<InfluenceRow>(&cfg),
         declaration::<InfluencePath>(&cfg),
@@ -64,6 +66,7 @@ fn generated() -> String {
         declaration::<Slot>(&cfg),
         declaration::<PlanReport>(&cfg),
         declaration::<Impact>(&cfg),
+        declaration::<ApprovalRow>(&cfg),
         declaration::<AnalysisProgress>(&cfg),
         declaration::<Faction>(&cfg),
     ];

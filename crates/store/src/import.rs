@@ -159,6 +159,7 @@ fn import_changes(w: &mut Write<'_>, file: &str, rows: &[ChangeRow]) -> Result<I
                     window_start: None,
                     window_end: None,
                     risk: RiskLevel::Low,
+                    cost: None,
                 };
                 w.put(&release)?;
                 report.created_releases.push(id.clone());
@@ -166,7 +167,7 @@ fn import_changes(w: &mut Write<'_>, file: &str, rows: &[ChangeRow]) -> Result<I
         }
         for id in &change.components {
             if components.insert(id.clone()) {
-                w.put(&Component { id: id.clone(), name: id.clone(), owner_team: None })?;
+                w.put(&Component { id: id.clone(), name: id.clone(), owner_team: None, owner: None })?;
                 report.created_components.push(id.clone());
             }
         }

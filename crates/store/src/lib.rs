@@ -12,6 +12,7 @@
 //! Every connection has foreign keys on, WAL, synchronous=FULL and a busy
 //! timeout, so a killed process leaves a valid file with every committed edit.
 
+mod approvals;
 mod error;
 mod import;
 mod planning;

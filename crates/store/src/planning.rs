@@ -49,7 +49,7 @@ impl Workspace {
             services: read.list()?,
             periods: read.list()?,
             absences: read.list()?,
-            requirements: read.list()?,
+            requirements: read.list::<ApprovalRequirement>()?.into_iter().filter(|q| q.active).collect(),
             people: read.list()?,
         })
     }

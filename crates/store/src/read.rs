@@ -146,6 +146,11 @@ impl<'c> Read<'c> {
             absences: self.list()?,
             requirements: self.list()?,
             decisions: self.list()?,
+            approval_rules: self.list()?,
+            change_manager: self.setting("change_manager")?,
+            cab_chair: self.setting("cab_chair")?,
+            finance_approver: self.setting("finance_approver")?,
+            finance_threshold: self.setting("finance_threshold")?.and_then(|v| v.parse().ok()),
         };
         tx.finish()?;
         Ok(data)

@@ -15,18 +15,31 @@ use crate::Record;
 
 /// A write handle on a workspace.
 pub struct Write<'c> {
-    tx: Transaction<'c>,
+    pub(crate) tx: Transaction<'c>,
     actor: String,
+    /// Something the approval rules read was written: bring the derived
+    /// requirements in step before committing.
+    rules_dirty: bool,
+    /// Why a release may be scheduled with approvals missing, when it may.
+    pub(crate) override_reason: Option<String>,
 }
+
+/// Tables whose records the approval rules read.
+const RULE_INPUTS: &[&str] =
+    &["releases", "changes", "components", "services", "teams", "people", "periods", "approval_rules"];
 
 impl<'c> Write<'c> {
     pub(crate) fn begin(conn: &'c mut Connection, actor: String) -> Result<Self> {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        Ok(Write { tx, actor })
+        Ok(Write { tx, actor, rules_dirty: false, override_reason: None })
     }
 
-    /// Makes every change of this handle durable.
-    pub fn commit(self) -> Result<()> {
+    /// Makes every change of this handle durable, the requirements the
+    /// approval rules derive brought in step first.
+    pub fn commit(mut self) -> Result<()> {
+        if self.rules_dirty {
+            self.sync_requirements()?;
+        }
         self.tx.commit()?;
         Ok(())
     }
@@ -41,8 +54,14 @@ impl<'c> Write<'c> {
         record.validate()?;
         self.check_references(record)?;
         let before = self.put(record)?;
+        if R::TABLE == "decisions" && before.is_some() {
+            return Err(StoreError::Conflict(
+                "a decision is never edited: record a new decision, and the old one stays in the history".to_owned(),
+            ));
+        }
         let label = record.label();
         self.check_acyclic::<R>(label.split('→').next())?;
+        self.approvals_changed(R::TABLE, before.as_deref(), Some(&json(record)))?;
         let action = if before.is_some() { "update" } else { "create" };
         self.audit(action, R::ENTITY, &record.label(), before.as_deref(), Some(&json(record)))
     }
@@ -55,6 +74,10 @@ impl<'c> Write<'c> {
         if R::TABLE == "changes" || R::TABLE == "releases" {
             self.tx.execute("DELETE FROM dependencies WHERE before_item = ?1 OR after_item = ?1", [key[0]])?;
         }
+        if R::TABLE == "decisions" {
+            return Err(StoreError::Conflict("a decision is never deleted: it stays in the history".to_owned()));
+        }
+        self.approvals_changed(R::TABLE, Some(&json(&before)), None)?;
         let sql = format!("DELETE FROM {} WHERE {}", R::TABLE, key_filter::<R>());
         self.tx.execute(&sql, rusqlite::params_from_iter(key.iter())).map_err(|e| match e.sqlite_error_code() {
             Some(SqliteCode::ConstraintViolation) => StoreError::Conflict(format!(
@@ -63,6 +86,7 @@ impl<'c> Write<'c> {
             )),
             _ => StoreError::Sqlite(e),
         })?;
+        self.rules_dirty |= RULE_INPUTS.contains(&R::TABLE);
         self.audit("delete", R::ENTITY, &label, Some(&json(&before)), None)
     }
 
@@ -84,6 +108,7 @@ impl<'c> Write<'c> {
             "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             [key, value],
         )?;
+        self.rules_dirty |= crate::approvals::SETTINGS.contains(&key);
         self.audit("update", "setting", key, before.as_deref(), Some(value))
     }
 
@@ -119,6 +144,7 @@ impl<'c> Write<'c> {
             R::TABLE
         );
         self.tx.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?;
+        self.rules_dirty |= RULE_INPUTS.contains(&R::TABLE);
         Ok(before)
     }
 
@@ -194,6 +220,17 @@ impl<'c> Write<'c> {
             self.set_setting("me", me)?;
         }
         self.set_setting("formal_weight", &data.formal_weight.to_string())?;
+        let threshold = data.finance_threshold.map(|t| t.to_string());
+        for (key, value) in [
+            ("change_manager", &data.change_manager),
+            ("cab_chair", &data.cab_chair),
+            ("finance_approver", &data.finance_approver),
+            ("finance_threshold", &threshold),
+        ] {
+            if let Some(value) = value {
+                self.set_setting(key, value)?;
+            }
+        }
         self.tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
         self.put_all(&data.teams)?;
         self.put_all(&data.people)?;
@@ -210,6 +247,7 @@ impl<'c> Write<'c> {
         self.put_all(&data.absences)?;
         self.put_all(&data.requirements)?;
         self.put_all(&data.decisions)?;
+        self.put_all(&data.approval_rules)?;
         self.check_acyclic::<Person>(None)?;
         self.check_acyclic::<Dependency>(None)?;
         self.audit(
@@ -234,6 +272,6 @@ impl<'c> Write<'c> {
     }
 }
 
-fn json<T: serde::Serialize>(value: &T) -> String {
+pub(crate) fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }

@@ -9,7 +9,7 @@ export const approvalsView: View = (model) => {
   const label = names(model.data);
   const status = approvalStatus(model.data);
   const summaries = model.data.releases.map((r) => {
-    const reqs = model.data.requirements.filter((q) => q.release === r.id);
+    const reqs = model.data.requirements.filter((q) => q.active && q.release === r.id);
     const approved = reqs.filter((q) => status.get(q.id)?.status === "approved" && !status.get(q.id)?.stale).length;
     const missing = reqs.length - approved;
     return h(
@@ -19,7 +19,8 @@ export const approvalsView: View = (model) => {
       reqs.length === 0 ? " — no approvals required yet" : ` — ${approved} of ${reqs.length} approved${missing ? `, ${missing} missing` : ""}`,
     );
   });
-  const rows = model.data.requirements.map((q) => {
+  const active = model.data.requirements.filter((q) => q.active);
+  const rows = active.map((q) => {
     const s = status.get(q.id);
     const state = s?.status ?? "pending";
     return [
@@ -28,7 +29,7 @@ export const approvalsView: View = (model) => {
       words(q.role),
       q.rule,
       h("span", { class: `tag ${state}` }, words(state)),
-      s?.stale ? h("span", { class: "tag stale", title: "The release changed after this decision; ask again." }, "stale") : "",
+      s?.stale ? h("span", { class: "tag stale", title: `The release changed after this decision: ${s.staleReason || "ask again"}.` }, "stale") : "",
       s?.decidedAt?.slice(0, 10) ?? "",
       s?.comment ?? "",
     ];
@@ -39,7 +40,7 @@ export const approvalsView: View = (model) => {
     section("What is missing", "Approved and current, out of required, per release.", h("ul", { class: "summary", "data-testid": "approval-summary" }, ...summaries)),
     section(
       "Requirements",
-      `${model.data.requirements.length} sign-offs required, each with the rule that asked for it.`,
+      `${active.length} sign-offs required, each with the rule that asked for it.`,
       table("approvals-table", [{ label: "Release" }, { label: "Approver" }, { label: "Role" }, { label: "Rule" }, { label: "Status" }, { label: "" }, { label: "Decided" }, { label: "Comment" }], rows),
     ),
   );

@@ -10,7 +10,7 @@ export const packetsView: View = (model) => {
   const label = names(model.data);
   const status = approvalStatus(model.data);
   const rows = model.data.releases.map((r) => {
-    const reqs = model.data.requirements.filter((q) => q.release === r.id);
+    const reqs = model.data.requirements.filter((q) => q.active && q.release === r.id);
     const signed = reqs.filter((q) => status.get(q.id)?.status === "approved" && !status.get(q.id)?.stale);
     const open = reqs.filter((q) => !signed.includes(q)).map((q) => label.get(q.approver) ?? q.approver);
     return [

@@ -137,16 +137,20 @@ pub(super) const RELEASES: &[(&str, &str, Stage, i64, i64, RiskLevel)] = &[
     ("r6", "Service Desk Upgrade", Stage::Plan, 60, 1, RiskLevel::Low),
 ];
 
-pub(super) const COMPONENTS: &[(&str, &str, &str)] = &[
-    ("mobile-app", "Mobile banking app", "mobile"),
-    ("web-portal", "Customer web portal", "mobile"),
-    ("payments-api", "Payments API", "appdev"),
-    ("core-ledger", "Core ledger", "appdev"),
-    ("identity", "Identity & login", "infra"),
-    ("network-core", "Core network", "infra"),
-    ("data-warehouse", "Data warehouse", "appdev"),
-    ("service-desk", "Service desk tool", "ops"),
+/// (id, name, owning team, owner)
+pub(super) const COMPONENTS: &[(&str, &str, &str, &str)] = &[
+    ("mobile-app", "Mobile banking app", "mobile", "p09"),
+    ("web-portal", "Customer web portal", "mobile", "p09"),
+    ("payments-api", "Payments API", "appdev", "p08"),
+    ("core-ledger", "Core ledger", "appdev", "p08"),
+    ("identity", "Identity & login", "infra", "p18"),
+    ("network-core", "Core network", "infra", "p03"),
+    ("data-warehouse", "Data warehouse", "appdev", ""),
+    ("service-desk", "Service desk tool", "ops", ""),
 ];
+
+/// Estimated costs of the releases that have one.
+pub(super) const COSTS: &[(&str, f64)] = &[("r2", 250_000.0), ("r3", 90_000.0)];
 
 /// (id, name, business owner, depends on)
 pub(super) const SERVICES: &[(&str, &str, &str, &[&str])] = &[
@@ -321,7 +325,7 @@ pub(super) const REQUIREMENTS: &[RequirementSpec] = &[
         "",
     ),
     ("a301", "r3", "p25", ApprovalRole::ChangeManager, "change manager always", None, ""),
-    ("a302", "r3", "p03", ApprovalRole::Infrastructure, "owner of touched component network-core", None, ""),
+    ("a302", "r3", "p03", ApprovalRole::ComponentOwner, "owner of touched component network-core", None, ""),
     ("a601", "r6", "p25", ApprovalRole::ChangeManager, "change manager always", None, ""),
     ("a602", "r6", "p35", ApprovalRole::BusinessOwner, "business owner of impacted service svc-support", None, ""),
 ];

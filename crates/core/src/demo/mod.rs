@@ -51,6 +51,7 @@ pub fn demo_workspace(today: NaiveDate) -> WorkspaceData {
             window_start: Some(day(start)),
             window_end: Some(day(start + length - 1)),
             risk,
+            cost: COSTS.iter().find(|(r, _)| *r == id).map(|&(_, c)| c),
         })
         .collect();
     let mut requirements = Vec::new();
@@ -62,6 +63,8 @@ pub fn demo_workspace(today: NaiveDate) -> WorkspaceData {
             approver: approver.into(),
             role,
             rule: rule.into(),
+            derived: false,
+            active: true,
         });
         if let Some(kind) = decision {
             decisions.push(Decision {
@@ -72,6 +75,11 @@ pub fn demo_workspace(today: NaiveDate) -> WorkspaceData {
                 decided_at: format!("{}T10:00:00Z", day(-3 - decisions.len() as i64)),
                 comment: comment.into(),
                 stale: comment.starts_with("Stale"),
+                stale_reason: if comment.starts_with("Stale") {
+                    "the scope changed after this approval".into()
+                } else {
+                    String::new()
+                },
             });
         }
     }
@@ -108,7 +116,12 @@ pub fn demo_workspace(today: NaiveDate) -> WorkspaceData {
             .collect(),
         components: COMPONENTS
             .iter()
-            .map(|&(id, name, team)| Component { id: id.into(), name: name.into(), owner_team: opt(team) })
+            .map(|&(id, name, team, owner)| Component {
+                id: id.into(),
+                name: name.into(),
+                owner_team: opt(team),
+                owner: opt(owner),
+            })
             .collect(),
         services: SERVICES
             .iter()
@@ -166,6 +179,17 @@ pub fn demo_workspace(today: NaiveDate) -> WorkspaceData {
         ],
         requirements,
         decisions,
+        approval_rules: vec![ApprovalRule {
+            id: "customer-facing".into(),
+            condition: "touches:web-portal".into(),
+            role: ApprovalRole::Qa,
+            approver: "p15".into(),
+            note: "QA signs off every change customers see".into(),
+        }],
+        change_manager: Some("p25".into()),
+        cab_chair: Some("p27".into()),
+        finance_approver: Some("p05".into()),
+        finance_threshold: Some(100_000.0),
     }
 }
 

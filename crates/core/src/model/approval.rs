@@ -41,6 +41,17 @@ pub struct ApprovalRequirement {
     pub role: ApprovalRole,
     /// The rule or reason that created it.
     pub rule: String,
+    /// Created by a rule (kept in step with the release), not by hand.
+    #[serde(default)]
+    pub derived: bool,
+    /// Still needed; a requirement the release no longer needs stays, not
+    /// active, so the decisions on it keep their history.
+    #[serde(default = "still_needed")]
+    pub active: bool,
+}
+
+fn still_needed() -> bool {
+    true
 }
 
 impl ApprovalRequirement {
@@ -85,6 +96,9 @@ pub struct Decision {
     pub comment: String,
     /// Set when the release changed after this decision.
     pub stale: bool,
+    /// What changed, when stale.
+    #[serde(default)]
+    pub stale_reason: String,
 }
 
 impl Decision {
@@ -97,5 +111,84 @@ impl Decision {
             return Err(ValidationError::new("decided_at", "must be a date and time like 2026-11-27T10:00:00Z"));
         }
         Ok(())
+    }
+}
+
+/// When a custom approval rule applies to a release.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RuleCondition {
+    /// Every release.
+    Always,
+    /// Releases of at least this risk.
+    RiskAtLeast(crate::model::RiskLevel),
+    /// Releases with a change touching this component.
+    Touches(String),
+    /// Releases whose blast radius reaches this service.
+    Affects(String),
+    /// Releases whose estimated cost is above this amount.
+    CostAbove(f64),
+}
+
+impl RuleCondition {
+    /// Reads `always`, `risk>=medium`, `touches:COMPONENT`,
+    /// `affects:SERVICE` or `cost>AMOUNT`.
+    pub fn parse(text: &str) -> Result<RuleCondition, ValidationError> {
+        let text = text.trim();
+        let bad = || {
+            ValidationError::new(
+                "condition",
+                format!("{text:?} is not a condition: use always, risk>=medium, touches:COMPONENT, affects:SERVICE or cost>AMOUNT"),
+            )
+        };
+        if text == "always" {
+            return Ok(RuleCondition::Always);
+        }
+        if let Some(level) = text.strip_prefix("risk>=") {
+            return crate::model::RiskLevel::parse(level.trim()).map(RuleCondition::RiskAtLeast).ok_or_else(bad);
+        }
+        if let Some(id) = text.strip_prefix("touches:") {
+            check_id("condition", id.trim())?;
+            return Ok(RuleCondition::Touches(id.trim().to_owned()));
+        }
+        if let Some(id) = text.strip_prefix("affects:") {
+            check_id("condition", id.trim())?;
+            return Ok(RuleCondition::Affects(id.trim().to_owned()));
+        }
+        if let Some(amount) = text.strip_prefix("cost>") {
+            return amount
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|a| a.is_finite() && *a >= 0.0)
+                .map(RuleCondition::CostAbove)
+                .ok_or_else(bad);
+        }
+        Err(bad())
+    }
+}
+
+/// A rule of the workspace's own: when a release meets the condition, the
+/// approver must sign off in the given role.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ApprovalRule {
+    /// Stable id.
+    pub id: String,
+    /// When it applies (see `RuleCondition::parse`).
+    pub condition: String,
+    /// In what capacity.
+    pub role: ApprovalRole,
+    /// Who must approve.
+    pub approver: String,
+    /// Why the rule exists, shown with every requirement it creates.
+    pub note: String,
+}
+
+impl ApprovalRule {
+    /// Checks every field.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        check_id("id", &self.id)?;
+        RuleCondition::parse(&self.condition)?;
+        check_id("approver", &self.approver)?;
+        check_text("note", &self.note)
     }
 }

@@ -4,7 +4,7 @@
 //! validating constructor and a `validate` the store calls before every write,
 //! so that values arriving from a form or a file meet the same rules.
 
-pub use approval::{ApprovalRequirement, ApprovalRole, Decision, DecisionKind};
+pub use approval::{ApprovalRequirement, ApprovalRole, ApprovalRule, Decision, DecisionKind, RuleCondition};
 pub use grey::{credibility, Claim, EngagementEntry, Involvement, StakeholderProfile, Stance, StanceKind};
 pub use org::{Person, Team, TeamKind};
 pub use plan::{Absence, Change, Component, Dependency, Period, PeriodKind, Release, RiskLevel, Scope, Service, Stage};

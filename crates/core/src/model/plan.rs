@@ -16,6 +16,10 @@ pub struct Component {
     pub name: String,
     /// The owning team's id.
     pub owner_team: Option<String>,
+    /// The person who answers for it (signs off releases touching it);
+    /// `None`: the head of the owning team.
+    #[serde(default)]
+    pub owner: Option<String>,
 }
 
 impl Component {
@@ -110,6 +114,9 @@ pub struct Release {
     pub window_end: Option<NaiveDate>,
     /// Risk level.
     pub risk: RiskLevel,
+    /// Estimated cost, for the finance sign-off threshold; `None` if unknown.
+    #[serde(default)]
+    pub cost: Option<f64>,
 }
 
 impl Release {
@@ -117,6 +124,9 @@ impl Release {
     pub fn validate(&self) -> Result<(), ValidationError> {
         check_id("id", &self.id)?;
         check_text("name", &self.name)?;
+        if self.cost.is_some_and(|c| !c.is_finite() || c < 0.0) {
+            return Err(ValidationError::new("cost", "must be a number of at least 0"));
+        }
         match (self.window_start, self.window_end) {
             (Some(s), Some(e)) => check_span("window_end", s, e),
             (None, None) => Ok(()),

@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{
-    Absence, ApprovalRequirement, Change, Claim, Component, Decision, Dependency, EngagementEntry, Period, Person,
-    Release, Service, StakeholderProfile, Stance, Team,
+    Absence, ApprovalRequirement, ApprovalRule, Change, Claim, Component, Decision, Dependency, EngagementEntry,
+    Period, Person, Release, Service, StakeholderProfile, Stance, Team,
 };
 
 /// How strongly a manager sways each direct report, unless the workspace says
@@ -50,4 +50,19 @@ pub struct WorkspaceData {
     pub requirements: Vec<ApprovalRequirement>,
     /// Decisions, oldest first.
     pub decisions: Vec<Decision>,
+    /// The workspace's own approval rules.
+    #[serde(default)]
+    pub approval_rules: Vec<ApprovalRule>,
+    /// Who manages change (person id); unset: the head of the change team.
+    #[serde(default)]
+    pub change_manager: Option<String>,
+    /// Who chairs the CAB; unset: the change manager.
+    #[serde(default)]
+    pub cab_chair: Option<String>,
+    /// Who approves spending; unset: the head of the finance team.
+    #[serde(default)]
+    pub finance_approver: Option<String>,
+    /// Estimated cost above which finance approves; unset: 100,000.
+    #[serde(default)]
+    pub finance_threshold: Option<f64>,
 }

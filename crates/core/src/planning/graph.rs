@@ -268,6 +268,7 @@ pub(crate) mod tests {
             window_start: None,
             window_end: None,
             risk: RiskLevel::Low,
+            cost: None,
         }
     }
 

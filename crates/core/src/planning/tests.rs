@@ -144,6 +144,8 @@ fn an_approver_away_in_the_window_is_flagged() {
         approver: "p1".into(),
         role: ApprovalRole::ChangeManager,
         rule: "change manager always".into(),
+        derived: false,
+        active: true,
     }];
     let inputs = PlanInputs {
         absences: &absences,

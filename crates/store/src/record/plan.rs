@@ -11,18 +11,20 @@ use super::{date, get_enum, get_list, list, optional, optional_date, reference, 
 impl Record for Component {
     const ENTITY: &'static str = "component";
     const TABLE: &'static str = "components";
-    const COLUMNS: &'static [&'static str] = &["id", "name", "owner_team"];
+    const COLUMNS: &'static [&'static str] = &["id", "name", "owner_team", "owner"];
     fn values(&self) -> Vec<Value> {
-        vec![text(&self.id), text(&self.name), optional(&self.owner_team)]
+        vec![text(&self.id), text(&self.name), optional(&self.owner_team), optional(&self.owner)]
     }
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
-        Ok(Component { id: r.get(0)?, name: r.get(1)?, owner_team: r.get(2)? })
+        Ok(Component { id: r.get(0)?, name: r.get(1)?, owner_team: r.get(2)?, owner: r.get(3)? })
     }
     fn validate(&self) -> Result<(), ValidationError> {
         Component::validate(self)
     }
     fn references(&self) -> Vec<Reference> {
-        self.owner_team.iter().map(|t| reference("owner_team", &["teams"], t)).collect()
+        let mut refs: Vec<Reference> = self.owner_team.iter().map(|t| reference("owner_team", &["teams"], t)).collect();
+        refs.extend(self.owner.iter().map(|p| reference("owner", &["people"], p)));
+        refs
     }
 }
 
@@ -50,7 +52,7 @@ impl Record for Service {
 impl Record for Release {
     const ENTITY: &'static str = "release";
     const TABLE: &'static str = "releases";
-    const COLUMNS: &'static [&'static str] = &["id", "name", "stage", "window_start", "window_end", "risk"];
+    const COLUMNS: &'static [&'static str] = &["id", "name", "stage", "window_start", "window_end", "risk", "cost"];
     fn values(&self) -> Vec<Value> {
         vec![
             text(&self.id),
@@ -59,6 +61,7 @@ impl Record for Release {
             optional_date(self.window_start),
             optional_date(self.window_end),
             text(self.risk.as_str()),
+            self.cost.map_or(Value::Null, Value::Real),
         ]
     }
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
@@ -69,6 +72,7 @@ impl Record for Release {
             window_start: r.get(3)?,
             window_end: r.get(4)?,
             risk: get_enum(r, 5, RiskLevel::parse)?,
+            cost: r.get(6)?,
         })
     }
     fn validate(&self) -> Result<(), ValidationError> {
@@ -189,9 +193,17 @@ impl Record for Absence {
 impl Record for ApprovalRequirement {
     const ENTITY: &'static str = "approval requirement";
     const TABLE: &'static str = "requirements";
-    const COLUMNS: &'static [&'static str] = &["id", "release", "approver", "role", "rule"];
+    const COLUMNS: &'static [&'static str] = &["id", "release", "approver", "role", "rule", "origin", "active"];
     fn values(&self) -> Vec<Value> {
-        vec![text(&self.id), text(&self.release), text(&self.approver), text(self.role.as_str()), text(&self.rule)]
+        vec![
+            text(&self.id),
+            text(&self.release),
+            text(&self.approver),
+            text(self.role.as_str()),
+            text(&self.rule),
+            text(if self.derived { "rule" } else { "manual" }),
+            Value::Integer(i64::from(self.active)),
+        ]
     }
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
         Ok(ApprovalRequirement {
@@ -200,6 +212,8 @@ impl Record for ApprovalRequirement {
             approver: r.get(2)?,
             role: get_enum(r, 3, ApprovalRole::parse)?,
             rule: r.get(4)?,
+            derived: r.get::<_, String>(5)? == "rule",
+            active: r.get::<_, i64>(6)? != 0,
         })
     }
     fn validate(&self) -> Result<(), ValidationError> {
@@ -214,7 +228,7 @@ impl Record for Decision {
     const ENTITY: &'static str = "decision";
     const TABLE: &'static str = "decisions";
     const COLUMNS: &'static [&'static str] =
-        &["id", "requirement", "kind", "decided_by", "decided_at", "comment", "stale"];
+        &["id", "requirement", "kind", "decided_by", "decided_at", "comment", "stale", "stale_reason"];
     fn values(&self) -> Vec<Value> {
         vec![
             text(&self.id),
@@ -224,6 +238,7 @@ impl Record for Decision {
             text(&self.decided_at),
             text(&self.comment),
             Value::Integer(i64::from(self.stale)),
+            text(&self.stale_reason),
         ]
     }
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
@@ -235,6 +250,7 @@ impl Record for Decision {
             decided_at: r.get(4)?,
             comment: r.get(5)?,
             stale: r.get::<_, i64>(6)? != 0,
+            stale_reason: r.get(7)?,
         })
     }
     fn validate(&self) -> Result<(), ValidationError> {
@@ -245,5 +261,29 @@ impl Record for Decision {
             reference("requirement", &["requirements"], &self.requirement),
             reference("decided_by", &["people"], &self.decided_by),
         ]
+    }
+}
+
+impl Record for ApprovalRule {
+    const ENTITY: &'static str = "approval rule";
+    const TABLE: &'static str = "approval_rules";
+    const COLUMNS: &'static [&'static str] = &["id", "condition", "role", "approver", "note"];
+    fn values(&self) -> Vec<Value> {
+        vec![text(&self.id), text(&self.condition), text(self.role.as_str()), text(&self.approver), text(&self.note)]
+    }
+    fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(ApprovalRule {
+            id: r.get(0)?,
+            condition: r.get(1)?,
+            role: get_enum(r, 2, ApprovalRole::parse)?,
+            approver: r.get(3)?,
+            note: r.get(4)?,
+        })
+    }
+    fn validate(&self) -> Result<(), ValidationError> {
+        ApprovalRule::validate(self)
+    }
+    fn references(&self) -> Vec<Reference> {
+        vec![reference("approver", &["people"], &self.approver)]
     }
 }

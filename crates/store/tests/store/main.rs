@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod analyses;
+mod approvals;
 mod crud;
 mod files;
 mod imports;

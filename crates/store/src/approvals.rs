@@ -1,0 +1,362 @@
+//! Who must approve what, kept in step with the releases.
+//!
+//! The requirements the rules derive are stored (so decisions can point at
+//! them) and re-derived before every commit that wrote something the rules
+//! read: new ones are added, ones no longer needed stay but inactive (their
+//! decisions keep their history), and one waived by hand stays waived.
+//! Changing a release's scope (its changes or their dependencies), schedule
+//! (window) or risk marks its approvals stale with the reason. Decisions are
+//! never edited or deleted. A release moves to "scheduled" only when every
+//! active requirement is approved and current, or with an override whose
+//! reason is logged.
+
+use std::collections::HashMap;
+
+use greychart_core::approvals::{requirement_id, ApprovalInputs, ApprovalRow, ApprovalSettings, RuleBook};
+use greychart_core::model::*;
+use greychart_core::planning::PlanInputs;
+use rusqlite::OptionalExtension;
+use serde_json::Value;
+
+use crate::error::{Result, StoreError};
+use crate::read::{get_on, Read};
+use crate::write::json;
+use crate::{Workspace, Write};
+
+/// Settings the approval rules read.
+pub(crate) const SETTINGS: &[&str] = &["change_manager", "cab_chair", "finance_approver", "finance_threshold"];
+
+impl Read<'_> {
+    /// Who fills the standing approval roles.
+    pub fn approval_settings(&self) -> Result<ApprovalSettings> {
+        Ok(ApprovalSettings {
+            change_manager: self.setting("change_manager")?,
+            cab_chair: self.setting("cab_chair")?,
+            finance_approver: self.setting("finance_approver")?,
+            finance_threshold: self.setting("finance_threshold")?.and_then(|v| v.parse().ok()),
+        })
+    }
+
+    /// Every active requirement (of one release, or all) with its status.
+    pub fn approvals(&self, release: Option<&str>) -> Result<Vec<ApprovalRow>> {
+        let requirements: Vec<ApprovalRequirement> = self.list()?;
+        let mut decisions: Vec<Decision> = self.list()?;
+        decisions.sort_by(|a, b| a.decided_at.cmp(&b.decided_at));
+        let mut latest: HashMap<&str, &Decision> = HashMap::new();
+        for d in &decisions {
+            latest.insert(d.requirement.as_str(), d);
+        }
+        Ok(requirements
+            .iter()
+            .filter(|q| q.active && release.is_none_or(|r| q.release == r))
+            .map(|q| {
+                let d = latest.get(q.id.as_str());
+                ApprovalRow {
+                    id: q.id.clone(),
+                    release: q.release.clone(),
+                    approver: q.approver.clone(),
+                    role: q.role,
+                    rule: q.rule.clone(),
+                    derived: q.derived,
+                    status: d.map_or("pending", |d| d.kind.as_str()).to_owned(),
+                    decided_at: d.map(|d| d.decided_at.clone()),
+                    comment: d.map(|d| d.comment.clone()).unwrap_or_default(),
+                    stale: d.is_some_and(|d| d.stale),
+                    stale_reason: d.map(|d| d.stale_reason.clone()).unwrap_or_default(),
+                }
+            })
+            .collect())
+    }
+}
+
+impl Write<'_> {
+    /// Re-derives every open release's requirements (see the module).
+    pub(crate) fn sync_requirements(&mut self) -> Result<()> {
+        let read = Read::new(&self.tx);
+        let (releases, changes, components): (Vec<Release>, Vec<Change>, Vec<Component>) =
+            (read.list()?, read.list()?, read.list()?);
+        let (services, periods, people): (Vec<Service>, Vec<Period>, Vec<Person>) =
+            (read.list()?, read.list()?, read.list()?);
+        let (teams, rules): (Vec<Team>, Vec<ApprovalRule>) = (read.list()?, read.list()?);
+        let settings = read.approval_settings()?;
+        let existing: Vec<ApprovalRequirement> = read.list()?;
+        let waived: Vec<String> = {
+            let mut stmt = self.tx.prepare_cached("SELECT id FROM requirements WHERE origin = 'waived'")?;
+            let ids = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+            ids
+        };
+        let inputs = ApprovalInputs {
+            plan: PlanInputs {
+                releases: &releases,
+                changes: &changes,
+                dependencies: &[],
+                components: &components,
+                services: &services,
+                periods: &periods,
+                absences: &[],
+                requirements: &[],
+                people: &people,
+            },
+            teams: &teams,
+            rules: &rules,
+            settings: &settings,
+        };
+        let book = RuleBook::new(&inputs);
+        let by_id: HashMap<&str, &ApprovalRequirement> = existing.iter().map(|q| (q.id.as_str(), q)).collect();
+        let mut changed: Vec<String> = Vec::new();
+        for release in releases.iter().filter(|r| !r.stage.is_settled()) {
+            let needed = book.required(release);
+            let mut wanted: Vec<String> = Vec::new();
+            for n in &needed {
+                // A requirement added by hand for the same person and role stands for it.
+                let by_hand = existing.iter().any(|q| {
+                    !q.derived && q.active && q.release == release.id && q.approver == n.approver && q.role == n.role
+                });
+                if by_hand {
+                    continue;
+                }
+                let id = requirement_id(&release.id, n.role, &n.approver);
+                wanted.push(id.clone());
+                if waived.contains(&id) {
+                    continue;
+                }
+                let fresh = ApprovalRequirement {
+                    id: id.clone(),
+                    release: release.id.clone(),
+                    approver: n.approver.clone(),
+                    role: n.role,
+                    rule: n.rule.clone(),
+                    derived: true,
+                    active: true,
+                };
+                if by_id.get(id.as_str()).is_none_or(|q| **q != fresh) {
+                    self.put(&fresh)?;
+                    changed.push(format!("{id} needed: {}", n.rule));
+                }
+            }
+            for q in existing.iter().filter(|q| q.derived && q.active && q.release == release.id) {
+                if !wanted.contains(&q.id) && !waived.contains(&q.id) {
+                    self.put(&ApprovalRequirement { active: false, ..q.clone() })?;
+                    changed.push(format!("{} no longer needed", q.id));
+                }
+            }
+        }
+        if !changed.is_empty() {
+            self.audit("sync", "approval requirement", "", None, Some(&changed.join("\n")))?;
+        }
+        Ok(())
+    }
+
+    /// After a record of `table` changed from `before` to `after` (JSON):
+    /// marks the approvals of the releases whose scope, schedule or risk it
+    /// changed stale, and refuses moving a release to "scheduled" while its
+    /// approvals are missing.
+    pub(crate) fn approvals_changed(&mut self, table: &str, before: Option<&str>, after: Option<&str>) -> Result<()> {
+        let parse = |s: Option<&str>| s.and_then(|s| serde_json::from_str::<Value>(s).ok()).unwrap_or(Value::Null);
+        let (before, after) = (parse(before), parse(after));
+        let text = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_owned);
+        let mut stale: Vec<(String, String)> = Vec::new();
+        match table {
+            "releases" => {
+                let id = text(&after, "id").or_else(|| text(&before, "id")).unwrap_or_default();
+                if !before.is_null() && !after.is_null() {
+                    let window = |v: &Value| {
+                        format!(
+                            "{} – {}",
+                            text(v, "window_start").unwrap_or_default(),
+                            text(v, "window_end").unwrap_or_default()
+                        )
+                    };
+                    if window(&before) != window(&after) {
+                        stale
+                            .push((id.clone(), format!("window moved from {} to {}", window(&before), window(&after))));
+                    }
+                    if before.get("risk") != after.get("risk") {
+                        let risk = |v: &Value| text(v, "risk").unwrap_or_default();
+                        stale.push((id.clone(), format!("risk changed from {} to {}", risk(&before), risk(&after))));
+                    }
+                    if before.get("cost") != after.get("cost") {
+                        stale.push((id.clone(), "estimated cost changed".to_owned()));
+                    }
+                }
+                let scheduled = |v: &Value| text(v, "stage").as_deref() == Some("scheduled");
+                if scheduled(&after) && !scheduled(&before) {
+                    self.check_ready_to_schedule(&id)?;
+                }
+            }
+            "changes" => {
+                let id = text(&after, "id").or_else(|| text(&before, "id")).unwrap_or_default();
+                let (was, is) = (text(&before, "release"), text(&after, "release"));
+                match (&was, &is) {
+                    (Some(a), Some(b)) if a == b => stale.push((a.clone(), format!("change {id} was edited"))),
+                    _ => {
+                        if let Some(a) = was {
+                            stale.push((a, format!("change {id} left the release")));
+                        }
+                        if let Some(b) = is {
+                            stale.push((b, format!("change {id} joined the release")));
+                        }
+                    }
+                }
+            }
+            "dependencies" => {
+                let link = if after.is_null() { &before } else { &after };
+                let (a, b) = (text(link, "before").unwrap_or_default(), text(link, "after").unwrap_or_default());
+                let what = match (before.is_null(), after.is_null()) {
+                    (true, _) => "added",
+                    (_, true) => "removed",
+                    _ => "changed",
+                };
+                for item in [&a, &b] {
+                    if let Some(release) = self.release_of(item)? {
+                        stale.push((release, format!("dependency {a} → {b} {what}")));
+                    }
+                }
+            }
+            _ => {}
+        }
+        for (release, reason) in stale {
+            self.mark_stale(&release, &reason)?;
+        }
+        Ok(())
+    }
+
+    /// The release an item is or belongs to.
+    fn release_of(&self, item: &str) -> Result<Option<String>> {
+        let release: Option<Option<String>> =
+            self.tx.query_row("SELECT release FROM changes WHERE id = ?1", [item], |r| r.get(0)).optional()?;
+        Ok(match release {
+            Some(r) => r,
+            None => self.tx.query_row("SELECT id FROM releases WHERE id = ?1", [item], |r| r.get(0)).optional()?,
+        })
+    }
+
+    /// Marks the current approvals of a release stale, saying why.
+    fn mark_stale(&mut self, release: &str, reason: &str) -> Result<()> {
+        let marked = self.tx.execute(
+            "UPDATE decisions SET stale = 1, stale_reason = ?2 \
+             WHERE stale = 0 AND kind = 'approved' AND requirement IN (SELECT id FROM requirements WHERE release = ?1)",
+            [release, reason],
+        )?;
+        if marked > 0 {
+            self.audit("stale", "decision", release, None, Some(&format!("{marked} approvals: {reason}")))?;
+        }
+        Ok(())
+    }
+
+    /// Refuses scheduling a release whose active requirements are not all
+    /// approved and current, naming what is missing; an override reason
+    /// set on this handle lets it through and is logged.
+    fn check_ready_to_schedule(&mut self, release: &str) -> Result<()> {
+        let rows = Read::new(&self.tx).approvals(Some(release))?;
+        let missing: Vec<String> = rows
+            .iter()
+            .filter(|r| r.status != "approved" || r.stale)
+            .map(|r| {
+                format!(
+                    "{} ({}, {}{})",
+                    r.approver,
+                    r.role.as_str().replace('_', " "),
+                    r.status.replace('_', " "),
+                    if r.stale { ", stale" } else { "" }
+                )
+            })
+            .collect();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        match self.override_reason.clone() {
+            Some(reason) => self.audit("override", "release", release, None, Some(&format!("scheduled with approvals missing ({}): {reason}", missing.join(", ")))),
+            None => Err(StoreError::Conflict(format!(
+                "{release} cannot be scheduled: approvals missing from {}; record them, or schedule with an override and a reason",
+                missing.join(", ")
+            ))),
+        }
+    }
+}
+
+impl Workspace {
+    /// Every active requirement with its status (one release, or all).
+    pub fn approvals(&self, release: Option<&str>) -> Result<Vec<ApprovalRow>> {
+        self.read().approvals(release)
+    }
+
+    /// Records a decision on a requirement, now, numbered; the history keeps
+    /// every earlier one.
+    pub fn record_decision(
+        &mut self,
+        requirement: &str,
+        kind: DecisionKind,
+        decided_by: &str,
+        comment: &str,
+    ) -> Result<Decision> {
+        let mut w = self.write()?;
+        let decision = Decision {
+            id: w.next_id("decisions", "d")?,
+            requirement: requirement.to_owned(),
+            kind,
+            decided_by: decided_by.to_owned(),
+            decided_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            comment: comment.to_owned(),
+            stale: false,
+            stale_reason: String::new(),
+        };
+        w.save(&decision)?;
+        w.commit()?;
+        Ok(decision)
+    }
+
+    /// Adds a requirement by hand; the reason is kept as its rule.
+    pub fn add_requirement(
+        &mut self,
+        release: &str,
+        approver: &str,
+        role: ApprovalRole,
+        reason: &str,
+    ) -> Result<ApprovalRequirement> {
+        if reason.trim().is_empty() {
+            return Err(StoreError::invalid("reason", "say why this approval is needed"));
+        }
+        let mut w = self.write()?;
+        let requirement = ApprovalRequirement {
+            id: w.next_id("requirements", "a")?,
+            release: release.to_owned(),
+            approver: approver.to_owned(),
+            role,
+            rule: format!("added by hand: {}", reason.trim()),
+            derived: false,
+            active: true,
+        };
+        w.save(&requirement)?;
+        w.commit()?;
+        Ok(requirement)
+    }
+
+    /// Removes a requirement with a reason: a derived one stays waived (the
+    /// rules do not bring it back), one added by hand becomes inactive.
+    pub fn remove_requirement(&mut self, id: &str, reason: &str) -> Result<()> {
+        if reason.trim().is_empty() {
+            return Err(StoreError::invalid("reason", "say why this approval is not needed"));
+        }
+        let mut w = self.write()?;
+        let before: ApprovalRequirement = get_on(&w.tx, &[id])?
+            .ok_or_else(|| StoreError::NotFound { entity: "approval requirement", id: id.to_owned() })?;
+        let origin = if before.derived { "waived" } else { "manual" };
+        w.tx.execute("UPDATE requirements SET active = 0, origin = ?2 WHERE id = ?1", [id, origin])?;
+        w.audit("waive", "approval requirement", id, Some(&json(&before)), Some(reason.trim()))?;
+        w.commit()
+    }
+
+    /// Moves a release to "scheduled"; with approvals missing only with an
+    /// override, whose reason is logged.
+    pub fn schedule_release(&mut self, id: &str, override_reason: Option<&str>) -> Result<Release> {
+        let mut w = self.write()?;
+        let release: Release =
+            get_on(&w.tx, &[id])?.ok_or_else(|| StoreError::NotFound { entity: "release", id: id.to_owned() })?;
+        w.override_reason = override_reason.map(str::trim).filter(|r| !r.is_empty()).map(str::to_owned);
+        let scheduled = Release { stage: Stage::Scheduled, ..release };
+        w.save(&scheduled)?;
+        w.commit()?;
+        Ok(scheduled)
+    }
+}

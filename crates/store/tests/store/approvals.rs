@@ -1,0 +1,105 @@
+//! Requirements kept in step with releases, stale approvals, immutable
+//! decisions and the scheduling guard, on real workspace files.
+
+use greychart_core::model::*;
+use greychart_store::{StoreError, Workspace};
+
+use crate::demo;
+
+fn release(ws: &Workspace, id: &str) -> Release {
+    ws.read().get::<Release>(&[id]).unwrap().unwrap()
+}
+
+fn rows(ws: &Workspace, release: &str) -> Vec<(String, ApprovalRole, String)> {
+    ws.approvals(Some(release)).unwrap().into_iter().map(|r| (r.approver, r.role, r.status)).collect()
+}
+
+#[test]
+fn moving_a_window_marks_its_approvals_stale_with_the_reason() {
+    let (_dir, mut ws) = demo();
+    let r1 = release(&ws, "r1");
+    assert!(ws.approvals(Some("r1")).unwrap().iter().any(|r| r.status == "approved" && !r.stale));
+    let moved = Release {
+        window_start: Some(r1.window_start.unwrap() + chrono::Duration::days(7)),
+        window_end: Some(r1.window_end.unwrap() + chrono::Duration::days(7)),
+        ..r1.clone()
+    };
+    ws.save(&moved).unwrap();
+    let approved: Vec<_> = ws.approvals(Some("r1")).unwrap().into_iter().filter(|r| r.status == "approved").collect();
+    assert!(!approved.is_empty());
+    for a in &approved {
+        assert!(a.stale, "{} still current", a.approver);
+        assert!(a.stale_reason.starts_with("window moved from "), "{}", a.stale_reason);
+    }
+    // Another release's approvals are untouched.
+    assert!(ws.approvals(Some("r4")).unwrap().iter().any(|r| r.status == "approved" && !r.stale));
+}
+
+#[test]
+fn a_change_joining_a_release_adds_its_owner_and_leaving_retires_it() {
+    let (_dir, mut ws) = demo();
+    let change = Change {
+        id: "c199".into(),
+        title: "Agent login".into(),
+        release: Some("r1".into()),
+        components: vec!["service-desk".into()],
+        duration_days: 1,
+        not_before: None,
+    };
+    ws.save(&change).unwrap();
+    let needed = rows(&ws, "r1");
+    assert!(needed.contains(&("p22".to_owned(), ApprovalRole::ComponentOwner, "pending".to_owned())), "{needed:?}");
+    let stale = ws.approvals(Some("r1")).unwrap().into_iter().find(|r| r.stale).map(|r| r.stale_reason);
+    assert_eq!(stale.as_deref(), Some("change c199 joined the release"));
+    ws.delete::<Change>(&["c199"]).unwrap();
+    assert!(!rows(&ws, "r1").iter().any(|(who, role, _)| who == "p22" && *role == ApprovalRole::ComponentOwner));
+    // The retired requirement is kept, inactive.
+    let kept = ws.read().get::<ApprovalRequirement>(&["q-r1-component_owner-p22"]).unwrap();
+    assert_eq!(kept.map(|q| (q.derived, q.active)), Some((true, false)));
+}
+
+#[test]
+fn a_waived_requirement_stays_waived_and_a_manual_one_needs_a_reason() {
+    let (_dir, mut ws) = demo();
+    let id = "q-r1-business_owner-p32";
+    assert!(ws.approvals(Some("r1")).unwrap().iter().any(|r| r.id == id));
+    assert!(matches!(ws.remove_requirement(id, "  "), Err(StoreError::Core(_))));
+    ws.remove_requirement(id, "Online Banking does not use the new login yet").unwrap();
+    ws.save(&Release { risk: RiskLevel::Medium, ..release(&ws, "r1") }).unwrap();
+    assert!(
+        !ws.approvals(Some("r1")).unwrap().iter().any(|r| r.id == id),
+        "the rules brought a waived requirement back"
+    );
+    assert!(ws.add_requirement("r1", "p15", ApprovalRole::Qa, "").is_err());
+    let q = ws.add_requirement("r1", "p15", ApprovalRole::Qa, "first release on the new test rig").unwrap();
+    assert_eq!(q.rule, "added by hand: first release on the new test rig");
+    assert!(rows(&ws, "r1").contains(&("p15".to_owned(), ApprovalRole::Qa, "pending".to_owned())));
+}
+
+#[test]
+fn scheduling_needs_every_approval_or_a_logged_override() {
+    let (_dir, mut ws) = demo();
+    let refused = ws.schedule_release("r1", None);
+    match refused {
+        Err(StoreError::Conflict(message)) => {
+            assert!(message.starts_with("r1 cannot be scheduled: approvals missing from "), "{message}");
+            assert!(message.contains("p18 (component owner, changes requested)"), "{message}");
+        }
+        other => panic!("scheduling r1 was not refused: {other:?}"),
+    }
+    assert_eq!(release(&ws, "r1").stage, Stage::Test);
+    let audits = ws.read().audit_count().unwrap();
+    ws.schedule_release("r1", Some("the regulator's deadline; CAB chair agreed by phone")).unwrap();
+    assert_eq!(release(&ws, "r1").stage, Stage::Scheduled);
+    assert!(ws.read().audit_count().unwrap() > audits);
+}
+
+#[test]
+fn a_decision_is_recorded_now_and_becomes_the_status() {
+    let (_dir, mut ws) = demo();
+    let q = "a103";
+    let d = ws.record_decision(q, DecisionKind::Approved, "p18", "Timeout policy reviewed").unwrap();
+    assert!(d.id.starts_with('d') && chrono::DateTime::parse_from_rfc3339(&d.decided_at).is_ok());
+    let row = ws.approvals(Some("r1")).unwrap().into_iter().find(|r| r.id == q).unwrap();
+    assert_eq!((row.status.as_str(), row.comment.as_str(), row.stale), ("approved", "Timeout policy reviewed", false));
+}
