@@ -40,6 +40,10 @@ step "end-to-end: the release plan (graph, cycle refused, timeline drag, blast r
 GREYCHART_APP="$APP" E2E_ARTIFACTS="${E2E_ARTIFACTS:-test-artifacts/e2e}" \
   xvfb-run -a -s "-screen 0 1440x900x24" node tests/e2e/plan.test.mjs
 
+step "end-to-end: approvals (checklist, a rejection, stale after a scope change, path to yes)"
+GREYCHART_APP="$APP" E2E_ARTIFACTS="${E2E_ARTIFACTS:-test-artifacts/e2e}" \
+  xvfb-run -a -s "-screen 0 1440x900x24" node tests/e2e/approvals.test.mjs
+
 step "end-to-end at scale: 2,000 and 8,000 people (figures printed, not asserted)"
 GREYCHART_APP="$APP" E2E_ARTIFACTS="${E2E_ARTIFACTS:-test-artifacts/e2e}" \
   xvfb-run -a -s "-screen 0 1440x900x24" node tests/e2e/scale.test.mjs

@@ -30,6 +30,8 @@ fn main() {
         "save_dependency",
         "delete_dependency",
         "export_schedule",
+        "path_to_yes",
+        "record_decision",
     ];
     let attributes = tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands));
     if let Err(e) = tauri_build::try_build(attributes) {

@@ -65,6 +65,8 @@ fn main() {
             planning::save_dependency,
             planning::delete_dependency,
             planning::export_schedule,
+            planning::path_to_yes,
+            planning::record_decision,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

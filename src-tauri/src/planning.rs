@@ -1,7 +1,8 @@
 //! The release plan's commands: the plan report, blast radius, and the edits
 //! the Release plan view makes (a release's window, a dependency).
 
-use greychart_core::model::{Change, Dependency, Release};
+use greychart_core::approvals::PathToYes;
+use greychart_core::model::{ApprovalRequirement, Change, Decision, DecisionKind, Dependency, Release};
 use greychart_core::planning::{Impact, PlanReport};
 use greychart_core::ApiError;
 
@@ -87,4 +88,29 @@ pub async fn export_schedule(
     std::fs::write(&path, text)
         .map_err(|e| ApiError::new(ErrorCode::Io, format!("cannot write {}: {e}", path.display())))?;
     Ok(Some(path.display().to_string()))
+}
+
+/// The path to yes for the approvers of a release, as of today.
+#[tauri::command(async)]
+pub fn path_to_yes(state: SessionState<'_>, release: String) -> Result<Vec<PathToYes>, ApiError> {
+    let today = chrono::Local::now().date_naive();
+    Ok(lock(&state)?.workspace()?.path_to_yes(&release, today)?)
+}
+
+/// Records a decision now, by the requirement's approver; the history keeps
+/// every earlier one.
+#[tauri::command(async)]
+pub fn record_decision(
+    state: SessionState<'_>,
+    requirement: String,
+    kind: DecisionKind,
+    comment: String,
+) -> Result<Decision, ApiError> {
+    let mut session = lock(&state)?;
+    let ws = session.workspace()?;
+    let approver =
+        ws.read().get::<ApprovalRequirement>(&[&requirement])?.map(|q| q.approver).ok_or_else(|| {
+            ApiError::new(ErrorCode::NotFound, format!("no approval requirement has id {requirement}"))
+        })?;
+    Ok(ws.record_decision(&requirement, kind, &approver, &comment)?)
 }

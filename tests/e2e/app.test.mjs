@@ -175,8 +175,14 @@ const failed = await run([
   }],
   ["the release plan view shows releases, the freeze conflict, changes and dependencies", () =>
     visit("release-plan", ["Payments Hub 2.0", "inside the freeze", "Year-end freeze", "Biometric login", "c105 \u2192 c101"])],
-  ["the approvals view shows requirements in every state", () =>
-    visit("approvals", ["change manager always", "rejected", "changes requested", "abstained", "stale", "Not during the year-end freeze."])],
+  ["the approvals view shows requirements in every state", async () => {
+    await visit("approvals", ["change manager always", "rejected", "changes requested", "abstained", "stale"]);
+    const link = await browser.$("//table[@data-testid='approval-matrix']//a[normalize-space()='Payments Hub 2.0']");
+    await press(link);
+    await browser.waitUntil(async () => (await byTestId(browser, "approval-checklist").getAttribute("data-release")) === "r2", { timeout: 5000, timeoutMsg: "the Payments Hub checklist did not open" });
+    const history = await byTestId(browser, "decision-history").getText();
+    assert(history.includes("Not during the year-end freeze."), "the rejection's comment is not in the history");
+  }],
   ["the packets view shows each release's sign-off state", () =>
     visit("packets", ["Mobile Banking 4.2", "Customer Portal 3.1", "Hannah Schmidt"])],
   ["a person added through the form appears ranked in the table", async () => {

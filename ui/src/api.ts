@@ -2,7 +2,7 @@
 // with a bare string. Failures arrive as ApiError {code, message, field}.
 
 import { invoke } from "@tauri-apps/api/core";
-import type { AnalysisProgress, ApiError, BrokerScores, Change, Claim, Dependency, EngagementEntry, EvidenceSummary, Faction, Impact, InfluencePath, InfluenceRow, Person, PlanReport, Position, Release, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { AnalysisProgress, ApiError, BrokerScores, Change, Claim, Decision, DecisionKind, PathToYes, Dependency, EngagementEntry, EvidenceSummary, Faction, Impact, InfluencePath, InfluenceRow, Person, PlanReport, Position, Release, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 /** Turns whatever a command rejected with into an ApiError. */
 export function asApiError(e: unknown): ApiError {
@@ -45,6 +45,8 @@ export const api = {
   saveChange: (change: Change) => call<Change>("save_change", { change }),
   saveDependency: (dependency: Dependency) => call<Dependency>("save_dependency", { dependency }),
   exportSchedule: (format: "ics" | "csv") => call<string | null>("export_schedule", { format }),
+  pathToYes: (release: string) => call<PathToYes[]>("path_to_yes", { release }),
+  recordDecision: (requirement: string, kind: DecisionKind, comment: string) => call<Decision>("record_decision", { requirement, kind, comment }),
   deleteDependency: (before: string, after: string) => call<null>("delete_dependency", { before, after }),
   newWorkspace: () => call<WorkspaceInfo | null>("new_workspace"),
   openWorkspace: () => call<WorkspaceInfo | null>("open_workspace"),

@@ -989,6 +989,48 @@ stale: boolean,
 stale_reason: string, };
 
 /**
+ * Someone who sways an approver.
+ */
+export type Influencer = { 
+/**
+ * Who.
+ */
+person: string, 
+/**
+ * Their sway weight on the approver, 0..1.
+ */
+weight: number, 
+/**
+ * Their stance on the release, if known.
+ */
+stance: StanceKind | null, };
+
+/**
+ * What it takes to get one approver to yes.
+ */
+export type PathToYes = { 
+/**
+ * The requirement, with its status.
+ */
+approval: ApprovalRow, 
+/**
+ * The approver's stance on the release, if known.
+ */
+stance: StanceKind | null, 
+/**
+ * Who sways them most, strongest first.
+ */
+influencers: Array<Influencer>, 
+/**
+ * The strongest path of influence from "me" (empty when no path or no "me").
+ */
+path: InfluencePath, 
+/**
+ * What stands in the way, in plain words.
+ */
+warnings: Array<string>, };
+
+/**
  * How far the background analysis (broker scores) has got.
  */
 export type AnalysisProgress = { 

@@ -26,7 +26,7 @@ const VIEWS: { id: string; label: string; view: View }[] = [
   { id: "packets", label: "Packets", view: packetsView },
 ];
 
-const model: Model = { info: null, data: emptyData(), influence: [], broker: { kind: "cancelled" }, edges: [], evidence: null, factions: [], colourBy: "team", positions: [], asOf: today(), showFormal: true, showGrey: true, path: [], focusQuery: "", focusSteps: 0, drawMode: false, stanceRelease: null, plan: null, planError: null, planItem: null, impact: null, planDraw: false, planRefused: null };
+const model: Model = { info: null, data: emptyData(), influence: [], broker: { kind: "cancelled" }, edges: [], evidence: null, factions: [], colourBy: "team", positions: [], asOf: today(), showFormal: true, showGrey: true, path: [], focusQuery: "", focusSteps: 0, drawMode: false, stanceRelease: null, plan: null, planError: null, planItem: null, impact: null, planDraw: false, planRefused: null, approvalsRelease: null, pathToYes: null };
 let current = VIEWS[0]?.id ?? "grey-chart";
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -157,6 +157,29 @@ const actions: Actions = {
       .exportSchedule(format)
       .then((path) => {
         if (path) status(`Saved the schedule to ${path}`);
+      })
+      .catch((e) => status(asApiError(e).message, "error"));
+  },
+  selectApprovalRelease: (id) => {
+    model.approvalsRelease = id;
+    model.pathToYes = null;
+    render();
+  },
+  decide: (requirement, kind, comment) => {
+    api
+      .recordDecision(requirement, kind, comment)
+      .then((d) => {
+        model.pathToYes = null;
+        afterSave(`Recorded: ${kind.replace("_", " ")} by ${d.decided_by}`);
+      })
+      .catch((e) => status(asApiError(e).message, "error"));
+  },
+  showPathToYes: (release) => {
+    api
+      .pathToYes(release)
+      .then((paths) => {
+        model.pathToYes = paths;
+        render();
       })
       .catch((e) => status(asApiError(e).message, "error"));
   },

@@ -2,7 +2,7 @@
 // together and replaced as a whole after every saved edit.
 
 import type { BrokerState } from "./broker";
-import type { EvidenceSummary, Faction, Impact, InfluenceRow, PlanReport, Position, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { PathToYes, EvidenceSummary, Faction, Impact, InfluenceRow, PlanReport, Position, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 export interface Model {
   info: WorkspaceInfo | null;
@@ -44,6 +44,10 @@ export interface Model {
   planDraw: boolean;
   /** The last dependency refused for closing a cycle: message and members. */
   planRefused: { message: string; members: string[] } | null;
+  /** The release whose approval checklist is open. */
+  approvalsRelease: string | null;
+  /** Its path to yes, once asked for. */
+  pathToYes: PathToYes[] | null;
 }
 
 export function emptyData(): WorkspaceData {

@@ -7,7 +7,7 @@
 use greychart_core::analytics::{
     BrokerScore, BrokerScores, ClaimShift, Coverage, Faction, InfluencePath, InfluenceRow, RankShift, SwayEdge,
 };
-use greychart_core::approvals::ApprovalRow;
+use greychart_core::approvals::{ApprovalRow, Influencer, PathToYes};
 use greychart_core::model::*;
 use greychart_core::planning::{Conflict, Impact, PlanReport, Slot, SlotKind};
 use greychart_core::transport::{AnalysisProgress, EvidenceSummary, Position, WorkspaceInfo};
@@ -67,6 +67,8 @@ fn generated() -> String {
         declaration::<PlanReport>(&cfg),
         declaration::<Impact>(&cfg),
         declaration::<ApprovalRow>(&cfg),
+        declaration::<Influencer>(&cfg),
+        declaration::<PathToYes>(&cfg),
         declaration::<AnalysisProgress>(&cfg),
         declaration::<Faction>(&cfg),
     ];

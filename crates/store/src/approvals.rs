@@ -12,7 +12,9 @@
 
 use std::collections::HashMap;
 
-use greychart_core::approvals::{requirement_id, ApprovalInputs, ApprovalRow, ApprovalSettings, RuleBook};
+use greychart_core::approvals::{
+    path_to_yes, requirement_id, ApprovalInputs, ApprovalRow, ApprovalSettings, PathToYes, RuleBook,
+};
 use greychart_core::model::*;
 use greychart_core::planning::PlanInputs;
 use rusqlite::OptionalExtension;
@@ -231,15 +233,16 @@ impl Write<'_> {
         })
     }
 
-    /// Marks the current approvals of a release stale, saying why.
+    /// Marks the current decisions of a release stale, saying why: each was
+    /// made on what the release was then.
     fn mark_stale(&mut self, release: &str, reason: &str) -> Result<()> {
         let marked = self.tx.execute(
             "UPDATE decisions SET stale = 1, stale_reason = ?2 \
-             WHERE stale = 0 AND kind = 'approved' AND requirement IN (SELECT id FROM requirements WHERE release = ?1)",
+             WHERE stale = 0 AND requirement IN (SELECT id FROM requirements WHERE release = ?1)",
             [release, reason],
         )?;
         if marked > 0 {
-            self.audit("stale", "decision", release, None, Some(&format!("{marked} approvals: {reason}")))?;
+            self.audit("stale", "decision", release, None, Some(&format!("{marked} decisions: {reason}")))?;
         }
         Ok(())
     }
@@ -276,6 +279,20 @@ impl Write<'_> {
 }
 
 impl Workspace {
+    /// What it takes to get each approver of `release` who has not (or no
+    /// longer) said yes to yes, from the grey chart as of `as_of`.
+    pub fn path_to_yes(&self, release: &str, as_of: chrono::NaiveDate) -> Result<Vec<PathToYes>> {
+        let read = self.read();
+        let found: Release =
+            read.get(&[release])?.ok_or_else(|| StoreError::NotFound { entity: "release", id: release.to_owned() })?;
+        let rows = read.approvals(Some(release))?;
+        let graph = self.sway_graph(as_of)?;
+        let (stances, absences, people): (Vec<Stance>, Vec<Absence>, Vec<Person>) =
+            (read.list()?, read.list()?, read.list()?);
+        let me = read.setting("me")?;
+        Ok(path_to_yes(&rows, &found, &graph, &stances, &absences, &people, me.as_deref()))
+    }
+
     /// Every active requirement with its status (one release, or all).
     pub fn approvals(&self, release: Option<&str>) -> Result<Vec<ApprovalRow>> {
         self.read().approvals(release)

@@ -1,11 +1,125 @@
-// Approvals: who must sign off each release, and what they decided.
+// Approvals: who must sign off each release, and what they decided — a
+// matrix of releases × approvers at a glance, then for one release its
+// checklist (each requirement with the rule that created it, a form to
+// record a decision, the path to yes), and the history of its decisions.
 
+import type { ApprovalRequirement, DecisionKind, PathToYes, Release, WorkspaceData } from "../bindings";
 import { h, section, table } from "../dom";
-import { words } from "../format";
-import { approvalStatus, names } from "../state";
-import type { View } from "./types";
+import { today, words } from "../format";
+import { approvalStatus, names, type Model } from "../state";
+import type { Actions, View } from "./types";
 
-export const approvalsView: View = (model) => {
+const KINDS: DecisionKind[] = ["approved", "rejected", "changes_requested", "abstained"];
+
+/** Days before the window opens from which a missing approval is overdue. */
+const OVERDUE_DAYS = 3;
+
+function overdue(data: WorkspaceData, q: ApprovalRequirement, decided: boolean): boolean {
+  const r = data.releases.find((x) => x.id === q.release);
+  if (!r?.window_start || decided) return false;
+  const limit = new Date(`${r.window_start}T00:00:00`);
+  limit.setDate(limit.getDate() - OVERDUE_DAYS);
+  return today() >= limit.toISOString().slice(0, 10);
+}
+
+function matrix(model: Model, actions: Actions): HTMLElement {
+  const data = model.data;
+  const label = names(data);
+  const status = approvalStatus(data);
+  const active = data.requirements.filter((q) => q.active);
+  const approvers = [...new Set(active.map((q) => q.approver))].sort((a, b) => (label.get(a) ?? a).localeCompare(label.get(b) ?? b));
+  const releases = data.releases.filter((r) => active.some((q) => q.release === r.id));
+  const cell = (release: string, approver: string) => {
+    const qs = active.filter((q) => q.release === release && q.approver === approver);
+    if (qs.length === 0) return h("td", { class: "none" }, "");
+    return h(
+      "td",
+      {},
+      ...qs.map((q) => {
+        const s = status.get(q.id);
+        const state = s?.status ?? "pending";
+        const late = overdue(data, q, state !== "pending");
+        const tip = `${words(q.role)}: ${q.rule}${s?.stale ? ` — stale: ${s.staleReason}` : ""}${late ? " — overdue: the window opens soon" : ""}`;
+        return h("span", { class: `tag ${s?.stale ? "stale" : state}${late ? " overdue" : ""}`, title: tip, "data-status": s?.stale ? "stale" : state, "data-requirement": q.id }, s?.stale ? "stale" : words(state));
+      }),
+    );
+  };
+  return h(
+    "table",
+    { class: "grid matrix", "data-testid": "approval-matrix" },
+    h("thead", {}, h("tr", {}, h("th", {}, "Release"), ...approvers.map((a) => h("th", { title: a }, label.get(a) ?? a)))),
+    h(
+      "tbody",
+      {},
+      ...releases.map((r) =>
+        h("tr", { class: r.id === (model.approvalsRelease ?? "") ? "chosen" : undefined }, h("th", {}, h("a", { href: "#", onclick: (e: Event) => { e.preventDefault(); actions.selectApprovalRelease(r.id); } }, r.name)), ...approvers.map((a) => cell(r.id, a))),
+      ),
+    ),
+  );
+}
+
+function decisionForm(q: ApprovalRequirement, actions: Actions): HTMLElement {
+  const kind = h("select", { "data-testid": `decide-kind-${q.id}`, "aria-label": "Decision" }, ...KINDS.map((k) => h("option", { value: k }, words(k))));
+  const comment = h("input", { type: "text", "data-testid": `decide-comment-${q.id}`, placeholder: "Comment", "aria-label": "Comment" });
+  return h(
+    "form",
+    { class: "inline-form", onsubmit: (e: Event) => { e.preventDefault(); actions.decide(q.id, kind.value as DecisionKind, comment.value); } },
+    kind,
+    " ",
+    comment,
+    " ",
+    h("button", { type: "submit", "data-testid": `decide-save-${q.id}` }, "Record"),
+  );
+}
+
+function pathPanel(data: WorkspaceData, p: PathToYes): HTMLElement {
+  const label = names(data);
+  const who = (id: string) => label.get(id) ?? id;
+  return h(
+    "div",
+    { class: "path-to-yes", "data-testid": `path-to-yes-${p.approval.approver}` },
+    h("p", {}, `Stance: ${p.stance ? words(p.stance) : "unknown"}.`),
+    h("p", {}, "Swayed most by: ", p.influencers.length === 0 ? "nobody known" : p.influencers.map((i) => `${who(i.person)} (${i.weight.toFixed(2)}, ${i.stance ? words(i.stance) : "stance unknown"})`).join("; ")),
+    h("p", {}, "Your strongest path: ", p.path.path.length === 0 ? "none known" : `${p.path.path.map(who).join(" \u2192 ")} (strength ${p.path.strength.toFixed(3)})`),
+    ...p.warnings.map((w) => h("p", { class: "warn", role: "note" }, w)),
+  );
+}
+
+function checklist(model: Model, actions: Actions, release: Release): HTMLElement {
+  const data = model.data;
+  const label = names(data);
+  const status = approvalStatus(data);
+  const reqs = data.requirements.filter((q) => q.active && q.release === release.id);
+  const paths = new Map((model.pathToYes ?? []).map((p) => [p.approval.id, p]));
+  const rows = reqs.map((q) => {
+    const s = status.get(q.id);
+    const state = s?.status ?? "pending";
+    const path = paths.get(q.id);
+    return [
+      label.get(q.approver) ?? q.approver,
+      words(q.role),
+      h("span", { title: q.derived ? "Created by a rule; it follows the release." : "Added by hand." }, q.rule),
+      h("span", { class: `tag ${state}`, "data-testid": `status-${q.id}` }, words(state)),
+      s?.stale ? h("span", { class: "tag stale", "data-testid": `stale-${q.id}`, title: s.staleReason }, `stale: ${s.staleReason}`) : "",
+      decisionForm(q, actions),
+      path ? pathPanel(data, path) : "",
+    ];
+  });
+  const history = data.decisions
+    .filter((d) => reqs.some((q) => q.id === d.requirement))
+    .sort((a, b) => b.decided_at.localeCompare(a.decided_at))
+    .map((d) => h("li", {}, `${d.decided_at.slice(0, 16).replace("T", " ")} — ${label.get(d.decided_by) ?? d.decided_by}: ${words(d.kind)}${d.comment ? ` (“${d.comment}”)` : ""}${d.stale ? ` — stale: ${d.stale_reason}` : ""}`));
+  return h(
+    "div",
+    { "data-testid": "approval-checklist", "data-release": release.id },
+    h("p", {}, h("button", { type: "button", "data-testid": "show-path-to-yes", onclick: () => actions.showPathToYes(release.id) }, "Show the path to yes"), " for everyone who has not said yes (private: from the grey chart)."),
+    table("checklist-table", [{ label: "Approver" }, { label: "Role" }, { label: "Rule" }, { label: "Status" }, { label: "" }, { label: "Decide" }, { label: "Path to yes" }], rows),
+    h("h3", {}, "History"),
+    history.length === 0 ? h("p", { class: "empty" }, "No decisions yet.") : h("ol", { class: "history", "data-testid": "decision-history" }, ...history),
+  );
+}
+
+export const approvalsView: View = (model, actions) => {
   const label = names(model.data);
   const status = approvalStatus(model.data);
   const summaries = model.data.releases.map((r) => {
@@ -19,29 +133,17 @@ export const approvalsView: View = (model) => {
       reqs.length === 0 ? " — no approvals required yet" : ` — ${approved} of ${reqs.length} approved${missing ? `, ${missing} missing` : ""}`,
     );
   });
-  const active = model.data.requirements.filter((q) => q.active);
-  const rows = active.map((q) => {
-    const s = status.get(q.id);
-    const state = s?.status ?? "pending";
-    return [
-      label.get(q.release) ?? q.release,
-      label.get(q.approver) ?? q.approver,
-      words(q.role),
-      q.rule,
-      h("span", { class: `tag ${state}` }, words(state)),
-      s?.stale ? h("span", { class: "tag stale", title: `The release changed after this decision: ${s.staleReason || "ask again"}.` }, "stale") : "",
-      s?.decidedAt?.slice(0, 10) ?? "",
-      s?.comment ?? "",
-    ];
+  // Until one is picked, the first release with a sign-off missing is open.
+  const missingFirst = model.data.releases.find((r) => {
+    const reqs = model.data.requirements.filter((q) => q.active && q.release === r.id);
+    return reqs.some((q) => status.get(q.id)?.status !== "approved" || status.get(q.id)?.stale);
   });
+  const chosen = model.data.releases.find((r) => r.id === model.approvalsRelease) ?? missingFirst;
   return h(
     "div",
     { class: "view-body", "data-testid": "view-approvals" },
     section("What is missing", "Approved and current, out of required, per release.", h("ul", { class: "summary", "data-testid": "approval-summary" }, ...summaries)),
-    section(
-      "Requirements",
-      `${active.length} sign-offs required, each with the rule that asked for it.`,
-      table("approvals-table", [{ label: "Release" }, { label: "Approver" }, { label: "Role" }, { label: "Rule" }, { label: "Status" }, { label: "" }, { label: "Decided" }, { label: "Comment" }], rows),
-    ),
+    section("Releases × approvers", "Every sign-off at a glance: hover a cell for the rule; stale means the release changed after the decision; overdue means the window opens within three days. Click a release for its checklist.", matrix(model, actions)),
+    chosen ? section(`${chosen.name}: checklist`, `Who must sign off ${label.get(chosen.id) ?? chosen.id}, why, and where each stands.`, checklist(model, actions, chosen)) : null,
   );
 };

@@ -1,6 +1,6 @@
 // What every view receives.
 
-import type { Change, Claim, Person, Position, Release } from "../bindings";
+import type { Change, Claim, DecisionKind, Person, Position, Release } from "../bindings";
 import type { Model } from "../state";
 
 export interface Actions {
@@ -22,6 +22,9 @@ export interface Actions {
   moveRelease(release: Release, start: string, end: string): void;
   moveChange(change: Change, start: string, days: number): void;
   exportSchedule(format: "ics" | "csv"): void;
+  selectApprovalRelease(id: string): void;
+  decide(requirement: string, kind: DecisionKind, comment: string): void;
+  showPathToYes(release: string): void;
 }
 
 export type View = (model: Model, actions: Actions) => HTMLElement;

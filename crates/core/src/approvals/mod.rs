@@ -17,6 +17,7 @@
 //! spending above 100,000.
 
 mod heads;
+mod path_to_yes;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
@@ -28,6 +29,7 @@ use crate::model::{
 use crate::planning::{Applying, Dependants, PlanInputs};
 
 pub use heads::team_heads;
+pub use path_to_yes::{path_to_yes, Influencer, PathToYes, STRONG_SWAY};
 
 /// Default cost above which finance must approve.
 pub const DEFAULT_FINANCE_THRESHOLD: f64 = 100_000.0;

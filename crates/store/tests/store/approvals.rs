@@ -103,3 +103,36 @@ fn a_decision_is_recorded_now_and_becomes_the_status() {
     let row = ws.approvals(Some("r1")).unwrap().into_iter().find(|r| r.id == q).unwrap();
     assert_eq!((row.status.as_str(), row.comment.as_str(), row.stale), ("approved", "Timeout policy reviewed", false));
 }
+
+#[test]
+fn the_path_to_yes_covers_who_has_not_said_yes_with_influencers_path_and_warnings() {
+    let (_dir, mut ws) = demo();
+    let day = crate::demo_day();
+    // A risk change makes r1's approvals stale: the change manager, away
+    // during the window, must be asked again.
+    ws.save(&Release { risk: RiskLevel::Medium, ..release(&ws, "r1") }).unwrap();
+    let paths = ws.path_to_yes("r1", day).unwrap();
+    let rows = ws.approvals(Some("r1")).unwrap();
+    let open = rows.iter().filter(|r| r.stale || r.status != "approved").count();
+    assert_eq!(paths.len(), open);
+    let cm =
+        paths.iter().find(|p| p.approval.approver == "p25").expect("the stale change manager is on the path to yes");
+    assert!(
+        cm.warnings.iter().any(|w| w.contains("is away") && w.contains("during the release window")),
+        "{:?}",
+        cm.warnings
+    );
+    for p in &paths {
+        assert!(p.influencers.windows(2).all(|w| w[0].weight >= w[1].weight));
+        assert!(p.influencers.len() <= 3);
+        if !p.path.path.is_empty() {
+            assert_eq!(
+                (p.path.path.first().map(String::as_str), p.path.path.last()),
+                (Some("p26"), Some(&p.approval.approver))
+            );
+            assert!(p.path.strength > 0.0);
+        }
+    }
+    assert!(paths.iter().any(|p| !p.path.path.is_empty()), "no approver reachable from me");
+    assert!(matches!(ws.path_to_yes("r99", day), Err(StoreError::NotFound { .. })));
+}

@@ -1,0 +1,83 @@
+// End-to-end: the Approvals view in the real window. Opens a release's
+// checklist from the matrix, records a rejection, changes the release's
+// scope on the Release plan's graph and sees the decision go stale with the
+// reason, then opens the path to yes for that approver.
+
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { APP, assert, byTestId, launch, run, screenshot, startDriver, stopDriver } from "./harness.mjs";
+
+if (!APP) {
+  console.error("set GREYCHART_APP to the app binary built with `tauri build --debug --no-bundle`");
+  process.exit(2);
+}
+
+const home = mkdtempSync(join(tmpdir(), "greychart-approvals-e2e-"));
+const driver = await startDriver({ GREYCHART_HOME: home });
+let browser;
+
+/** Clicks an element after scrolling it to the middle of the view. */
+async function press(element) {
+  await element.scrollIntoView({ block: "center" });
+  await element.click();
+}
+
+const failed = await run([
+  ["the matrix shows every release's sign-offs and opens a checklist", async () => {
+    browser = await launch();
+    await byTestId(browser, "nav-approvals").click();
+    await byTestId(browser, "approval-matrix").waitForExist({ timeout: 5000 });
+    const cells = await browser.$$('[data-testid="approval-matrix"] [data-status]');
+    assert(cells.length > 20, `${cells.length} status cells`);
+    const link = await browser.$("//table[@data-testid='approval-matrix']//a[normalize-space()='Payments Hub 2.0']");
+    await press(link);
+    await byTestId(browser, "approval-checklist").waitForExist({ timeout: 5000 });
+    const rules = await byTestId(browser, "checklist-table").getText();
+    assert(rules.includes("the planned window needs an exception to the freeze") || rules.includes("freeze exception"), "the CAB requirement does not say why");
+    await screenshot(browser, "approvals-checklist");
+  }],
+  ["a rejection is recorded and shows in the checklist and the history", async () => {
+    await byTestId(browser, "decide-kind-a201").selectByAttribute("value", "rejected");
+    await byTestId(browser, "decide-comment-a201").setValue("e2e: not before the freeze is over");
+    await press(byTestId(browser, "decide-save-a201"));
+    await browser.waitUntil(async () => (await byTestId(browser, "status-a201").getText()) === "rejected", { timeout: 10000, timeoutMsg: "the rejection did not show" });
+    const history = await byTestId(browser, "decision-history").getText();
+    assert(history.includes("rejected") && history.includes("e2e: not before the freeze is over"), "the rejection is not in the history");
+  }],
+  ["changing the release's scope marks the decision stale with the reason", async () => {
+    await byTestId(browser, "nav-release-plan").click();
+    await byTestId(browser, "plan-draw").waitForExist({ timeout: 5000 });
+    await press(byTestId(browser, "plan-draw"));
+    await browser.waitUntil(async () => (await byTestId(browser, "plan-graph").getAttribute("data-draw-mode")) === "true" && Number(await byTestId(browser, "plan-graph").getAttribute("data-nodes")) > 0, { timeout: 10000, timeoutMsg: "the graph is not ready to draw" });
+    await byTestId(browser, "plan-graph").scrollIntoView({ block: "center" });
+    const [from, to] = await browser.execute(() => {
+      const cy = window.greychartPlanGraph;
+      const box = document.querySelector('[data-testid="plan-graph"]').getBoundingClientRect();
+      return ["c201", "c205"].map((id) => {
+        const r = cy.getElementById(`c:${id}`).renderedPosition();
+        return { x: Math.round(box.left + r.x), y: Math.round(box.top + r.y) };
+      });
+    });
+    let gesture = browser.action("pointer").move({ x: from.x, y: from.y, origin: "viewport" }).down();
+    for (let i = 1; i <= 8; i++) gesture = gesture.move({ x: Math.round(from.x + ((to.x - from.x) * i) / 8), y: Math.round(from.y + ((to.y - from.y) * i) / 8), origin: "viewport", duration: 40 });
+    await gesture.pause(400).up().perform();
+    await browser.waitUntil(async () => (await byTestId(browser, "status").getText()).includes("c205 waits for c201"), { timeout: 10000, timeoutMsg: "the dependency was not recorded" });
+    await byTestId(browser, "nav-approvals").click();
+    await byTestId(browser, "stale-a201").waitForExist({ timeout: 10000 });
+    const reason = await byTestId(browser, "stale-a201").getText();
+    assert(reason.includes("dependency c201 \u2192 c205 added"), `stale reads "${reason}"`);
+    await screenshot(browser, "approvals-stale");
+  }],
+  ["the path to yes shows the approver's influencers, your path and warnings", async () => {
+    await press(byTestId(browser, "show-path-to-yes"));
+    await byTestId(browser, "path-to-yes-p25").waitForExist({ timeout: 10000 });
+    const text = await byTestId(browser, "path-to-yes-p25").getText();
+    assert(text.includes("Swayed most by:") && text.includes("Your strongest path:"), `path to yes reads "${text}"`);
+    await screenshot(browser, "approvals-path-to-yes");
+  }],
+]);
+
+await browser?.deleteSession().catch(() => undefined);
+stopDriver(driver);
+process.exit(failed === 0 ? 0 : 1);
