@@ -32,6 +32,9 @@ fn main() {
         "export_schedule",
         "path_to_yes",
         "record_decision",
+        "add_requirement",
+        "remove_requirement",
+        "schedule_release",
     ];
     let attributes = tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands));
     if let Err(e) = tauri_build::try_build(attributes) {

@@ -67,6 +67,9 @@ fn main() {
             planning::export_schedule,
             planning::path_to_yes,
             planning::record_decision,
+            planning::add_requirement,
+            planning::remove_requirement,
+            planning::schedule_release,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -2,7 +2,7 @@
 //! the Release plan view makes (a release's window, a dependency).
 
 use greychart_core::approvals::PathToYes;
-use greychart_core::model::{ApprovalRequirement, Change, Decision, DecisionKind, Dependency, Release};
+use greychart_core::model::{ApprovalRequirement, ApprovalRole, Change, Decision, DecisionKind, Dependency, Release};
 use greychart_core::planning::{Impact, PlanReport};
 use greychart_core::ApiError;
 
@@ -113,4 +113,33 @@ pub fn record_decision(
             ApiError::new(ErrorCode::NotFound, format!("no approval requirement has id {requirement}"))
         })?;
     Ok(ws.record_decision(&requirement, kind, &approver, &comment)?)
+}
+
+/// Adds an approval requirement by hand, with the reason.
+#[tauri::command(async)]
+pub fn add_requirement(
+    state: SessionState<'_>,
+    release: String,
+    approver: String,
+    role: ApprovalRole,
+    reason: String,
+) -> Result<ApprovalRequirement, ApiError> {
+    Ok(lock(&state)?.workspace()?.add_requirement(&release, &approver, role, &reason)?)
+}
+
+/// Removes an approval requirement, with the reason (a derived one stays waived).
+#[tauri::command(async)]
+pub fn remove_requirement(state: SessionState<'_>, id: String, reason: String) -> Result<(), ApiError> {
+    Ok(lock(&state)?.workspace()?.remove_requirement(&id, &reason)?)
+}
+
+/// Moves a release to "scheduled": refused while approvals are missing,
+/// unless an override reason is given (it is logged).
+#[tauri::command(async)]
+pub fn schedule_release(
+    state: SessionState<'_>,
+    release: String,
+    override_reason: Option<String>,
+) -> Result<Release, ApiError> {
+    Ok(lock(&state)?.workspace()?.schedule_release(&release, override_reason.as_deref())?)
 }

@@ -69,6 +69,23 @@ const failed = await run([
     assert(reason.includes("dependency c201 \u2192 c205 added"), `stale reads "${reason}"`);
     await screenshot(browser, "approvals-stale");
   }],
+  ["the matrix can show only the stale sign-offs", async () => {
+    await press(byTestId(browser, "approval-filter-stale"));
+    await browser.waitUntil(async () => {
+      const states = await browser.execute(() => [...document.querySelectorAll('[data-testid="approval-matrix"] [data-status]')].map((e) => e.dataset.status));
+      return states.length > 0 && states.every((s) => s === "stale");
+    }, { timeout: 5000, timeoutMsg: "the stale filter shows other sign-offs" });
+    await press(byTestId(browser, "approval-filter-all"));
+  }],
+  ["scheduling with approvals missing is refused naming them, and an override goes through", async () => {
+    await press(byTestId(browser, "schedule-release"));
+    await byTestId(browser, "schedule-answer").waitForExist({ timeout: 10000 });
+    const refused = await byTestId(browser, "schedule-answer").getText();
+    assert(refused.includes("r2 cannot be scheduled: approvals missing from") && refused.includes("p25 (change manager, rejected, stale)"), `refusal reads "${refused}"`);
+    await byTestId(browser, "schedule-override").setValue("e2e: the regulator's deadline, agreed with the CAB chair");
+    await press(byTestId(browser, "schedule-release"));
+    await browser.waitUntil(async () => (await byTestId(browser, "schedule-answer").getText()).includes("is scheduled (override logged)"), { timeout: 10000, timeoutMsg: "the override did not schedule the release" });
+  }],
   ["the path to yes shows the approver's influencers, your path and warnings", async () => {
     await press(byTestId(browser, "show-path-to-yes"));
     await byTestId(browser, "path-to-yes-p25").waitForExist({ timeout: 10000 });

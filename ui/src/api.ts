@@ -2,7 +2,7 @@
 // with a bare string. Failures arrive as ApiError {code, message, field}.
 
 import { invoke } from "@tauri-apps/api/core";
-import type { AnalysisProgress, ApiError, BrokerScores, Change, Claim, Decision, DecisionKind, PathToYes, Dependency, EngagementEntry, EvidenceSummary, Faction, Impact, InfluencePath, InfluenceRow, Person, PlanReport, Position, Release, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { AnalysisProgress, ApiError, ApprovalRequirement, ApprovalRole, BrokerScores, Change, Claim, Decision, DecisionKind, PathToYes, Dependency, EngagementEntry, EvidenceSummary, Faction, Impact, InfluencePath, InfluenceRow, Person, PlanReport, Position, Release, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 /** Turns whatever a command rejected with into an ApiError. */
 export function asApiError(e: unknown): ApiError {
@@ -47,6 +47,9 @@ export const api = {
   exportSchedule: (format: "ics" | "csv") => call<string | null>("export_schedule", { format }),
   pathToYes: (release: string) => call<PathToYes[]>("path_to_yes", { release }),
   recordDecision: (requirement: string, kind: DecisionKind, comment: string) => call<Decision>("record_decision", { requirement, kind, comment }),
+  addRequirement: (release: string, approver: string, role: ApprovalRole, reason: string) => call<ApprovalRequirement>("add_requirement", { release, approver, role, reason }),
+  removeRequirement: (id: string, reason: string) => call<null>("remove_requirement", { id, reason }),
+  scheduleRelease: (release: string, overrideReason: string | null) => call<Release>("schedule_release", { release, overrideReason }),
   deleteDependency: (before: string, after: string) => call<null>("delete_dependency", { before, after }),
   newWorkspace: () => call<WorkspaceInfo | null>("new_workspace"),
   openWorkspace: () => call<WorkspaceInfo | null>("open_workspace"),

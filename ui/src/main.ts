@@ -26,7 +26,7 @@ const VIEWS: { id: string; label: string; view: View }[] = [
   { id: "packets", label: "Packets", view: packetsView },
 ];
 
-const model: Model = { info: null, data: emptyData(), influence: [], broker: { kind: "cancelled" }, edges: [], evidence: null, factions: [], colourBy: "team", positions: [], asOf: today(), showFormal: true, showGrey: true, path: [], focusQuery: "", focusSteps: 0, drawMode: false, stanceRelease: null, plan: null, planError: null, planItem: null, impact: null, planDraw: false, planRefused: null, approvalsRelease: null, pathToYes: null };
+const model: Model = { info: null, data: emptyData(), influence: [], broker: { kind: "cancelled" }, edges: [], evidence: null, factions: [], colourBy: "team", positions: [], asOf: today(), showFormal: true, showGrey: true, path: [], focusQuery: "", focusSteps: 0, drawMode: false, stanceRelease: null, plan: null, planError: null, planItem: null, impact: null, planDraw: false, planRefused: null, approvalsRelease: null, pathToYes: null, approvalFilter: "all", scheduleMessage: null };
 let current = VIEWS[0]?.id ?? "grey-chart";
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -182,6 +182,36 @@ const actions: Actions = {
         render();
       })
       .catch((e) => status(asApiError(e).message, "error"));
+  },
+  addRequirement: (release, approver, role, reason) => {
+    api
+      .addRequirement(release, approver, role, reason)
+      .then((q) => afterSave(`Added ${q.approver} as ${role.replace("_", " ")} for ${release}`))
+      .catch((e) => status(asApiError(e).message, "error"));
+  },
+  removeRequirement: (id, reason) => {
+    api
+      .removeRequirement(id, reason)
+      .then(() => afterSave(`Removed requirement ${id}`))
+      .catch((e) => status(asApiError(e).message, "error"));
+  },
+  scheduleRelease: (release, overrideReason) => {
+    api
+      .scheduleRelease(release, overrideReason)
+      .then((r) => {
+        model.scheduleMessage = { release, text: `${r.name} is scheduled${overrideReason ? " (override logged)" : ""}.`, refused: false };
+        afterSave(`Scheduled ${r.name}`);
+      })
+      .catch((e) => {
+        const err = asApiError(e);
+        model.scheduleMessage = { release, text: err.message, refused: true };
+        render();
+        status(err.message, "error");
+      });
+  },
+  setApprovalFilter: (filter) => {
+    model.approvalFilter = filter;
+    render();
   },
   setLayers: (showFormal, showGrey) => {
     model.showFormal = showFormal;

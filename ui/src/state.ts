@@ -48,7 +48,14 @@ export interface Model {
   approvalsRelease: string | null;
   /** Its path to yes, once asked for. */
   pathToYes: PathToYes[] | null;
+  /** Which sign-offs the matrix shows. */
+  approvalFilter: ApprovalFilter;
+  /** The last answer to scheduling a release: refused (why) or done. */
+  scheduleMessage: { release: string; text: string; refused: boolean } | null;
 }
+
+/** Which sign-offs the approvals matrix shows. */
+export type ApprovalFilter = "all" | "missing" | "stale" | "overdue";
 
 export function emptyData(): WorkspaceData {
   return {

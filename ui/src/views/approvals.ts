@@ -3,10 +3,10 @@
 // checklist (each requirement with the rule that created it, a form to
 // record a decision, the path to yes), and the history of its decisions.
 
-import type { ApprovalRequirement, DecisionKind, PathToYes, Release, WorkspaceData } from "../bindings";
+import type { ApprovalRequirement, ApprovalRole, DecisionKind, PathToYes, Release, WorkspaceData } from "../bindings";
 import { h, section, table } from "../dom";
 import { today, words } from "../format";
-import { approvalStatus, names, type Model } from "../state";
+import { approvalStatus, names, type ApprovalFilter, type Model } from "../state";
 import type { Actions, View } from "./types";
 
 const KINDS: DecisionKind[] = ["approved", "rejected", "changes_requested", "abstained"];
@@ -29,8 +29,22 @@ function matrix(model: Model, actions: Actions): HTMLElement {
   const active = data.requirements.filter((q) => q.active);
   const approvers = [...new Set(active.map((q) => q.approver))].sort((a, b) => (label.get(a) ?? a).localeCompare(label.get(b) ?? b));
   const releases = data.releases.filter((r) => active.some((q) => q.release === r.id));
+  const shown = (q: ApprovalRequirement) => {
+    const s = status.get(q.id);
+    const state = s?.status ?? "pending";
+    switch (model.approvalFilter) {
+      case "missing":
+        return state !== "approved" || (s?.stale ?? false);
+      case "stale":
+        return s?.stale ?? false;
+      case "overdue":
+        return overdue(data, q, state !== "pending");
+      default:
+        return true;
+    }
+  };
   const cell = (release: string, approver: string) => {
-    const qs = active.filter((q) => q.release === release && q.approver === approver);
+    const qs = active.filter((q) => q.release === release && q.approver === approver && shown(q));
     if (qs.length === 0) return h("td", { class: "none" }, "");
     return h(
       "td",
@@ -44,7 +58,16 @@ function matrix(model: Model, actions: Actions): HTMLElement {
       }),
     );
   };
-  return h(
+  const filters: [ApprovalFilter, string][] = [["all", "All"], ["missing", "Missing"], ["stale", "Stale"], ["overdue", "Overdue"]];
+  const filter = h(
+    "p",
+    { class: "filters", role: "group", "aria-label": "Show" },
+    "Show: ",
+    ...filters.map(([value, text]) =>
+      h("label", { class: "inline" }, h("input", { type: "radio", name: "approval-filter", value, "data-testid": `approval-filter-${value}`, checked: model.approvalFilter === value, onchange: () => actions.setApprovalFilter(value) }), ` ${text} `),
+    ),
+  );
+  return h("div", {}, filter, h(
     "table",
     { class: "grid matrix", "data-testid": "approval-matrix" },
     h("thead", {}, h("tr", {}, h("th", {}, "Release"), ...approvers.map((a) => h("th", { title: a }, label.get(a) ?? a)))),
@@ -55,6 +78,52 @@ function matrix(model: Model, actions: Actions): HTMLElement {
         h("tr", { class: r.id === (model.approvalsRelease ?? "") ? "chosen" : undefined }, h("th", {}, h("a", { href: "#", onclick: (e: Event) => { e.preventDefault(); actions.selectApprovalRelease(r.id); } }, r.name)), ...approvers.map((a) => cell(r.id, a))),
       ),
     ),
+  ));
+}
+
+/** Adding an approver by hand, with the reason. */
+function addForm(data: WorkspaceData, release: Release, actions: Actions): HTMLElement {
+  const person = h("select", { "data-testid": "add-approver", "aria-label": "Approver" }, ...[...data.people].sort((a, b) => a.name.localeCompare(b.name)).map((p) => h("option", { value: p.id }, p.name)));
+  const roles: ApprovalRole[] = ["cab", "change_manager", "business_owner", "component_owner", "qa", "infrastructure", "finance", "custom"];
+  const role = h("select", { "data-testid": "add-role", "aria-label": "Role" }, ...roles.map((r) => h("option", { value: r }, words(r))));
+  const reason = h("input", { type: "text", "data-testid": "add-reason", placeholder: "Why (required)", "aria-label": "Reason" });
+  return h(
+    "form",
+    { class: "inline-form", onsubmit: (e: Event) => { e.preventDefault(); actions.addRequirement(release.id, person.value, role.value as ApprovalRole, reason.value); } },
+    "Add an approver: ",
+    person,
+    role,
+    reason,
+    h("button", { type: "submit", "data-testid": "add-save" }, "Add"),
+  );
+}
+
+/** Removing a requirement, with the reason. */
+function removeForm(q: ApprovalRequirement, actions: Actions): HTMLElement {
+  const reason = h("input", { type: "text", "data-testid": `remove-reason-${q.id}`, placeholder: "Why not needed", "aria-label": "Reason to remove" });
+  return h(
+    "form",
+    { class: "inline-form", onsubmit: (e: Event) => { e.preventDefault(); actions.removeRequirement(q.id, reason.value); } },
+    reason,
+    h("button", { type: "submit", "data-testid": `remove-${q.id}`, title: q.derived ? "A rule asked for it: it stays waived." : "Added by hand." }, "Remove"),
+  );
+}
+
+/** Scheduling the release: refused while sign-offs are missing, unless overridden with a reason. */
+function scheduleForm(model: Model, release: Release, actions: Actions): HTMLElement {
+  const reason = h("input", { type: "text", "data-testid": "schedule-override", placeholder: "Override reason (only if approvals are missing)", "aria-label": "Override reason" });
+  const answer = model.scheduleMessage?.release === release.id ? h("p", { class: model.scheduleMessage.refused ? "error" : "ok", "data-testid": "schedule-answer", role: "status" }, model.scheduleMessage.text) : null;
+  return h(
+    "div",
+    {},
+    h(
+      "form",
+      { class: "inline-form", onsubmit: (e: Event) => { e.preventDefault(); actions.scheduleRelease(release.id, reason.value.trim() === "" ? null : reason.value); } },
+      `Stage: ${words(release.stage)}. `,
+      h("button", { type: "submit", "data-testid": "schedule-release", disabled: release.stage === "scheduled" }, "Schedule this release"),
+      reason,
+    ),
+    answer,
   );
 }
 
@@ -96,7 +165,7 @@ function checklist(model: Model, actions: Actions, release: Release): HTMLElemen
     const state = s?.status ?? "pending";
     const path = paths.get(q.id);
     return [
-      label.get(q.approver) ?? q.approver,
+      h("span", {}, label.get(q.approver) ?? q.approver, removeForm(q, actions)),
       words(q.role),
       h("span", { title: q.derived ? "Created by a rule; it follows the release." : "Added by hand." }, q.rule),
       h("span", { class: `tag ${state}`, "data-testid": `status-${q.id}` }, words(state)),
@@ -112,8 +181,10 @@ function checklist(model: Model, actions: Actions, release: Release): HTMLElemen
   return h(
     "div",
     { "data-testid": "approval-checklist", "data-release": release.id },
+    scheduleForm(model, release, actions),
     h("p", {}, h("button", { type: "button", "data-testid": "show-path-to-yes", onclick: () => actions.showPathToYes(release.id) }, "Show the path to yes"), " for everyone who has not said yes (private: from the grey chart)."),
     table("checklist-table", [{ label: "Approver" }, { label: "Role" }, { label: "Rule" }, { label: "Status" }, { label: "" }, { label: "Decide" }, { label: "Path to yes" }], rows),
+    addForm(data, release, actions),
     h("h3", {}, "History"),
     history.length === 0 ? h("p", { class: "empty" }, "No decisions yet.") : h("ol", { class: "history", "data-testid": "decision-history" }, ...history),
   );

@@ -1,6 +1,7 @@
 // What every view receives.
 
-import type { Change, Claim, DecisionKind, Person, Position, Release } from "../bindings";
+import type { ApprovalFilter } from "../state";
+import type { ApprovalRole, Change, Claim, DecisionKind, Person, Position, Release } from "../bindings";
 import type { Model } from "../state";
 
 export interface Actions {
@@ -25,6 +26,10 @@ export interface Actions {
   selectApprovalRelease(id: string): void;
   decide(requirement: string, kind: DecisionKind, comment: string): void;
   showPathToYes(release: string): void;
+  addRequirement(release: string, approver: string, role: ApprovalRole, reason: string): void;
+  removeRequirement(id: string, reason: string): void;
+  scheduleRelease(release: string, overrideReason: string | null): void;
+  setApprovalFilter(filter: ApprovalFilter): void;
 }
 
 export type View = (model: Model, actions: Actions) => HTMLElement;
