@@ -124,6 +124,22 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Render a release's sign-off packet to PDF.
+    Packet {
+        /// The workspace.
+        path: PathBuf,
+        /// The release.
+        release: String,
+        /// signoff: to circulate, no grey-chart data; brief: adds the path to yes, marked confidential.
+        #[arg(long, value_enum, default_value = "signoff")]
+        audience: PacketAudience,
+        /// The packet's date (YYYY-MM-DD); default today.
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        /// Where to write the PDF.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Gaps and age of the evidence, and who gained or lost influence lately
     /// with the claims behind it.
     Evidence {
@@ -148,6 +164,15 @@ enum ImportKind {
     Claims,
     Changes,
     Dependencies,
+}
+
+/// Who a packet is for.
+#[derive(Clone, Copy, ValueEnum)]
+enum PacketAudience {
+    /// To circulate and sign: no grey-chart data.
+    Signoff,
+    /// For the release manager: adds the path to yes; confidential.
+    Brief,
 }
 
 /// The formats `export` writes.
@@ -201,6 +226,13 @@ fn main() -> ExitCode {
         }
         Command::Impact { path, item, json } => plan::impact(&path, &item, json),
         Command::Approvals { path, release, json } => plan::approvals(&path, release.as_deref(), json),
+        Command::Packet { path, release, audience, date, output } => plan::packet(
+            &path,
+            &release,
+            matches!(audience, PacketAudience::Brief),
+            date.unwrap_or_else(today),
+            &output,
+        ),
         Command::Evidence { path, as_of, days, json } => {
             analysis::evidence(&path, as_of.unwrap_or_else(today), days, json)
         }

@@ -87,3 +87,16 @@ pub(crate) fn approvals(path: &Path, release: Option<&str>, json: bool) -> Resul
     }
     Ok(())
 }
+
+pub(crate) fn packet(path: &Path, release: &str, brief: bool, date: NaiveDate, output: &Path) -> Result<(), Failure> {
+    let data = Workspace::open(path)?.packet_data(release, brief, date)?;
+    let pdf = greychart_packet::render_pdf(&data).map_err(|e| Failure::Input(e.to_string()))?;
+    std::fs::write(output, &pdf).map_err(|e| Failure::Input(format!("cannot write {}: {e}", output.display())))?;
+    println!(
+        "wrote the {} packet of {release} to {} ({} bytes)",
+        if brief { "brief" } else { "sign-off" },
+        output.display(),
+        pdf.len()
+    );
+    Ok(())
+}

@@ -15,6 +15,7 @@
 mod approvals;
 mod error;
 mod import;
+mod packet;
 mod planning;
 mod positions;
 mod queries;

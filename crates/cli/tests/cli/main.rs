@@ -5,6 +5,7 @@
 mod approvals;
 mod fixtures;
 mod imports;
+mod packets;
 mod planning;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,69 @@
+//! `greychart packet`: real PDFs read back with poppler's `pdftotext`.
+
+use std::process::Command;
+
+use crate::{greychart, greychart_ok, s};
+
+fn pdf_text(path: &std::path::Path) -> String {
+    let out =
+        Command::new("pdftotext").args(["-layout", s(path), "-"]).output().expect("pdftotext (poppler-utils) runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn the_signoff_packet_names_the_approvers_and_holds_no_grey_chart_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("demo.greychart");
+    greychart_ok(&["demo", s(&ws)]);
+    let pdf = dir.path().join("r1.pdf");
+    greychart_ok(&["packet", s(&ws), "r1", "--date", "2026-11-27", "-o", s(&pdf)]);
+    let text = pdf_text(&pdf);
+    for expected in ["Mobile Banking 4.2", "Hannah Schmidt", "Approvals", "Signature", "Page 1 of", "Biometric login"] {
+        assert!(text.contains(expected), "{expected:?} missing from the packet");
+    }
+    assert!(!text.contains("CONFIDENTIAL"));
+    // Nothing private: every claim source and note, stance note and
+    // engagement summary of the workspace is absent.
+    let demo = private_texts(&ws);
+    assert!(demo.len() > 50, "too few private texts to check ({})", demo.len());
+    for private in &demo {
+        assert!(!text.contains(private.as_str()), "private text {private:?} is in the sign-off packet");
+    }
+    // The same workspace and date give the same bytes.
+    let again = dir.path().join("again.pdf");
+    greychart_ok(&["packet", s(&ws), "r1", "--date", "2026-11-27", "-o", s(&again)]);
+    assert_eq!(std::fs::read(&pdf).unwrap(), std::fs::read(&again).unwrap());
+}
+
+#[test]
+fn the_brief_adds_the_path_to_yes_and_is_confidential() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("demo.greychart");
+    greychart_ok(&["demo", s(&ws)]);
+    let pdf = dir.path().join("brief.pdf");
+    greychart_ok(&["packet", s(&ws), "r2", "--audience", "brief", "-o", s(&pdf)]);
+    let text = pdf_text(&pdf);
+    assert!(text.contains("Path to yes") && text.contains("Swayed most by"));
+    let pages = text.split('\u{c}').filter(|p| !p.trim().is_empty()).count();
+    assert!(text.matches("CONFIDENTIAL").count() >= pages, "not every page is marked confidential");
+    let out = greychart(&["packet", s(&ws), "r99", "-o", s(&pdf)]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+/// Every private text of the workspace: claim sources and notes, stance
+/// notes, engagement summaries (read straight from the SQLite file).
+fn private_texts(ws: &std::path::Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(ws).unwrap();
+    let mut out = Vec::new();
+    for sql in [
+        "SELECT source FROM claims",
+        "SELECT note FROM claims",
+        "SELECT note FROM stances",
+        "SELECT summary FROM engagements",
+    ] {
+        let mut stmt = conn.prepare(sql).unwrap();
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0)).unwrap();
+        out.extend(rows.map(Result::unwrap).filter(|t| t.len() >= 8));
+    }
+    out
+}
