@@ -156,6 +156,9 @@ impl Write<'_> {
     pub(crate) fn approvals_changed(&mut self, table: &str, before: Option<&str>, after: Option<&str>) -> Result<()> {
         let parse = |s: Option<&str>| s.and_then(|s| serde_json::from_str::<Value>(s).ok()).unwrap_or(Value::Null);
         let (before, after) = (parse(before), parse(after));
+        if before == after {
+            return Ok(());
+        }
         let text = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_owned);
         let mut stale: Vec<(String, String)> = Vec::new();
         match table {

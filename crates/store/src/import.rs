@@ -171,7 +171,9 @@ fn import_changes(w: &mut Write<'_>, file: &str, rows: &[ChangeRow]) -> Result<I
                 report.created_components.push(id.clone());
             }
         }
-        w.put::<Change>(change)?;
+        let before = w.put::<Change>(change)?;
+        // A change joining, leaving or edited in a release makes its decisions stale.
+        w.approvals_changed("changes", before.as_deref(), Some(&crate::write::json(change)))?;
     }
     // Moving a change into a release it must precede closes a cycle.
     if let Err(e) = w.check_acyclic::<Change>(None) {
@@ -204,7 +206,8 @@ fn import_dependencies(w: &mut Write<'_>, file: &str, rows: &[DependencyRow]) ->
                 .into());
             }
         }
-        w.put::<Dependency>(d)?;
+        let before = w.put::<Dependency>(d)?;
+        w.approvals_changed("dependencies", before.as_deref(), Some(&crate::write::json(d)))?;
     }
     if let Err(e) = w.check_acyclic::<Dependency>(None) {
         return Err(at_cycle_row(

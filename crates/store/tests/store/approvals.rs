@@ -136,3 +136,20 @@ fn the_path_to_yes_covers_who_has_not_said_yes_with_influencers_path_and_warning
     assert!(paths.iter().any(|p| !p.path.path.is_empty()), "no approver reachable from me");
     assert!(matches!(ws.path_to_yes("r99", day), Err(StoreError::NotFound { .. })));
 }
+
+#[test]
+fn an_import_that_changes_a_release_marks_its_decisions_stale_and_an_identical_one_does_not() {
+    use greychart_core::import::parse_changes;
+    let (_dir, mut ws) = demo();
+    let same = "id,title,release,component,duration_days\nc101,Biometric login,r1,mobile-app;identity,5\n";
+    ws.import_changes("same.csv", &parse_changes("same.csv", same.as_bytes()).unwrap()).unwrap();
+    assert!(
+        ws.approvals(Some("r1")).unwrap().iter().any(|r| r.status == "approved" && !r.stale),
+        "an identical row made r1 stale"
+    );
+    let longer = "id,title,release,component,duration_days\nc101,Biometric login,r1,mobile-app;identity,8\n";
+    ws.import_changes("longer.csv", &parse_changes("longer.csv", longer.as_bytes()).unwrap()).unwrap();
+    let stale: Vec<String> =
+        ws.approvals(Some("r1")).unwrap().into_iter().filter(|r| r.stale).map(|r| r.stale_reason).collect();
+    assert!(!stale.is_empty() && stale.iter().all(|r| r == "change c101 was edited"), "{stale:?}");
+}
