@@ -53,12 +53,16 @@ impl<'c> Write<'c> {
     pub fn save<R: Record>(&mut self, record: &R) -> Result<()> {
         record.validate()?;
         self.check_references(record)?;
-        let before = self.put(record)?;
-        if R::TABLE == "decisions" && before.is_some() {
-            return Err(StoreError::Conflict(
-                "a decision is never edited: record a new decision, and the old one stays in the history".to_owned(),
-            ));
+        if R::TABLE == "decisions" {
+            let key = record.label();
+            if get_on::<R>(&self.tx, &[key.as_str()])?.is_some() {
+                return Err(StoreError::Conflict(
+                    "a decision is never edited: record a new decision, and the old one stays in the history"
+                        .to_owned(),
+                ));
+            }
         }
+        let before = self.put(record)?;
         let label = record.label();
         self.check_acyclic::<R>(label.split('→').next())?;
         self.approvals_changed(R::TABLE, before.as_deref(), Some(&json(record)))?;
