@@ -32,20 +32,15 @@ cargo test --workspace --features tauri/custom-protocol --locked
 step "desktop app (embedded assets)"
 ui/node_modules/.bin/tauri build --debug --no-bundle
 
-step "end-to-end: the real window under Xvfb"
-GREYCHART_APP="$APP" E2E_ARTIFACTS="${E2E_ARTIFACTS:-test-artifacts/e2e}" \
-  xvfb-run -a -s "-screen 0 1440x900x24" node tests/e2e/app.test.mjs
-
-step "end-to-end: the release plan (graph, cycle refused, timeline drag, blast radius)"
-GREYCHART_APP="$APP" E2E_ARTIFACTS="${E2E_ARTIFACTS:-test-artifacts/e2e}" \
-  xvfb-run -a -s "-screen 0 1440x900x24" node tests/e2e/plan.test.mjs
-
-step "end-to-end: approvals (checklist, a rejection, stale after a scope change, path to yes)"
-GREYCHART_APP="$APP" E2E_ARTIFACTS="${E2E_ARTIFACTS:-test-artifacts/e2e}" \
-  xvfb-run -a -s "-screen 0 1440x900x24" node tests/e2e/approvals.test.mjs
-
-step "end-to-end at scale: 2,000 and 8,000 people (figures printed, not asserted)"
-GREYCHART_APP="$APP" E2E_ARTIFACTS="${E2E_ARTIFACTS:-test-artifacts/e2e}" \
-  xvfb-run -a -s "-screen 0 1440x900x24" node tests/e2e/scale.test.mjs
+# The real window under Xvfb, one run at a time (tauri-driver holds its ports).
+e2e() {
+  step "end-to-end: $2"
+  GREYCHART_APP="$APP" E2E_ARTIFACTS="${E2E_ARTIFACTS:-test-artifacts/e2e}" \
+    xvfb-run -a -s "-screen 0 1440x900x24" node "tests/e2e/$1.test.mjs"
+}
+e2e app "the real window under Xvfb"
+e2e plan "the release plan (graph, cycle refused, timeline drag, blast radius)"
+e2e approvals "approvals (checklist, a rejection, stale after a scope change, path to yes)"
+e2e scale "at scale: 2,000 and 8,000 people (figures printed, not asserted)"
 
 step "all tests passed"

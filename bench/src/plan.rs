@@ -6,39 +6,14 @@ use chrono::NaiveDate;
 use greychart_core::model::{
     Change, Component, Dependency, Period, PeriodKind, Release, RiskLevel, Scope, Service, Stage,
 };
-use greychart_core::planning::{impact, plan, PlanGraph, PlanInputs, Planner};
+use greychart_core::planning::{impact, plan, PlanGraph, PlanRecords, Planner};
 
 use crate::{median, report, Random};
 
 /// Independent streams of releases in a generated plan.
 const STREAMS: usize = 100;
 
-struct Plan {
-    releases: Vec<Release>,
-    changes: Vec<Change>,
-    dependencies: Vec<Dependency>,
-    components: Vec<Component>,
-    services: Vec<Service>,
-    periods: Vec<Period>,
-}
-
-impl Plan {
-    fn inputs(&self) -> PlanInputs<'_> {
-        PlanInputs {
-            releases: &self.releases,
-            changes: &self.changes,
-            dependencies: &self.dependencies,
-            components: &self.components,
-            services: &self.services,
-            periods: &self.periods,
-            absences: &[],
-            requirements: &[],
-            people: &[],
-        }
-    }
-}
-
-fn generate(n: usize, start: NaiveDate) -> Plan {
+fn generate(n: usize, start: NaiveDate) -> PlanRecords {
     let mut rng = Random(n as u64 + 11);
     let day = |d: usize| start + chrono::Duration::days(d as i64);
     // A hundred streams of releases: release r is the (r / 100)-th of
@@ -135,7 +110,7 @@ fn generate(n: usize, start: NaiveDate) -> Plan {
             scope_id: Some("s5".into()),
         },
     ];
-    Plan { releases, changes, dependencies, components, services, periods }
+    PlanRecords { releases, changes, dependencies, components, services, periods, ..PlanRecords::default() }
 }
 
 /// Times the plan analytics on a generated plan of `n` changes.

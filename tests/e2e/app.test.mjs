@@ -7,12 +7,9 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { APP, assert, byTestId, launch, run, screenshot, startDriver, stopDriver } from "./harness.mjs";
+import { assert, byTestId, dragMouse, launch, requireApp, run, screenshot, startDriver, stopDriver } from "./harness.mjs";
 
-if (!APP) {
-  console.error("set GREYCHART_APP to the app binary built with `tauri build --debug --no-bundle`");
-  process.exit(2);
-}
+requireApp();
 
 const home = mkdtempSync(join(tmpdir(), "greychart-e2e-"));
 const driver = await startDriver({ GREYCHART_HOME: home });
@@ -279,14 +276,7 @@ const failed = await run([
         return { x: Math.round(box.left + r.x), y: Math.round(box.top + r.y) };
       });
     });
-    const steps = 8;
-    let gesture = browser.action("pointer").move({ x: from.x, y: from.y, origin: "viewport" }).down();
-    for (let i = 1; i <= steps; i++) {
-      const x = Math.round(from.x + ((to.x - from.x) * i) / steps);
-      const y = Math.round(from.y + ((to.y - from.y) * i) / steps);
-      gesture = gesture.move({ x, y, origin: "viewport", duration: 40 });
-    }
-    await gesture.pause(400).up().perform();
+    await dragMouse(browser, from, to);
     await byTestId(browser, "claim-form").waitForDisplayed({ timeout: 5000 });
     assert((await byTestId(browser, "claim-from").getValue()) === "p26", "the drawn claim does not start at p26");
     assert((await byTestId(browser, "claim-to").getValue()) === "p03", "the drawn claim does not end at p03");

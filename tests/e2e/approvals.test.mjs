@@ -6,12 +6,9 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { APP, assert, byTestId, launch, run, screenshot, startDriver, stopDriver } from "./harness.mjs";
+import { assert, byTestId, dragMouse, launch, planGraphPoints, requireApp, run, screenshot, startDriver, stopDriver } from "./harness.mjs";
 
-if (!APP) {
-  console.error("set GREYCHART_APP to the app binary built with `tauri build --debug --no-bundle`");
-  process.exit(2);
-}
+requireApp();
 
 const home = mkdtempSync(join(tmpdir(), "greychart-approvals-e2e-"));
 const driver = await startDriver({ GREYCHART_HOME: home });
@@ -50,18 +47,8 @@ const failed = await run([
     await byTestId(browser, "plan-draw").waitForExist({ timeout: 5000 });
     await press(byTestId(browser, "plan-draw"));
     await browser.waitUntil(async () => (await byTestId(browser, "plan-graph").getAttribute("data-draw-mode")) === "true" && Number(await byTestId(browser, "plan-graph").getAttribute("data-nodes")) > 0, { timeout: 10000, timeoutMsg: "the graph is not ready to draw" });
-    await byTestId(browser, "plan-graph").scrollIntoView({ block: "center" });
-    const [from, to] = await browser.execute(() => {
-      const cy = window.greychartPlanGraph;
-      const box = document.querySelector('[data-testid="plan-graph"]').getBoundingClientRect();
-      return ["c201", "c205"].map((id) => {
-        const r = cy.getElementById(`c:${id}`).renderedPosition();
-        return { x: Math.round(box.left + r.x), y: Math.round(box.top + r.y) };
-      });
-    });
-    let gesture = browser.action("pointer").move({ x: from.x, y: from.y, origin: "viewport" }).down();
-    for (let i = 1; i <= 8; i++) gesture = gesture.move({ x: Math.round(from.x + ((to.x - from.x) * i) / 8), y: Math.round(from.y + ((to.y - from.y) * i) / 8), origin: "viewport", duration: 40 });
-    await gesture.pause(400).up().perform();
+    const [from, to] = await planGraphPoints(browser, ["c201", "c205"]);
+    await dragMouse(browser, from, to);
     await browser.waitUntil(async () => (await byTestId(browser, "status").getText()).includes("c205 waits for c201"), { timeout: 10000, timeoutMsg: "the dependency was not recorded" });
     await byTestId(browser, "nav-approvals").click();
     await byTestId(browser, "stale-a201").waitForExist({ timeout: 10000 });

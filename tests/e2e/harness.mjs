@@ -98,3 +98,35 @@ export async function run(steps) {
   console.log(`e2e: ${passed} passed, ${failed} failed`);
   return failed;
 }
+
+/** Exits with a hint unless GREYCHART_APP names the app to test. */
+export function requireApp() {
+  if (!APP) {
+    console.error("set GREYCHART_APP to the app binary built with `tauri build --debug --no-bundle`");
+    process.exit(2);
+  }
+}
+
+/** Drags with the mouse from one viewport point to another, in steps. */
+export async function dragMouse(browser, from, to, steps = 8) {
+  let gesture = browser.action("pointer").move({ x: from.x, y: from.y, origin: "viewport" }).down();
+  for (let i = 1; i <= steps; i++) {
+    const x = Math.round(from.x + ((to.x - from.x) * i) / steps);
+    const y = Math.round(from.y + ((to.y - from.y) * i) / steps);
+    gesture = gesture.move({ x, y, origin: "viewport", duration: 40 });
+  }
+  await gesture.pause(400).up().perform();
+}
+
+/** Where changes are on the Release plan's dependency graph, in viewport pixels. */
+export async function planGraphPoints(browser, ids) {
+  await byTestId(browser, "plan-graph").scrollIntoView({ block: "center" });
+  return browser.execute((ids) => {
+    const cy = window.greychartPlanGraph;
+    const box = document.querySelector('[data-testid="plan-graph"]').getBoundingClientRect();
+    return ids.map((id) => {
+      const r = cy.getElementById(`c:${id}`).renderedPosition();
+      return { x: Math.round(box.left + r.x), y: Math.round(box.top + r.y) };
+    });
+  }, ids);
+}

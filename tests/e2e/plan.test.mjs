@@ -7,12 +7,9 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { APP, assert, byTestId, launch, run, screenshot, startDriver, stopDriver } from "./harness.mjs";
+import { assert, byTestId, dragMouse, launch, planGraphPoints, requireApp, run, screenshot, startDriver, stopDriver } from "./harness.mjs";
 
-if (!APP) {
-  console.error("set GREYCHART_APP to the app binary built with `tauri build --debug --no-bundle`");
-  process.exit(2);
-}
+requireApp();
 
 const home = mkdtempSync(join(tmpdir(), "greychart-plan-e2e-"));
 const driver = await startDriver({ GREYCHART_HOME: home });
@@ -20,29 +17,8 @@ let browser;
 
 const attr = async (id, name) => String((await byTestId(browser, id).getAttribute(name)) ?? "");
 
-/** Drags with the mouse from one point of the viewport to another, in steps. */
-async function drag(from, to, steps = 8) {
-  let gesture = browser.action("pointer").move({ x: from.x, y: from.y, origin: "viewport" }).down();
-  for (let i = 1; i <= steps; i++) {
-    const x = Math.round(from.x + ((to.x - from.x) * i) / steps);
-    const y = Math.round(from.y + ((to.y - from.y) * i) / steps);
-    gesture = gesture.move({ x, y, origin: "viewport", duration: 40 });
-  }
-  await gesture.pause(400).up().perform();
-}
-
-/** Where two items of the dependency graph are, in viewport pixels. */
-async function graphPoints(from, to) {
-  await byTestId(browser, "plan-graph").scrollIntoView({ block: "center" });
-  return browser.execute((ids) => {
-    const cy = window.greychartPlanGraph;
-    const box = document.querySelector('[data-testid="plan-graph"]').getBoundingClientRect();
-    return ids.map((id) => {
-      const r = cy.getElementById(`c:${id}`).renderedPosition();
-      return { x: Math.round(box.left + r.x), y: Math.round(box.top + r.y) };
-    });
-  }, [from, to]);
-}
+const drag = (from, to, steps) => dragMouse(browser, from, to, steps);
+const graphPoints = (from, to) => planGraphPoints(browser, [from, to]);
 
 /** Waits until the graph has been redrawn after a reload. */
 async function graphDrawn() {

@@ -16,7 +16,7 @@ use greychart_core::approvals::{
     path_to_yes, requirement_id, ApprovalInputs, ApprovalRow, ApprovalSettings, PathToYes, RuleBook,
 };
 use greychart_core::model::*;
-use greychart_core::planning::PlanInputs;
+use greychart_core::planning::PlanRecords;
 use rusqlite::OptionalExtension;
 use serde_json::Value;
 
@@ -87,22 +87,10 @@ impl Write<'_> {
             let ids = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
             ids
         };
-        let inputs = ApprovalInputs {
-            plan: PlanInputs {
-                releases: &releases,
-                changes: &changes,
-                dependencies: &[],
-                components: &components,
-                services: &services,
-                periods: &periods,
-                absences: &[],
-                requirements: &[],
-                people: &people,
-            },
-            teams: &teams,
-            rules: &rules,
-            settings: &settings,
-        };
+        let records =
+            PlanRecords { releases, changes, components, services, periods, people, ..PlanRecords::default() };
+        let releases = &records.releases;
+        let inputs = ApprovalInputs { plan: records.inputs(), teams: &teams, rules: &rules, settings: &settings };
         let book = RuleBook::new(&inputs);
         let by_id: HashMap<&str, &ApprovalRequirement> = existing.iter().map(|q| (q.id.as_str(), q)).collect();
         let mut changed: Vec<String> = Vec::new();

@@ -1,42 +1,11 @@
 //! Plan analyses over the stored workspace, shared by the CLI and the app.
 
 use chrono::NaiveDate;
-use greychart_core::model::{
-    Absence, ApprovalRequirement, Change, Component, Dependency, Period, Person, Release, Service,
-};
-use greychart_core::planning::{impact, plan, schedule_csv, schedule_ics, Impact, PlanGraph, PlanInputs, PlanReport};
+use greychart_core::model::ApprovalRequirement;
+use greychart_core::planning::{impact, plan, schedule_csv, schedule_ics, Impact, PlanGraph, PlanRecords, PlanReport};
 
 use crate::error::{Result, StoreError};
 use crate::Workspace;
-
-/// The records the plan analytics read, owned.
-struct PlanRecords {
-    releases: Vec<Release>,
-    changes: Vec<Change>,
-    dependencies: Vec<Dependency>,
-    components: Vec<Component>,
-    services: Vec<Service>,
-    periods: Vec<Period>,
-    absences: Vec<Absence>,
-    requirements: Vec<ApprovalRequirement>,
-    people: Vec<Person>,
-}
-
-impl PlanRecords {
-    fn inputs(&self) -> PlanInputs<'_> {
-        PlanInputs {
-            releases: &self.releases,
-            changes: &self.changes,
-            dependencies: &self.dependencies,
-            components: &self.components,
-            services: &self.services,
-            periods: &self.periods,
-            absences: &self.absences,
-            requirements: &self.requirements,
-            people: &self.people,
-        }
-    }
-}
 
 impl Workspace {
     fn plan_records(&self) -> Result<PlanRecords> {

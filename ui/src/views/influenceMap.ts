@@ -5,12 +5,7 @@
 
 import type { InfluenceRow, Position, SwayEdge, WorkspaceData } from "../bindings";
 import { h, whenMounted } from "../dom";
-import cytoscape from "./cytoscape";
-
-/** The part of the edgehandles API Greychart uses. */
-interface EdgeHandles {
-  enableDrawMode(): void;
-}
+import cytoscape, { DRAWING_STYLE, drawLinks } from "./cytoscape";
 
 /** Okabe–Ito: distinguishable with the common colour-vision deficiencies. */
 const TEAM_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999"];
@@ -196,24 +191,12 @@ export function drawInfluenceMap(
       { selector: "edge.known-none", style: { "line-color": "#7b8794", "target-arrow-shape": "tee", "line-style": "dotted", width: 1.5 } },
       { selector: ".on-path", style: { "line-color": "#2563eb", "target-arrow-color": "#2563eb", "border-color": "#2563eb", "border-width": 3, opacity: 1, "z-index": 10 } },
       { selector: "node:selected", style: { "border-color": "#b45309", "border-width": 3 } },
-      { selector: ".eh-preview, .eh-ghost-edge", style: { "line-color": "#2563eb", "target-arrow-color": "#2563eb", "line-style": "dashed", width: 2 } },
-      { selector: ".eh-ghost-node", style: { opacity: 0 } },
+      ...DRAWING_STYLE,
     ],
   });
   cy.on("tap", "node", (e) => live.onSelect(e.target.id()));
-  const handles = (cy as unknown as { edgehandles(o: object): EdgeHandles }).edgehandles({
-    snap: true,
-    snapThreshold: 20,
-    hoverDelay: 60,
-    canConnect: (source: cytoscape.NodeSingular, target: cytoscape.NodeSingular) => !source.same(target),
-  });
-  if (options.drawMode) handles.enableDrawMode();
-  cy.on("ehcomplete", (_event, ...rest: unknown[]) => {
-    const [source, target, added] = rest as [cytoscape.NodeSingular, cytoscape.NodeSingular, cytoscape.EdgeSingular];
-    // The drawn line is only a gesture: the claim form records the evidence.
-    added.remove();
-    live.onDrawn(source.id(), target.id());
-  });
+  // The claim form records the evidence.
+  drawLinks(cy, options.drawMode, (source, target) => live.onDrawn(source.id(), target.id()));
   cy.on("dragfree", "node", () => {
     const positions = cy.nodes().map((n) => ({ person: n.id(), x: n.position("x"), y: n.position("y") }));
     live.onMoved(positions);

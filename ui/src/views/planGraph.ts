@@ -7,7 +7,7 @@
 
 import type { PlanReport, WorkspaceData } from "../bindings";
 import { h, whenMounted } from "../dom";
-import cytoscape from "./cytoscape";
+import cytoscape, { DRAWING_STYLE, drawLinks } from "./cytoscape";
 
 /** Changes above which the graph is not drawn (the timeline still is). */
 export const PLAN_GRAPH_LIMIT = 1500;
@@ -61,11 +61,6 @@ function elements(data: WorkspaceData, o: PlanGraphOptions): cytoscape.ElementDe
   return out;
 }
 
-/** The part of the edgehandles API the graph uses. */
-interface EdgeHandles {
-  enableDrawMode(): void;
-}
-
 function draw(container: HTMLElement, data: WorkspaceData, o: PlanGraphOptions): cytoscape.Core {
   const dark = window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
   const ink = dark ? "#e4e7eb" : "#1f2933";
@@ -88,24 +83,12 @@ function draw(container: HTMLElement, data: WorkspaceData, o: PlanGraphOptions):
       { selector: "node.chosen", style: { "border-color": "#7c3aed", "border-width": 4 } },
       { selector: "node.refused", style: { "border-color": "#dc2626", "border-width": 4, "border-style": "dashed" } },
       { selector: "edge.refused", style: { "line-color": "#dc2626", "target-arrow-color": "#dc2626", "line-style": "dashed", width: 3 } },
-      { selector: ".eh-preview, .eh-ghost-edge", style: { "line-color": "#2563eb", "target-arrow-color": "#2563eb", "line-style": "dashed", width: 2 } },
-      { selector: ".eh-ghost-node", style: { opacity: 0 } },
+      ...DRAWING_STYLE,
     ],
   });
   cy.on("tap", "node", (e) => o.onSelect(String(e.target.data("item"))));
-  const handles = (cy as unknown as { edgehandles(o: object): EdgeHandles }).edgehandles({
-    snap: true,
-    snapThreshold: 16,
-    hoverDelay: 60,
-    canConnect: (source: cytoscape.NodeSingular, target: cytoscape.NodeSingular) => !source.same(target),
-  });
-  if (o.drawMode) handles.enableDrawMode();
-  cy.on("ehcomplete", (_event, ...rest: unknown[]) => {
-    const [source, target, added] = rest as [cytoscape.NodeSingular, cytoscape.NodeSingular, cytoscape.EdgeSingular];
-    // The drawn line is a gesture; the dependency is drawn once saved.
-    added.remove();
-    o.onDrawn(String(source.data("item")), String(target.data("item")));
-  });
+  // The dependency is drawn once saved.
+  drawLinks(cy, o.drawMode, (source, target) => o.onDrawn(String(source.data("item")), String(target.data("item"))));
   return cy;
 }
 

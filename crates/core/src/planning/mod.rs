@@ -58,6 +58,47 @@ pub struct PlanInputs<'a> {
     pub people: &'a [Person],
 }
 
+/// The records the plan analytics read, owned (by the store after reading
+/// them, by the benchmarks after generating them).
+#[derive(Debug, Clone, Default)]
+pub struct PlanRecords {
+    /// Releases.
+    pub releases: Vec<Release>,
+    /// Changes.
+    pub changes: Vec<Change>,
+    /// Dependencies.
+    pub dependencies: Vec<Dependency>,
+    /// Components.
+    pub components: Vec<Component>,
+    /// Services.
+    pub services: Vec<Service>,
+    /// Windows and freezes.
+    pub periods: Vec<Period>,
+    /// Absences.
+    pub absences: Vec<Absence>,
+    /// Approval requirements (active ones).
+    pub requirements: Vec<ApprovalRequirement>,
+    /// People.
+    pub people: Vec<Person>,
+}
+
+impl PlanRecords {
+    /// The records as the analytics' inputs.
+    pub fn inputs(&self) -> PlanInputs<'_> {
+        PlanInputs {
+            releases: &self.releases,
+            changes: &self.changes,
+            dependencies: &self.dependencies,
+            components: &self.components,
+            services: &self.services,
+            periods: &self.periods,
+            absences: &self.absences,
+            requirements: &self.requirements,
+            people: &self.people,
+        }
+    }
+}
+
 /// The plan at a glance: `greychart plan --json` and the Release plan view.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct PlanReport {
