@@ -3,7 +3,7 @@
 export CARGO_TARGET_DIR ?= $(CURDIR)/target
 APP := $(CARGO_TARGET_DIR)/debug/greychart-desktop
 
-.PHONY: run test deps ui app screenshot bindings bench
+.PHONY: run test deps ui app screenshot packet-image bindings bench
 
 run: app
 	$(APP)
@@ -22,6 +22,13 @@ app: ui
 
 screenshot: app
 	scripts/screenshot.sh
+
+# Page 1 of the demo's sign-off packet for Customer Portal 3.1, for the README.
+packet-image: deps
+	rm -f $(CARGO_TARGET_DIR)/packet-demo.greychart
+	cargo run -q --locked -p greychart-cli -- demo $(CARGO_TARGET_DIR)/packet-demo.greychart
+	cargo run -q --locked -p greychart-cli -- packet $(CARGO_TARGET_DIR)/packet-demo.greychart r4 --date 2026-11-27 -o $(CARGO_TARGET_DIR)/packet-demo.pdf
+	pdftoppm -r 80 -f 1 -l 1 -png -singlefile $(CARGO_TARGET_DIR)/packet-demo.pdf docs/packet-page
 
 bindings:
 	UPDATE_BINDINGS=1 cargo test -p greychart-core --test bindings

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   build-essential pkg-config file libssl-dev
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libsoup-3.0-dev
-  xvfb x11-utils webkit2gtk-driver poppler-utils
+  xvfb x11-utils xdotool webkit2gtk-driver poppler-utils
 )
 
 say() { printf '\033[1m== %s\033[0m\n' "$*"; }
@@ -28,7 +28,7 @@ if [ -f /etc/debian_version ] && command -v dpkg-query >/dev/null; then
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
 else
-  for tool in pkg-config Xvfb WebKitWebDriver pdftotext; do
+  for tool in pkg-config Xvfb xdotool WebKitWebDriver pdftotext; do
     command -v "$tool" >/dev/null || echo "missing: $tool" >&2
   done
   echo "Not Debian: install your system's equivalents of: ${APT_PACKAGES[*]}" >&2

@@ -35,6 +35,9 @@ fn main() {
         "add_requirement",
         "remove_requirement",
         "schedule_release",
+        "packet_preview",
+        "save_packet",
+        "print_packet",
     ];
     let attributes = tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands));
     if let Err(e) = tauri_build::try_build(attributes) {

@@ -1,10 +1,11 @@
 //! Prints median timings of the analytics on the reference fixtures and on
 //! generated organisations of 10,000 and 100,000 people with about nine sway
-//! edges each. Run with `make bench` (release build). Figures are recorded in
+//! edges each, plan analytics and sign-off packets. Run with `make bench` (release build). Figures are recorded in
 //! bench/README.md; tests never assert on time.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod packets;
 mod plan;
 
 use std::path::Path;
@@ -264,6 +265,10 @@ fn main() {
         plan::plans(args.get(2).and_then(|s| s.parse().ok()).unwrap_or(100_000));
         return;
     }
+    if args.get(1).map(String::as_str) == Some("packets") {
+        packets::packets();
+        return;
+    }
     if args.get(1).map(String::as_str) == Some("sampled-error") {
         sampled_error();
         return;
@@ -278,4 +283,5 @@ fn main() {
     generated(10_000);
     generated(100_000);
     plan::plans(100_000);
+    packets::packets();
 }

@@ -13,7 +13,7 @@ use crate::{median, report, Random};
 /// Independent streams of releases in a generated plan.
 const STREAMS: usize = 100;
 
-fn generate(n: usize, start: NaiveDate) -> PlanRecords {
+pub(crate) fn generate(n: usize, start: NaiveDate) -> PlanRecords {
     let mut rng = Random(n as u64 + 11);
     let day = |d: usize| start + chrono::Duration::days(d as i64);
     // A hundred streams of releases: release r is the (r / 100)-th of

@@ -5,6 +5,7 @@
 
 mod analysis;
 mod commands;
+mod packets;
 mod planning;
 mod session;
 
@@ -70,6 +71,9 @@ fn main() {
             planning::add_requirement,
             planning::remove_requirement,
             planning::schedule_release,
+            packets::packet_preview,
+            packets::save_packet,
+            packets::print_packet,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

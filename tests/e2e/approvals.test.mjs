@@ -1,9 +1,12 @@
 // End-to-end: the Approvals view in the real window. Opens a release's
 // checklist from the matrix, records a rejection, changes the release's
 // scope on the Release plan's graph and sees the decision go stale with the
-// reason, then opens the path to yes for that approver.
+// reason, then opens the path to yes for that approver; previews the
+// release's sign-off packet and saves it through the real save dialog
+// (answered with the keyboard via xdotool), then reads the PDF back.
 
-import { mkdtempSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { assert, byTestId, dragMouse, launch, planGraphPoints, requireApp, run, screenshot, startDriver, stopDriver } from "./harness.mjs";
@@ -11,7 +14,8 @@ import { assert, byTestId, dragMouse, launch, planGraphPoints, requireApp, run, 
 requireApp();
 
 const home = mkdtempSync(join(tmpdir(), "greychart-approvals-e2e-"));
-const driver = await startDriver({ GREYCHART_HOME: home });
+// GTK's file chooser keeps its settings in memory: no dconf (D-Bus) under Xvfb.
+const driver = await startDriver({ GREYCHART_HOME: home, GSETTINGS_BACKEND: "memory" });
 let browser;
 
 /** Clicks an element after scrolling it to the middle of the view. */
@@ -79,6 +83,27 @@ const failed = await run([
     const text = await byTestId(browser, "path-to-yes-p25").getText();
     assert(text.includes("Swayed most by:") && text.includes("Your strongest path:"), `path to yes reads "${text}"`);
     await screenshot(browser, "approvals-path-to-yes");
+  }],
+  ["the packet previews its pages and the sign-off PDF is saved through the dialog", async () => {
+    await byTestId(browser, "nav-packets").click();
+    await press(byTestId(browser, "packet-open-r2"));
+    await byTestId(browser, "packet-pages").waitForExist({ timeout: 30000, timeoutMsg: "the packet was not typeset" });
+    const pages = Number(await byTestId(browser, "packet-pages").getAttribute("data-pages"));
+    assert(pages >= 3, `${pages} preview pages`);
+    const drawn = await browser.execute(() => [...document.querySelectorAll(".packet-page")].every((img) => img.complete && img.naturalWidth > 0));
+    assert(drawn, "a preview page did not draw");
+    await browser.execute(() => document.querySelectorAll(".packet-page")[1]?.scrollIntoView());
+    await screenshot(browser, "packet-preview");
+    await press(byTestId(browser, "packet-save"));
+    // The native GTK save dialog, proposed beside the workspace: press Enter.
+    execFileSync("xdotool", ["search", "--sync", "--name", "Save the sign-off packet", "windowfocus", "--sync", "key", "--clearmodifiers", "Return"], { timeout: 20000 });
+    await browser.waitUntil(async () => (await byTestId(browser, "status").getText()).startsWith("Saved the sign-off packet to "), { timeout: 20000, timeoutMsg: "the packet was not saved" });
+    const path = (await byTestId(browser, "status").getText()).replace("Saved the sign-off packet to ", "").trim();
+    assert(path.endsWith("r2-signoff-packet.pdf") && existsSync(path), `no packet at "${path}"`);
+    const text = execFileSync("pdftotext", ["-layout", path, "-"]).toString();
+    // The approver who rejected, by name, with a signature line.
+    assert(text.includes("Hannah Schmidt") && text.includes("Signature"), "the saved packet does not name the approver");
+    assert(text.includes("rejected (stale)") && !text.includes("CONFIDENTIAL"), "the saved packet does not show the stale rejection");
   }],
 ]);
 

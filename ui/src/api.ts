@@ -2,6 +2,7 @@
 // with a bare string. Failures arrive as ApiError {code, message, field}.
 
 import { invoke } from "@tauri-apps/api/core";
+import type { PacketAudience } from "./state";
 import type { AnalysisProgress, ApiError, ApprovalRequirement, ApprovalRole, BrokerScores, Change, Claim, Decision, DecisionKind, PathToYes, Dependency, EngagementEntry, EvidenceSummary, Faction, Impact, InfluencePath, InfluenceRow, Person, PlanReport, Position, Release, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 /** Turns whatever a command rejected with into an ApiError. */
@@ -45,6 +46,9 @@ export const api = {
   saveChange: (change: Change) => call<Change>("save_change", { change }),
   saveDependency: (dependency: Dependency) => call<Dependency>("save_dependency", { dependency }),
   exportSchedule: (format: "ics" | "csv") => call<string | null>("export_schedule", { format }),
+  packetPreview: (release: string, audience: PacketAudience) => call<string[]>("packet_preview", { release, audience }),
+  savePacket: (release: string, audience: PacketAudience) => call<string | null>("save_packet", { release, audience }),
+  printPacket: (release: string, audience: PacketAudience) => call<string>("print_packet", { release, audience }),
   pathToYes: (release: string) => call<PathToYes[]>("path_to_yes", { release }),
   recordDecision: (requirement: string, kind: DecisionKind, comment: string) => call<Decision>("record_decision", { requirement, kind, comment }),
   addRequirement: (release: string, approver: string, role: ApprovalRole, reason: string) => call<ApprovalRequirement>("add_requirement", { release, approver, role, reason }),

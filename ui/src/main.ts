@@ -26,7 +26,7 @@ const VIEWS: { id: string; label: string; view: View }[] = [
   { id: "packets", label: "Packets", view: packetsView },
 ];
 
-const model: Model = { info: null, data: emptyData(), influence: [], broker: { kind: "cancelled" }, edges: [], evidence: null, factions: [], colourBy: "team", positions: [], asOf: today(), showFormal: true, showGrey: true, path: [], focusQuery: "", focusSteps: 0, drawMode: false, stanceRelease: null, plan: null, planError: null, planItem: null, impact: null, planDraw: false, planRefused: null, approvalsRelease: null, pathToYes: null, approvalFilter: "all", scheduleMessage: null };
+const model: Model = { info: null, data: emptyData(), influence: [], broker: { kind: "cancelled" }, edges: [], evidence: null, factions: [], colourBy: "team", positions: [], asOf: today(), showFormal: true, showGrey: true, path: [], focusQuery: "", focusSteps: 0, drawMode: false, stanceRelease: null, plan: null, planError: null, planItem: null, impact: null, planDraw: false, planRefused: null, approvalsRelease: null, pathToYes: null, approvalFilter: "all", scheduleMessage: null, packet: null };
 let current = VIEWS[0]?.id ?? "grey-chart";
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -160,6 +160,28 @@ const actions: Actions = {
       })
       .catch((e) => status(asApiError(e).message, "error"));
   },
+  previewPacket: (release, audience) => {
+    model.packet = { release, audience, pages: null, error: null };
+    previewPacket();
+  },
+  savePacket: () => {
+    const chosen = model.packet;
+    if (!chosen) return;
+    api
+      .savePacket(chosen.release, chosen.audience)
+      .then((path) => {
+        if (path) status(`Saved the ${chosen.audience === "brief" ? "private brief" : "sign-off packet"} to ${path}`);
+      })
+      .catch((e) => status(asApiError(e).message, "error"));
+  },
+  printPacket: () => {
+    const chosen = model.packet;
+    if (!chosen) return;
+    api
+      .printPacket(chosen.release, chosen.audience)
+      .then((path) => status(`Opened ${path} in your PDF viewer: print from there`))
+      .catch((e) => status(asApiError(e).message, "error"));
+  },
   selectApprovalRelease: (id) => {
     model.approvalsRelease = id;
     model.pathToYes = null;
@@ -220,6 +242,26 @@ const actions: Actions = {
   },
 };
 
+/** Typesets the chosen packet's pages again (after a choice or an edit);
+ *  an answer for an earlier choice is dropped. */
+function previewPacket(): void {
+  const chosen = model.packet;
+  if (!chosen) return;
+  model.packet = { ...chosen, pages: null, error: null };
+  if (current === "packets") render();
+  api
+    .packetPreview(chosen.release, chosen.audience)
+    .then(
+      (pages) => ({ pages, error: null }),
+      (e: unknown) => ({ pages: null, error: asApiError(e).message }),
+    )
+    .then((answer) => {
+      if (model.packet?.release !== chosen.release || model.packet.audience !== chosen.audience) return;
+      model.packet = { ...chosen, ...answer };
+      if (current === "packets") render();
+    });
+}
+
 function afterSave(message: string): void {
   void load().then(() => status(`${message} — saved to ${model.info?.name ?? "the workspace"}`));
 }
@@ -262,6 +304,7 @@ async function load(): Promise<void> {
     model.path = [];
     byId("workspace-name").textContent = info ? info.path : "No workspace open";
     void runBroker();
+    if (model.packet) previewPacket();
   } catch (e) {
     const err = asApiError(e);
     model.info = null;
@@ -274,6 +317,7 @@ async function load(): Promise<void> {
     model.plan = null;
     model.planItem = null;
     model.impact = null;
+    model.packet = null;
     byId("workspace-name").textContent = "No workspace open";
     status(err.code === "no_workspace" ? "Create a workspace with New, or open one with Open." : err.message, err.code === "no_workspace" ? "info" : "error");
   }

@@ -50,8 +50,21 @@ export interface Model {
   pathToYes: PathToYes[] | null;
   /** Which sign-offs the matrix shows. */
   approvalFilter: ApprovalFilter;
+  /** The packet being previewed, if any. */
+  packet: PacketPreview | null;
   /** The last answer to scheduling a release: refused (why) or done. */
   scheduleMessage: { release: string; text: string; refused: boolean } | null;
+}
+
+/** Who a sign-off packet is for. */
+export type PacketAudience = "signoff" | "brief";
+
+/** A packet chosen in the Packets view: its pages once typeset (SVG). */
+export interface PacketPreview {
+  release: string;
+  audience: PacketAudience;
+  pages: string[] | null;
+  error: string | null;
 }
 
 /** Which sign-offs the approvals matrix shows. */

@@ -23,7 +23,7 @@ function model(): Model {
     focusQuery: "",
     focusSteps: 0,
     drawMode: false,
-    stanceRelease: null, plan: null, planError: null, planItem: null, impact: null, planDraw: false, planRefused: null, approvalsRelease: null, pathToYes: null, approvalFilter: "all", scheduleMessage: null,
+    stanceRelease: null, plan: null, planError: null, planItem: null, impact: null, planDraw: false, planRefused: null, approvalsRelease: null, pathToYes: null, approvalFilter: "all", scheduleMessage: null, packet: null,
   };
 }
 

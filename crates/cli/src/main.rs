@@ -124,12 +124,20 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Render a release's sign-off packet to PDF.
+    /// Render a release's sign-off packet to PDF, or with --from and --to
+    /// every release planned in that range into one PDF with a contents page.
     Packet {
         /// The workspace.
         path: PathBuf,
-        /// The release.
-        release: String,
+        /// The release (omit with --from and --to).
+        #[arg(required_unless_present = "from", conflicts_with_all = ["from", "to"])]
+        release: Option<String>,
+        /// First day of the range (YYYY-MM-DD): every release whose planned window meets it.
+        #[arg(long, value_parser = parse_date, requires = "to")]
+        from: Option<NaiveDate>,
+        /// Last day of the range (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date, requires = "from")]
+        to: Option<NaiveDate>,
         /// signoff: to circulate, no grey-chart data; brief: adds the path to yes, marked confidential.
         #[arg(long, value_enum, default_value = "signoff")]
         audience: PacketAudience,
@@ -226,13 +234,14 @@ fn main() -> ExitCode {
         }
         Command::Impact { path, item, json } => plan::impact(&path, &item, json),
         Command::Approvals { path, release, json } => plan::approvals(&path, release.as_deref(), json),
-        Command::Packet { path, release, audience, date, output } => plan::packet(
-            &path,
-            &release,
-            matches!(audience, PacketAudience::Brief),
-            date.unwrap_or_else(today),
-            &output,
-        ),
+        Command::Packet { path, release, from, to, audience, date, output } => {
+            let which = match (release, from.zip(to)) {
+                (Some(release), _) => plan::Packets::One(release),
+                (None, Some((from, to))) => plan::Packets::Range(from, to),
+                (None, None) => plan::Packets::One(String::new()),
+            };
+            plan::packet(&path, &which, matches!(audience, PacketAudience::Brief), date.unwrap_or_else(today), &output)
+        }
         Command::Evidence { path, as_of, days, json } => {
             analysis::evidence(&path, as_of.unwrap_or_else(today), days, json)
         }

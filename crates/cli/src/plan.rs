@@ -88,12 +88,28 @@ pub(crate) fn approvals(path: &Path, release: Option<&str>, json: bool) -> Resul
     Ok(())
 }
 
-pub(crate) fn packet(path: &Path, release: &str, brief: bool, date: NaiveDate, output: &Path) -> Result<(), Failure> {
-    let data = Workspace::open(path)?.packet_data(release, brief, date)?;
+/// Which packets to render.
+pub(crate) enum Packets {
+    /// One release's.
+    One(String),
+    /// Every release planned in the range, in one document.
+    Range(NaiveDate, NaiveDate),
+}
+
+pub(crate) fn packet(path: &Path, which: &Packets, brief: bool, date: NaiveDate, output: &Path) -> Result<(), Failure> {
+    let ws = Workspace::open(path)?;
+    let (data, what) = match which {
+        Packets::One(release) => (ws.packet_data(release, brief, date)?, format!("packet of {release}")),
+        Packets::Range(from, to) => {
+            let data = ws.packet_batch(*from, *to, brief, date)?;
+            let count = data["packets"].as_array().map_or(0, Vec::len);
+            (data, format!("packets of {count} releases planned {from} – {to}"))
+        }
+    };
     let pdf = greychart_packet::render_pdf(&data).map_err(|e| Failure::Input(e.to_string()))?;
     std::fs::write(output, &pdf).map_err(|e| Failure::Input(format!("cannot write {}: {e}", output.display())))?;
     println!(
-        "wrote the {} packet of {release} to {} ({} bytes)",
+        "wrote the {} {what} to {} ({} bytes)",
         if brief { "brief" } else { "sign-off" },
         output.display(),
         pdf.len()

@@ -44,18 +44,34 @@ pub enum PacketError {
 }
 
 /// Renders the packet described by `data` (JSON; see `templates/packet.typ`
-/// for the fields) to PDF bytes.
+/// for the fields: one packet, or a batch) to PDF bytes.
 pub fn render_pdf(data: &serde_json::Value) -> Result<Vec<u8>, PacketError> {
-    let world = PacketWorld::new(data)?;
-    let document = typst::compile::<typst_layout::PagedDocument>(&world).output.map_err(|errors| {
-        PacketError::Typeset(errors.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join("; "))
-    })?;
+    let (document, id) = typeset(data)?;
     let options = typst_pdf::PdfOptions {
-        ident: typst::foundations::Smart::Custom(world.document_id().to_owned()),
+        ident: typst::foundations::Smart::Custom(id),
         creator: typst::foundations::Smart::Custom(Some("Greychart".to_owned())),
         ..typst_pdf::PdfOptions::default()
     };
-    typst_pdf::pdf(&document, &options).map_err(|errors| {
-        PacketError::Typeset(errors.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join("; "))
-    })
+    typst_pdf::pdf(&document, &options).map_err(|errors| typeset_error(&errors))
+}
+
+/// Renders the same pages as [`render_pdf`] as one SVG image each, for a
+/// preview that matches the print.
+pub fn render_svg(data: &serde_json::Value) -> Result<Vec<String>, PacketError> {
+    let (document, _) = typeset(data)?;
+    let options = typst_svg::SvgOptions::default();
+    Ok(document.pages().iter().map(|page| typst_svg::svg(page, &options)).collect())
+}
+
+/// Lays the packet out in pages; with its document id.
+fn typeset(data: &serde_json::Value) -> Result<(typst_layout::PagedDocument, String), PacketError> {
+    let world = PacketWorld::new(data)?;
+    let document =
+        typst::compile::<typst_layout::PagedDocument>(&world).output.map_err(|errors| typeset_error(&errors))?;
+    Ok((document, world.document_id().to_owned()))
+}
+
+/// Typst's messages, joined.
+fn typeset_error(errors: &[typst::diag::SourceDiagnostic]) -> PacketError {
+    PacketError::Typeset(errors.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join("; "))
 }

@@ -3,8 +3,8 @@
 //! note or engagement entry reaches it. The brief adds the path to yes.
 
 use chrono::NaiveDate;
-use greychart_core::model::{Change, Component, Period, Person, Release, Service, Team};
-use greychart_core::planning::SlotKind;
+use greychart_core::model::{Change, Component, Dependency, Period, Person, Release, Service, Team};
+use greychart_core::planning::{release_diagram, PlanReport, SlotKind};
 use serde_json::{json, Value};
 
 use crate::error::{Result, StoreError};
@@ -19,6 +19,11 @@ impl Workspace {
     /// The packet of `release` for `brief` (true: the private brief) as of
     /// `date`, with a document id derived from its content.
     pub fn packet_data(&self, release: &str, brief: bool, date: NaiveDate) -> Result<Value> {
+        self.packet_with(release, brief, date, self.plan(date).ok().as_ref())
+    }
+
+    /// The packet, given the plan from `date` (`None` when it cannot be made).
+    fn packet_with(&self, release: &str, brief: bool, date: NaiveDate, plan: Option<&PlanReport>) -> Result<Value> {
         let read = self.read();
         let r: Release =
             read.get(&[release])?.ok_or_else(|| StoreError::NotFound { entity: "release", id: release.to_owned() })?;
@@ -38,10 +43,9 @@ impl Workspace {
         };
         let mine: Vec<&Change> = changes.iter().filter(|c| c.release.as_deref() == Some(release)).collect();
         let window = r.window_start.zip(r.window_end).map_or("not planned".to_owned(), |(a, b)| format!("{a} – {b}"));
-        let plan = self.plan(date).ok();
         let mut schedule = Vec::new();
         if let Some(slot) =
-            plan.as_ref().and_then(|p| p.schedule.iter().find(|s| s.kind == SlotKind::Release && s.id == release))
+            plan.and_then(|p| p.schedule.iter().find(|s| s.kind == SlotKind::Release && s.id == release))
         {
             schedule.push(json!({ "what": "Work", "when": format!("{} – {}", slot.starts_on, slot.ready_on) }));
             let deploy = slot.deploys_on.map_or("no deployment window left".to_owned(), |d| d.to_string());
@@ -49,7 +53,6 @@ impl Workspace {
         }
         schedule.push(json!({ "what": "Planned window", "when": window }));
         let conflicts: Vec<Value> = plan
-            .as_ref()
             .map(|p| {
                 p.conflicts
                     .iter()
@@ -58,6 +61,15 @@ impl Workspace {
                     .collect()
             })
             .unwrap_or_default();
+        let dependencies: Vec<Dependency> = read.list()?;
+        let critical = plan.map(|p| p.critical_path.as_slice()).unwrap_or_default();
+        let mut diagram = release_diagram(release, &changes, &dependencies, critical);
+        let releases: Vec<Release> = read.list()?;
+        for node in &mut diagram.nodes {
+            if let Some(whole) = releases.iter().find(|x| x.id == node.id) {
+                node.label = format!("all of {}", whole.name);
+            }
+        }
         let touched: Vec<&str> = mine.iter().flat_map(|c| c.components.iter().map(String::as_str)).collect();
         let impact = self.impact(release).ok();
         // Global periods, and those naming a touched component or a service it reaches.
@@ -122,6 +134,7 @@ impl Workspace {
             "changes": mine.iter().map(|c| json!({
                 "id": c.id, "title": c.title, "components": c.components.iter().map(|x| name(x)).collect::<Vec<_>>().join(", "), "days": c.duration_days.to_string(),
             })).collect::<Vec<_>>(),
+            "diagram": diagram,
             "schedule": schedule,
             "periods": applying,
             "impacted": impacted,
@@ -129,8 +142,36 @@ impl Workspace {
             "approvals": approvals,
             "path_to_yes": path_to_yes,
         });
-        let id = format!("GC-{:012X}", fingerprint(data.to_string().as_bytes()) & 0xFFFF_FFFF_FFFF);
-        data["document_id"] = Value::String(id);
+        data["document_id"] = Value::String(document_id(&data));
         Ok(data)
     }
+
+    /// One document holding the packet of every release whose planned
+    /// window meets `from..=to`, by window then id, after a contents page.
+    pub fn packet_batch(&self, from: NaiveDate, to: NaiveDate, brief: bool, date: NaiveDate) -> Result<Value> {
+        if to < from {
+            return Err(StoreError::invalid("to", format!("{to} is before {from}")));
+        }
+        let mut releases: Vec<Release> = self.read().list()?;
+        releases.retain(|r| r.window_start.zip(r.window_end).is_some_and(|(s, e)| s <= to && e >= from));
+        releases.sort_by(|a, b| (a.window_start, &a.id).cmp(&(b.window_start, &b.id)));
+        let plan = self.plan(date).ok();
+        let packets =
+            releases.iter().map(|r| self.packet_with(&r.id, brief, date, plan.as_ref())).collect::<Result<Vec<_>>>()?;
+        let mut data = json!({
+            "batch": true,
+            "audience": if brief { "brief" } else { "signoff" },
+            "packet_date": date.to_string(),
+            "from": from.to_string(),
+            "to": to.to_string(),
+            "packets": packets,
+        });
+        data["document_id"] = Value::String(document_id(&data));
+        Ok(data)
+    }
+}
+
+/// A document id from the content: `GC-` and 12 hex digits.
+fn document_id(data: &Value) -> String {
+    format!("GC-{:012X}", fingerprint(data.to_string().as_bytes()) & 0xFFFF_FFFF_FFFF)
 }

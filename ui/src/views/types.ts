@@ -1,6 +1,6 @@
 // What every view receives.
 
-import type { ApprovalFilter } from "../state";
+import type { ApprovalFilter, PacketAudience } from "../state";
 import type { ApprovalRole, Change, Claim, DecisionKind, Person, Position, Release } from "../bindings";
 import type { Model } from "../state";
 
@@ -30,6 +30,9 @@ export interface Actions {
   removeRequirement(id: string, reason: string): void;
   scheduleRelease(release: string, overrideReason: string | null): void;
   setApprovalFilter(filter: ApprovalFilter): void;
+  previewPacket(release: string, audience: PacketAudience): void;
+  savePacket(): void;
+  printPacket(): void;
 }
 
 export type View = (model: Model, actions: Actions) => HTMLElement;

@@ -67,3 +67,41 @@ fn private_texts(ws: &std::path::Path) -> Vec<String> {
     }
     out
 }
+
+#[test]
+fn a_batch_holds_every_release_planned_in_the_range_after_a_contents_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("demo.greychart");
+    greychart_ok(&["demo", s(&ws)]);
+    let pdf = dir.path().join("december.pdf");
+    greychart_ok(&[
+        "packet",
+        s(&ws),
+        "--from",
+        "2026-12-01",
+        "--to",
+        "2026-12-31",
+        "--date",
+        "2026-11-27",
+        "-o",
+        s(&pdf),
+    ]);
+    let text = pdf_text(&pdf);
+    let contents = text.split('\u{c}').next().unwrap();
+    assert!(contents.contains("Contents"), "{contents}");
+    // Which demo releases have a window meeting December, read from the file.
+    let conn = rusqlite::Connection::open(&ws).unwrap();
+    let mut stmt =
+        conn.prepare("SELECT name, window_start <= '2026-12-31' AND window_end >= '2026-12-01' FROM releases").unwrap();
+    let releases: Vec<(String, bool)> =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect();
+    assert!(releases.iter().any(|r| r.1) && releases.iter().any(|r| !r.1), "{releases:?}");
+    for (name, planned) in &releases {
+        assert_eq!(contents.contains(name.as_str()), *planned, "{name} in the contents: {contents}");
+    }
+    // Each packet draws its dependencies: Customer Portal 3.1's c403 comes
+    // before c105 of Mobile Banking 4.2, which is named in its diagram.
+    assert!(text.contains("Dependencies") && text.contains("Session timeout policy"));
+    let out = greychart(&["packet", s(&ws), "--from", "2026-12-31", "--to", "2026-12-01", "-o", s(&pdf)]);
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+}

@@ -9,11 +9,13 @@
 //!   schedule   the earliest feasible schedule
 //!   conflicts  freezes, lateness, order, component clashes, absent approvers
 //!   impact     blast radius
+//!   diagram    one release's dependency diagram laid out for print
 //! ```
 
 mod calendar;
 mod conflicts;
 mod critical;
+mod diagram;
 mod graph;
 mod ics;
 mod impact;
@@ -27,6 +29,7 @@ use ts_rs::TS;
 pub use calendar::{Applying, Dependants};
 pub use conflicts::Conflict;
 pub use critical::{critical_path, deploy_order, Timing};
+pub use diagram::{release_diagram, Diagram, DiagramLink, DiagramNode};
 pub use graph::{Node, PlanGraph};
 pub use ics::{schedule_csv, schedule_ics};
 pub use impact::{downstream, impact, Impact};

@@ -1,0 +1,94 @@
+//! Sign-off packets in the window: page previews from the same renderer as
+//! the PDF, Save PDF through the dialog, and Print (the PDF opened in the
+//! system viewer, which prints).
+
+use std::path::{Path, PathBuf};
+
+use greychart_core::{ApiError, ErrorCode};
+use serde_json::Value;
+use tauri::{AppHandle, Manager, WebviewWindow};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::commands::{lock, SessionState};
+
+/// The packet's data for today, and the folder of the workspace.
+fn packet_data(state: &SessionState<'_>, release: &str, audience: &str) -> Result<(Value, PathBuf), ApiError> {
+    let brief = match audience {
+        "signoff" => false,
+        "brief" => true,
+        other => return Err(ApiError::new(ErrorCode::Invalid, format!("no packet audience is called {other:?}"))),
+    };
+    let today = chrono::Local::now().date_naive();
+    let mut session = lock(state)?;
+    let ws = session.workspace()?;
+    let folder = ws.path().parent().map(Path::to_path_buf).unwrap_or_default();
+    Ok((ws.packet_data(release, brief, today)?, folder))
+}
+
+fn render_error(e: greychart_packet::PacketError) -> ApiError {
+    ApiError::new(ErrorCode::Invalid, e.to_string())
+}
+
+fn write(path: &Path, pdf: &[u8]) -> Result<(), ApiError> {
+    std::fs::write(path, pdf).map_err(|e| ApiError::new(ErrorCode::Io, format!("cannot write {}: {e}", path.display())))
+}
+
+/// The pages of `release`'s packet for `audience` (`signoff` or `brief`) as
+/// SVG images, typeset exactly as the PDF is.
+#[tauri::command(async)]
+pub fn packet_preview(state: SessionState<'_>, release: String, audience: String) -> Result<Vec<String>, ApiError> {
+    let (data, _) = packet_data(&state, &release, &audience)?;
+    greychart_packet::render_svg(&data).map_err(render_error)
+}
+
+/// Saves the packet as a PDF where the user picks (proposed: beside the
+/// workspace); `None` when the dialog was cancelled.
+#[tauri::command]
+pub async fn save_packet(
+    window: WebviewWindow,
+    state: SessionState<'_>,
+    release: String,
+    audience: String,
+) -> Result<Option<String>, ApiError> {
+    let (data, folder) = packet_data(&state, &release, &audience)?;
+    let pdf = greychart_packet::render_pdf(&data).map_err(render_error)?;
+    let picked = window
+        .dialog()
+        .file()
+        .set_parent(&window)
+        .set_title("Save the sign-off packet")
+        .add_filter("PDF", &["pdf"])
+        .set_directory(folder)
+        .set_file_name(format!("{release}-{audience}-packet.pdf"))
+        .blocking_save_file();
+    let Some(picked) = picked else { return Ok(None) };
+    let path = picked.into_path().map_err(|e| ApiError::new(ErrorCode::Io, format!("cannot use that file: {e}")))?;
+    write(&path, &pdf)?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Writes the packet into Greychart's own cache folder (private to the
+/// user) and opens it in the system's PDF viewer to print; the path written.
+#[tauri::command(async)]
+pub fn print_packet(
+    app: AppHandle,
+    state: SessionState<'_>,
+    release: String,
+    audience: String,
+) -> Result<String, ApiError> {
+    let (data, _) = packet_data(&state, &release, &audience)?;
+    let pdf = greychart_packet::render_pdf(&data).map_err(render_error)?;
+    let folder = app
+        .path()
+        .app_cache_dir()
+        .map_err(|e| ApiError::new(ErrorCode::Io, format!("no cache folder to print from: {e}")))?
+        .join("packets");
+    std::fs::create_dir_all(&folder)
+        .map_err(|e| ApiError::new(ErrorCode::Io, format!("cannot create {}: {e}", folder.display())))?;
+    let path = folder.join(format!("{release}-{audience}-packet.pdf"));
+    write(&path, &pdf)?;
+    open::that_detached(&path).map_err(|e| {
+        ApiError::new(ErrorCode::Io, format!("saved {} but no PDF viewer opened it: {e}", path.display()))
+    })?;
+    Ok(path.display().to_string())
+}
