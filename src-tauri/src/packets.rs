@@ -88,7 +88,10 @@ pub fn print_packet(
     let path = folder.join(format!("{release}-{audience}-packet.pdf"));
     write(&path, &pdf)?;
     open::that_detached(&path).map_err(|e| {
-        ApiError::new(ErrorCode::Io, format!("saved {} but no PDF viewer opened it: {e}", path.display()))
+        ApiError::new(
+            ErrorCode::Io,
+            format!("wrote {} but no PDF viewer opened it ({e}): open it yourself, or use Save PDF", path.display()),
+        )
     })?;
     Ok(path.display().to_string())
 }

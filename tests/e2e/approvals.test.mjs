@@ -82,6 +82,8 @@ const failed = await run([
     await byTestId(browser, "path-to-yes-p25").waitForExist({ timeout: 10000 });
     const text = await byTestId(browser, "path-to-yes-p25").getText();
     assert(text.includes("Swayed most by:") && text.includes("Your strongest path:"), `path to yes reads "${text}"`);
+    await browser.execute(() => document.querySelector('[data-testid="paths-to-yes"]')?.scrollIntoView());
+    await browser.pause(300); // let WebKit paint the scrolled view
     await screenshot(browser, "approvals-path-to-yes");
   }],
   ["the packet previews its pages and the sign-off PDF is saved through the dialog", async () => {

@@ -147,6 +147,7 @@ function pathPanel(data: WorkspaceData, p: PathToYes): HTMLElement {
   return h(
     "div",
     { class: "path-to-yes", "data-testid": `path-to-yes-${p.approval.approver}` },
+    h("h4", {}, `${who(p.approval.approver)} — ${words(p.approval.role)}, ${words(p.approval.status)}${p.approval.stale ? " (stale)" : ""}`),
     h("p", {}, `Stance: ${p.stance ? words(p.stance) : "unknown"}.`),
     h("p", {}, "Swayed most by: ", p.influencers.length === 0 ? "nobody known" : p.influencers.map((i) => `${who(i.person)} (${i.weight.toFixed(2)}, ${i.stance ? words(i.stance) : "stance unknown"})`).join("; ")),
     h("p", {}, "Your strongest path: ", p.path.path.length === 0 ? "none known" : `${p.path.path.map(who).join(" \u2192 ")} (strength ${p.path.strength.toFixed(3)})`),
@@ -159,11 +160,9 @@ function checklist(model: Model, actions: Actions, release: Release): HTMLElemen
   const label = names(data);
   const status = approvalStatus(data);
   const reqs = data.requirements.filter((q) => q.active && q.release === release.id);
-  const paths = new Map((model.pathToYes ?? []).map((p) => [p.approval.id, p]));
   const rows = reqs.map((q) => {
     const s = status.get(q.id);
     const state = s?.status ?? "pending";
-    const path = paths.get(q.id);
     return [
       h("span", {}, label.get(q.approver) ?? q.approver, removeForm(q, actions)),
       words(q.role),
@@ -171,7 +170,6 @@ function checklist(model: Model, actions: Actions, release: Release): HTMLElemen
       h("span", { class: `tag ${state}`, "data-testid": `status-${q.id}` }, words(state)),
       s?.stale ? h("span", { class: "tag stale", "data-testid": `stale-${q.id}`, title: s.staleReason }, `stale: ${s.staleReason}`) : "",
       decisionForm(q, actions),
-      path ? pathPanel(data, path) : "",
     ];
   });
   const history = data.decisions
@@ -183,7 +181,14 @@ function checklist(model: Model, actions: Actions, release: Release): HTMLElemen
     { "data-testid": "approval-checklist", "data-release": release.id },
     scheduleForm(model, release, actions),
     h("p", {}, h("button", { type: "button", "data-testid": "show-path-to-yes", onclick: () => actions.showPathToYes(release.id) }, "Show the path to yes"), " for everyone who has not said yes (private: from the grey chart)."),
-    table("checklist-table", [{ label: "Approver" }, { label: "Role" }, { label: "Rule" }, { label: "Status" }, { label: "" }, { label: "Decide" }, { label: "Path to yes" }], rows),
+    table("checklist-table", [{ label: "Approver" }, { label: "Role" }, { label: "Rule" }, { label: "Status" }, { label: "" }, { label: "Decide" }], rows),
+    model.pathToYes
+      ? h(
+          "div",
+          { class: "paths-to-yes", "data-testid": "paths-to-yes" },
+          ...(model.pathToYes.length === 0 ? [h("p", { class: "empty" }, "Everyone has said yes.")] : model.pathToYes.map((p) => pathPanel(data, p))),
+        )
+      : null,
     addForm(data, release, actions),
     h("h3", {}, "History"),
     history.length === 0 ? h("p", { class: "empty" }, "No decisions yet.") : h("ol", { class: "history", "data-testid": "decision-history" }, ...history),
