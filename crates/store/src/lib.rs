@@ -29,6 +29,6 @@ pub use error::{Result, StoreError};
 pub use import::ImportReport;
 pub use read::Read;
 pub use record::{Record, Reference};
-pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
+pub use schema::{APPLICATION_ID, KEPT_BACKUPS, SCHEMA_VERSION};
 pub use workspace::Workspace;
 pub use write::Write;

@@ -56,7 +56,7 @@ impl Workspace {
         schema::check_owner(&conn, &shown)?;
         conn.pragma_update(None, "journal_mode", "WAL").map_err(not_a_workspace)?;
         conn.pragma_update(None, "synchronous", "FULL").map_err(not_a_workspace)?;
-        schema::migrate(&mut conn, &shown)?;
+        schema::migrate(&mut conn, path)?;
         let actor = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "unknown".into());
         Ok(Workspace { conn, path: path.to_owned(), actor })
     }

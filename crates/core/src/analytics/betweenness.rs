@@ -38,15 +38,24 @@ impl<'g> Lengths<'g> {
 /// Marks a person reached by more than one shortest path.
 const TIED: u32 = u32::MAX;
 
+/// What the forward pass knows of one person, kept together so a
+/// relaxation touches one cache line.
+#[derive(Clone, Copy)]
+struct Visit {
+    dist: f64,
+    sigma: f64,
+    /// The one predecessor on a shortest path, or `TIED` when there are more.
+    parent: u32,
+    settled: bool,
+}
+
+const UNSEEN: Visit = Visit { dist: f64::INFINITY, sigma: 0.0, parent: TIED, settled: false };
+
 /// Work space for one source, reused across sources; only the nodes a pass
 /// touched are reset for the next.
 struct Scratch {
-    dist: Vec<f64>,
-    sigma: Vec<f64>,
+    visit: Vec<Visit>,
     delta: Vec<f64>,
-    settled: Vec<bool>,
-    /// The one predecessor on a shortest path, or `TIED` when there are more.
-    parent: Vec<u32>,
     order: Vec<u32>,
     touched: Vec<u32>,
     heap: NodeHeap,
@@ -55,11 +64,8 @@ struct Scratch {
 impl Scratch {
     fn new(n: usize) -> Scratch {
         Scratch {
-            dist: vec![f64::INFINITY; n],
-            sigma: vec![0.0; n],
+            visit: vec![UNSEEN; n],
             delta: vec![0.0; n],
-            settled: vec![false; n],
-            parent: vec![TIED; n],
             order: Vec::with_capacity(n),
             touched: Vec::with_capacity(n),
             heap: NodeHeap::new(n),
@@ -68,11 +74,8 @@ impl Scratch {
 
     fn reset(&mut self) {
         for &v in &self.touched {
-            let v = v as usize;
-            self.dist[v] = f64::INFINITY;
-            self.sigma[v] = 0.0;
-            self.delta[v] = 0.0;
-            self.settled[v] = false;
+            self.visit[v as usize] = UNSEEN;
+            self.delta[v as usize] = 0.0;
         }
         self.touched.clear();
         self.order.clear();
@@ -176,49 +179,46 @@ fn brandes(graph: &SwayGraph, threads: usize, sources: &[u32], scale: f64, progr
 /// One Brandes pass from `source`.
 fn accumulate(g: &Lengths, source: usize, s: &mut Scratch, total: &mut [f64]) {
     s.reset();
-    s.dist[source] = 0.0;
-    s.sigma[source] = 1.0;
-    s.touched.push(source as u32);
-    s.heap.push_or_decrease(source, 0.0);
-    while let Some((d, v)) = s.heap.pop() {
-        s.settled[v] = true;
-        s.order.push(v as u32);
-        let sigma_v = s.sigma[v];
+    let Scratch { visit, delta, order, touched, heap } = s;
+    visit[source] = Visit { dist: 0.0, sigma: 1.0, parent: TIED, settled: false };
+    touched.push(source as u32);
+    heap.push_or_decrease(source, 0.0);
+    while let Some((d, v)) = heap.pop() {
+        visit[v].settled = true;
+        order.push(v as u32);
+        let sigma_v = visit[v].sigma;
         let (targets, lengths) = g.row(v);
         for (&w, &len) in targets.iter().zip(lengths) {
-            let w = w as usize;
             let alt = d + len;
-            let current = s.dist[w];
-            if alt < current {
-                if current.is_infinite() {
-                    s.touched.push(w as u32);
+            let seen = &mut visit[w as usize];
+            if alt < seen.dist {
+                if seen.dist.is_infinite() {
+                    touched.push(w);
                 }
-                s.dist[w] = alt;
-                s.sigma[w] = sigma_v;
-                s.parent[w] = v as u32;
-                s.heap.push_or_decrease(w, alt);
-            } else if alt == current && !s.settled[w] {
-                s.sigma[w] += sigma_v;
-                s.parent[w] = TIED;
+                *seen = Visit { dist: alt, sigma: sigma_v, parent: v as u32, settled: false };
+                heap.push_or_decrease(w as usize, alt);
+            } else if alt == seen.dist && !seen.settled {
+                seen.sigma += sigma_v;
+                seen.parent = TIED;
             }
         }
     }
     // Backward, latest first: w's dependency is complete when w comes up,
     // and goes to its predecessors in proportion to their path counts.
-    for i in (1..s.order.len()).rev() {
-        let w = s.order[i] as usize;
-        let share = (1.0 + s.delta[w]) / s.sigma[w];
-        total[w] += s.delta[w];
-        match s.parent[w] {
+    for i in (1..order.len()).rev() {
+        let w = order[i] as usize;
+        let share = (1.0 + delta[w]) / visit[w].sigma;
+        total[w] += delta[w];
+        match visit[w].parent {
             TIED => {
-                let dist_w = s.dist[w];
+                let dist_w = visit[w].dist;
                 for (v, weight) in g.graph.in_edges(w) {
-                    if s.dist[v] + -weight.ln() == dist_w {
-                        s.delta[v] += s.sigma[v] * share;
+                    if visit[v].dist + -weight.ln() == dist_w {
+                        delta[v] += visit[v].sigma * share;
                     }
                 }
             }
-            v => s.delta[v as usize] += s.sigma[v as usize] * share,
+            v => delta[v as usize] += visit[v as usize].sigma * share,
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Workspace files: creation, refusal of foreign and newer files, copies.
 
-use greychart_store::{StoreError, Workspace, SCHEMA_VERSION};
+use greychart_store::{StoreError, Workspace, KEPT_BACKUPS, SCHEMA_VERSION};
 
 use crate::{demo, temp_path};
 
@@ -90,6 +90,45 @@ fn a_schema_1_file_is_upgraded_and_keeps_every_record() {
     drop(ws);
     assert_eq!(version(&path), SCHEMA_VERSION);
     assert_eq!(Workspace::open(&path).unwrap().positions().unwrap(), vec![p]);
+}
+
+#[test]
+fn an_upgrade_backs_the_file_up_first_and_keeps_the_last_three_backups() {
+    let (dir, path) = v1_copy();
+    let folder = dir.path();
+    // Four older backups of this file, and files that only look alike.
+    for stamp in ["20240101-000000", "20250101-000000", "20250601-120000", "20260101-000000"] {
+        std::fs::write(folder.join(format!("old.greychart.{stamp}.v1.backup")), b"older").unwrap();
+    }
+    for other in ["old.greychart.notes.backup", "other.greychart.20200101-000000.v1.backup"] {
+        std::fs::write(folder.join(other), b"keep me").unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    drop(Workspace::open(&path).unwrap());
+    let mut backups: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("old.greychart.") && n.ends_with(".v1.backup"))
+        .collect();
+    backups.sort();
+    assert_eq!(backups.len(), KEPT_BACKUPS, "{backups:?}");
+    assert_eq!(backups[..2], ["old.greychart.20250601-120000.v1.backup", "old.greychart.20260101-000000.v1.backup"]);
+    // The newest is a real copy of the schema-1 file, made before the upgrade.
+    let copy = folder.join(&backups[2]);
+    let conn = rusqlite::Connection::open_with_flags(&copy, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    let people: i64 = conn.query_row("SELECT count(*) FROM people", [], |r| r.get(0)).unwrap();
+    assert_eq!((version, people), (1, 40));
+    let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(check, "ok");
+    assert_ne!(std::fs::read(&path).unwrap(), before, "the original was upgraded");
+    for other in ["old.greychart.notes.backup", "other.greychart.20200101-000000.v1.backup"] {
+        assert!(folder.join(other).exists(), "{other} was removed");
+    }
+    // Opening the upgraded file makes no further backup.
+    drop(Workspace::open(&path).unwrap());
+    let names = std::fs::read_dir(folder).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned());
+    assert_eq!(names.filter(|n| n.starts_with("old.greychart.") && n.ends_with(".v1.backup")).count(), KEPT_BACKUPS);
 }
 
 #[test]

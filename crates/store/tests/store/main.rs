@@ -4,6 +4,7 @@
 
 mod analyses;
 mod approvals;
+mod crash;
 mod crud;
 mod files;
 mod imports;
