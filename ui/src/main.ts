@@ -304,7 +304,12 @@ async function load(): Promise<void> {
     model.path = [];
     byId("workspace-name").textContent = info ? info.path : "No workspace open";
     void runBroker();
-    if (model.packet) previewPacket();
+    // The previewed packet is typeset again now if it is on screen, else
+    // when the Packets view is next shown.
+    if (model.packet) {
+      model.packet = { ...model.packet, pages: null, error: null };
+      if (current === "packets") previewPacket();
+    }
   } catch (e) {
     const err = asApiError(e);
     model.info = null;
@@ -396,6 +401,7 @@ function render(): void {
 
 function show(id: string): void {
   current = id;
+  if (id === "packets" && model.packet && model.packet.pages === null && model.packet.error === null) previewPacket();
   render();
   byId("view").scrollTop = 0;
 }
