@@ -96,12 +96,15 @@ enum Command {
         /// What to write.
         #[arg(long)]
         format: ExportFormat,
-        /// Write here instead of standard output.
+        /// Write here instead of standard output (csv: the folder for one file per table).
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// The first day of work for the schedule (YYYY-MM-DD); default today.
         #[arg(long, value_parser = parse_date)]
         from: Option<NaiveDate>,
+        /// Include private grey-chart data (claims, stances, profiles, engagement log); its files say PRIVATE.
+        #[arg(long)]
+        include_private: bool,
     },
     /// Blast radius: what waits on an item, and which services, teams and
     /// business owners it hits.
@@ -188,6 +191,8 @@ enum PacketAudience {
 enum ExportFormat {
     /// iCalendar: deployments, windows and freezes.
     Ics,
+    /// Every table as CSV, one file per table, into the folder given with -o.
+    Csv,
 }
 
 /// A failure, with the exit code it maps to.
@@ -229,8 +234,11 @@ fn main() -> ExitCode {
         }
         Command::Factions { path, as_of, json } => analysis::factions(&path, as_of.unwrap_or_else(today), json),
         Command::Plan { path, from, json, csv } => plan::plan(&path, from.unwrap_or_else(today), json, csv),
-        Command::Export { path, format: ExportFormat::Ics, output, from } => {
+        Command::Export { path, format: ExportFormat::Ics, output, from, .. } => {
             plan::export_ics(&path, from.unwrap_or_else(today), output.as_deref())
+        }
+        Command::Export { path, format: ExportFormat::Csv, output, include_private, .. } => {
+            plan::export_csv(&path, output.as_deref(), include_private)
         }
         Command::Impact { path, item, json } => plan::impact(&path, &item, json),
         Command::Approvals { path, release, json } => plan::approvals(&path, release.as_deref(), json),

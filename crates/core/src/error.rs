@@ -40,6 +40,9 @@ pub enum CoreError {
     /// A row of an imported file is wrong.
     #[error(transparent)]
     Import(#[from] crate::import::ImportError),
+    /// A table could not be written out.
+    #[error("cannot export {0}")]
+    Export(String),
 }
 
 /// The codes the user interface and scripts switch on. Never rename one.
@@ -93,6 +96,7 @@ impl From<CoreError> for ApiError {
             CoreError::Invalid(v) => ApiError { code: ErrorCode::Invalid, message: v.message, field: Some(v.field) },
             CoreError::Cycle { .. } => ApiError::new(ErrorCode::Cycle, e.to_string()),
             CoreError::Import(_) => ApiError::new(ErrorCode::Import, e.to_string()),
+            CoreError::Export(_) => ApiError::new(ErrorCode::Io, e.to_string()),
         }
     }
 }

@@ -17,6 +17,7 @@ pub mod analytics;
 pub mod approvals;
 pub mod demo;
 pub mod error;
+pub mod export;
 pub mod graph;
 pub mod import;
 pub mod model;

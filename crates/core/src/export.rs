@@ -1,0 +1,178 @@
+//! Every table of a workspace as CSV (RFC 4180, UTF-8, header row). People,
+//! claims, changes and dependencies use the import formats of DESIGN.md, so
+//! an export imports back; the other tables have one column per field.
+//! Grey-chart data — claims, stances, stakeholder profiles and the
+//! engagement log — is left out unless `private` is asked for, and then its
+//! files are named `*.PRIVATE.csv`.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::model::WorkspaceData;
+use crate::CoreError;
+
+/// One exported file: its name and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportFile {
+    /// File name, e.g. `people.csv` or `claims.PRIVATE.csv`.
+    pub name: String,
+    /// Its content.
+    pub text: String,
+}
+
+/// The tables of `data` as CSV files; grey-chart tables only with `private`.
+pub fn tables_csv(data: &WorkspaceData, private: bool) -> Result<Vec<ExportFile>, CoreError> {
+    let mut files = vec![
+        table(
+            "people.csv",
+            &["id", "name", "title", "team", "manager"],
+            data.people
+                .iter()
+                .map(|p| vec![p.id.clone(), p.name.clone(), p.title.clone(), opt(&p.team), opt(&p.manager)]),
+        )?,
+        table(
+            "changes.csv",
+            &["id", "title", "release", "component", "duration_days"],
+            data.changes.iter().map(|c| {
+                vec![
+                    c.id.clone(),
+                    c.title.clone(),
+                    opt(&c.release),
+                    c.components.join(";"),
+                    c.duration_days.to_string(),
+                ]
+            }),
+        )?,
+        table(
+            "dependencies.csv",
+            &["before", "after", "lag_days"],
+            data.dependencies.iter().map(|d| vec![d.before.clone(), d.after.clone(), d.lag_days.to_string()]),
+        )?,
+        records("teams.csv", &data.teams)?,
+        records("releases.csv", &data.releases)?,
+        records("components.csv", &data.components)?,
+        records("services.csv", &data.services)?,
+        records("periods.csv", &data.periods)?,
+        records("absences.csv", &data.absences)?,
+        records("approval_requirements.csv", &data.requirements)?,
+        records("decisions.csv", &data.decisions)?,
+        records("approval_rules.csv", &data.approval_rules)?,
+    ];
+    if private {
+        files.push(table(
+            "claims.PRIVATE.csv",
+            &["from", "to", "strength", "confidence", "observed_on", "half_life_days", "source", "note"],
+            data.claims.iter().map(|c| {
+                vec![
+                    c.from.clone(),
+                    c.to.clone(),
+                    c.strength.to_string(),
+                    c.confidence.to_string(),
+                    c.observed_on.to_string(),
+                    c.half_life_days.to_string(),
+                    c.source.clone(),
+                    c.note.clone(),
+                ]
+            }),
+        )?);
+        files.push(records("stances.PRIVATE.csv", &data.stances)?);
+        files.push(records("profiles.PRIVATE.csv", &data.profiles)?);
+        files.push(records("engagements.PRIVATE.csv", &data.engagements)?);
+    }
+    Ok(files)
+}
+
+fn opt(value: &Option<String>) -> String {
+    value.clone().unwrap_or_default()
+}
+
+/// A CSV file from a header and rows.
+fn table(name: &str, header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Result<ExportFile, CoreError> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let failed = |e: csv::Error| CoreError::Export(format!("{name}: {e}"));
+    out.write_record(header).map_err(failed)?;
+    for row in rows {
+        out.write_record(&row).map_err(failed)?;
+    }
+    let bytes = out.into_inner().map_err(|e| CoreError::Export(format!("{name}: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| CoreError::Export(format!("{name}: {e}")))?;
+    Ok(ExportFile { name: name.to_owned(), text })
+}
+
+/// A CSV file with one column per field of the records (in their JSON
+/// form): lists joined by `;`, absent values empty.
+fn records<T: Serialize>(name: &str, items: &[T]) -> Result<ExportFile, CoreError> {
+    let rows: Vec<serde_json::Map<String, Value>> = items
+        .iter()
+        .map(|item| match serde_json::to_value(item) {
+            Ok(Value::Object(map)) => Ok(map),
+            Ok(_) => Err(CoreError::Export(format!("{name}: a record is not a table row"))),
+            Err(e) => Err(CoreError::Export(format!("{name}: {e}"))),
+        })
+        .collect::<Result<_, _>>()?;
+    let mut header: Vec<String> = Vec::new();
+    for row in &rows {
+        for key in row.keys() {
+            if !header.contains(key) {
+                header.push(key.clone());
+            }
+        }
+    }
+    let cell = |v: Option<&Value>| match v {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|i| if let Value::String(s) = i { s.clone() } else { i.to_string() })
+            .collect::<Vec<_>>()
+            .join(";"),
+        Some(other) => other.to_string(),
+    };
+    let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
+    table(name, &header_refs, rows.iter().map(|row| header.iter().map(|k| cell(row.get(k))).collect()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::demo_workspace;
+
+    fn demo() -> WorkspaceData {
+        demo_workspace(chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default())
+    }
+
+    #[test]
+    fn without_private_no_grey_chart_table_or_text_is_written() {
+        let data = demo();
+        let files = tables_csv(&data, false).unwrap_or_default();
+        assert!(files.iter().any(|f| f.name == "people.csv"));
+        assert!(files.iter().all(|f| !f.name.contains("PRIVATE")));
+        let all: String = files.iter().map(|f| f.text.as_str()).collect();
+        for c in &data.claims {
+            assert!(c.note.is_empty() || !all.contains(&c.note), "claim note {:?} exported", c.note);
+            assert!(c.source.len() < 8 || !all.contains(&c.source), "claim source {:?} exported", c.source);
+        }
+        for e in &data.engagements {
+            assert!(!all.contains(&e.summary), "engagement {:?} exported", e.summary);
+        }
+    }
+
+    #[test]
+    fn with_private_the_grey_chart_files_say_so() {
+        let data = demo();
+        let files = tables_csv(&data, true).unwrap_or_default();
+        let claims = files.iter().find(|f| f.name == "claims.PRIVATE.csv").map(|f| f.text.clone()).unwrap_or_default();
+        assert!(claims.starts_with("from,to,strength,confidence,observed_on,half_life_days,source,note\n"));
+        assert_eq!(claims.lines().count(), data.claims.len() + 1);
+        assert!(files.iter().any(|f| f.name == "engagements.PRIVATE.csv"));
+    }
+
+    #[test]
+    fn the_import_formats_read_back() {
+        let data = demo();
+        let files = tables_csv(&data, false).unwrap_or_default();
+        let people = files.iter().find(|f| f.name == "people.csv").map(|f| f.text.clone()).unwrap_or_default();
+        let rows = crate::import::parse_people("people.csv", people.as_bytes()).unwrap_or_default();
+        assert_eq!(rows.iter().map(|r| r.person.clone()).collect::<Vec<_>>(), data.people);
+    }
+}
