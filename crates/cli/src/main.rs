@@ -242,14 +242,15 @@ fn main() -> ExitCode {
         }
         Command::Impact { path, item, json } => plan::impact(&path, &item, json),
         Command::Approvals { path, release, json } => plan::approvals(&path, release.as_deref(), json),
-        Command::Packet { path, release, from, to, audience, date, output } => {
-            let which = match (release, from.zip(to)) {
-                (Some(release), _) => plan::Packets::One(release),
-                (None, Some((from, to))) => plan::Packets::Range(from, to),
-                (None, None) => plan::Packets::One(String::new()),
-            };
-            plan::packet(&path, &which, matches!(audience, PacketAudience::Brief), date.unwrap_or_else(today), &output)
+        Command::Packet { path, release, from, to, audience, date, output } => match (release, from.zip(to)) {
+            (Some(release), _) => Ok(plan::Packets::One(release)),
+            (None, Some((from, to))) => Ok(plan::Packets::Range(from, to)),
+            // clap requires one or the other; kept for a clear message all the same.
+            (None, None) => Err(Failure::Input("name a release, or a range with --from and --to".into())),
         }
+        .and_then(|which| {
+            plan::packet(&path, &which, matches!(audience, PacketAudience::Brief), date.unwrap_or_else(today), &output)
+        }),
         Command::Evidence { path, as_of, days, json } => {
             analysis::evidence(&path, as_of.unwrap_or_else(today), days, json)
         }
