@@ -3,6 +3,7 @@
 //! it changes nothing.
 
 mod analysis;
+mod export;
 mod import;
 mod plan;
 
@@ -193,6 +194,8 @@ enum ExportFormat {
     Ics,
     /// Every table as CSV, one file per table, into the folder given with -o.
     Csv,
+    /// The organisation for Graphviz: the formal chart; with --include-private the grey chart too.
+    Dot,
 }
 
 /// A failure, with the exit code it maps to.
@@ -235,10 +238,13 @@ fn main() -> ExitCode {
         Command::Factions { path, as_of, json } => analysis::factions(&path, as_of.unwrap_or_else(today), json),
         Command::Plan { path, from, json, csv } => plan::plan(&path, from.unwrap_or_else(today), json, csv),
         Command::Export { path, format: ExportFormat::Ics, output, from, .. } => {
-            plan::export_ics(&path, from.unwrap_or_else(today), output.as_deref())
+            export::export_ics(&path, from.unwrap_or_else(today), output.as_deref())
         }
         Command::Export { path, format: ExportFormat::Csv, output, include_private, .. } => {
-            plan::export_csv(&path, output.as_deref(), include_private)
+            export::export_csv(&path, output.as_deref(), include_private)
+        }
+        Command::Export { path, format: ExportFormat::Dot, output, include_private, .. } => {
+            export::export_dot(&path, today(), output.as_deref(), include_private)
         }
         Command::Impact { path, item, json } => plan::impact(&path, &item, json),
         Command::Approvals { path, release, json } => plan::approvals(&path, release.as_deref(), json),

@@ -57,40 +57,6 @@ pub(crate) fn impact(path: &Path, item: &str, json: bool) -> Result<(), Failure>
     Ok(())
 }
 
-pub(crate) fn export_ics(path: &Path, from: NaiveDate, output: Option<&Path>) -> Result<(), Failure> {
-    let text = Workspace::open(path)?.schedule_ics(from)?;
-    match output {
-        Some(file) => {
-            std::fs::write(file, text).map_err(|e| Failure::Input(format!("cannot write {}: {e}", file.display())))
-        }
-        None => {
-            print!("{text}");
-            Ok(())
-        }
-    }
-}
-
-/// Every table as CSV into the folder `output` (created if missing);
-/// grey-chart tables only with `private`, named `*.PRIVATE.csv`.
-pub(crate) fn export_csv(path: &Path, output: Option<&Path>, private: bool) -> Result<(), Failure> {
-    let Some(folder) = output else {
-        return Err(Failure::Input("export --format csv writes one file per table: name a folder with -o".into()));
-    };
-    let data = Workspace::open(path)?.read().data()?;
-    let files = greychart_core::export::tables_csv(&data, private).map_err(|e| Failure::Input(e.to_string()))?;
-    std::fs::create_dir_all(folder).map_err(|e| Failure::Input(format!("cannot create {}: {e}", folder.display())))?;
-    for file in &files {
-        let target = folder.join(&file.name);
-        std::fs::write(&target, &file.text)
-            .map_err(|e| Failure::Input(format!("cannot write {}: {e}", target.display())))?;
-    }
-    println!("wrote {} tables to {}", files.len(), folder.display());
-    if private {
-        println!("including PRIVATE grey-chart data (claims, stances, profiles, engagement log): keep these files to yourself");
-    }
-    Ok(())
-}
-
 pub(crate) fn approvals(path: &Path, release: Option<&str>, json: bool) -> Result<(), Failure> {
     let ws = Workspace::open(path)?;
     if let Some(id) = release {

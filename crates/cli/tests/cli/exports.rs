@@ -52,3 +52,21 @@ fn csv_export_reimports_and_keeps_the_grey_chart_out_unless_asked() {
     // CSV needs a folder.
     assert_eq!(greychart(&["export", s(&ws), "--format", "csv"]).status.code(), Some(2));
 }
+
+#[test]
+fn dot_export_draws_the_formal_chart_and_the_grey_chart_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("demo.greychart");
+    greychart_ok(&["demo", s(&ws)]);
+    let formal = greychart_ok(&["export", s(&ws), "--format", "dot"]);
+    assert!(formal.starts_with("digraph greychart {"), "{formal}");
+    let conn = rusqlite::Connection::open(&ws).unwrap();
+    let lines: i64 = conn.query_row("SELECT count(*) FROM people WHERE manager IS NOT NULL", [], |r| r.get(0)).unwrap();
+    assert_eq!(formal.matches("kind=\"reports\"").count() as i64, lines);
+    assert!(!formal.contains("sway") && !formal.contains("PRIVATE"));
+    let file = dir.path().join("grey.dot");
+    let said = greychart_ok(&["export", s(&ws), "--format", "dot", "--include-private", "-o", s(&file)]);
+    assert!(said.contains("PRIVATE"));
+    let grey = std::fs::read_to_string(&file).unwrap();
+    assert!(grey.starts_with("// PRIVATE") && grey.contains("kind=\"sway\""));
+}

@@ -8,17 +8,9 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use super::ExportFile;
 use crate::model::WorkspaceData;
 use crate::CoreError;
-
-/// One exported file: its name and its text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExportFile {
-    /// File name, e.g. `people.csv` or `claims.PRIVATE.csv`.
-    pub name: String,
-    /// Its content.
-    pub text: String,
-}
 
 /// The tables of `data` as CSV files; grey-chart tables only with `private`.
 pub fn tables_csv(data: &WorkspaceData, private: bool) -> Result<Vec<ExportFile>, CoreError> {
