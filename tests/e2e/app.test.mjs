@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { assert, byTestId, dragMouse, launch, requireApp, run, screenshot, startDriver, stopDriver } from "./harness.mjs";
+import { assert, byTestId, dragMouse, launch, requireApp, run, saveClaimForm, savePersonForm, screenshot, startDriver, stopDriver } from "./harness.mjs";
 
 requireApp();
 
@@ -187,24 +187,14 @@ const failed = await run([
     await byTestId(browser, "add-person").click();
     await byTestId(browser, "person-form").waitForDisplayed({ timeout: 5000 });
     assert((await byTestId(browser, "person-id").getValue()) === "p41", "the form proposes the next free id");
-    await byTestId(browser, "person-name").setValue(NEW_PERSON);
-    await byTestId(browser, "person-title").setValue("Deployment Coordinator");
-    await byTestId(browser, "person-team").selectByAttribute("value", "change");
-    await byTestId(browser, "person-manager").selectByAttribute("value", "p26");
-    await byTestId(browser, "person-save").click();
+    await savePersonForm(browser, { name: NEW_PERSON, title: "Deployment Coordinator", team: "change", manager: "p26" });
     await byTestId(browser, "person-p41").waitForExist({ timeout: 5000 });
     const status = await text("status");
     assert(status.includes("saved to demo.greychart"), `status says "${status}"`);
   }],
   ["a claim recorded through the form appears with its source", async () => {
     await byTestId(browser, "add-claim").click();
-    await byTestId(browser, "claim-form").waitForDisplayed({ timeout: 5000 });
-    await byTestId(browser, "claim-from").selectByAttribute("value", "p41");
-    await byTestId(browser, "claim-to").selectByAttribute("value", "p25");
-    await byTestId(browser, "claim-strength").setValue("0.6");
-    await byTestId(browser, "claim-confidence").setValue("0.8");
-    await byTestId(browser, "claim-source").setValue(CLAIM_SOURCE);
-    await byTestId(browser, "claim-save").click();
+    await saveClaimForm(browser, { from: "p41", to: "p25", strength: "0.6", confidence: "0.8", source: CLAIM_SOURCE });
     await browser.waitUntil(async () => (await byTestId(browser, "claims-table").getText()).includes(CLAIM_SOURCE), {
       timeout: 5000,
       timeoutMsg: "the new claim did not appear in the claims table",

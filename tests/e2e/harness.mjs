@@ -130,3 +130,25 @@ export async function planGraphPoints(browser, ids) {
     });
   }, ids);
 }
+
+/** Fills the open person form (name, title, team and manager ids) and saves it. */
+export async function savePersonForm(browser, { name, title, team, manager }) {
+  await byTestId(browser, "person-form").waitForDisplayed({ timeout: 5000 });
+  await byTestId(browser, "person-name").setValue(name);
+  await byTestId(browser, "person-title").setValue(title);
+  await byTestId(browser, "person-team").selectByAttribute("value", team);
+  await byTestId(browser, "person-manager").selectByAttribute("value", manager);
+  await byTestId(browser, "person-save").click();
+}
+
+/** Fills the open claim form (ids, numbers as text, source, optional note) and saves it. */
+export async function saveClaimForm(browser, { from, to, strength, confidence, source, note }) {
+  await byTestId(browser, "claim-form").waitForDisplayed({ timeout: 5000 });
+  await byTestId(browser, "claim-from").selectByAttribute("value", from);
+  await byTestId(browser, "claim-to").selectByAttribute("value", to);
+  await byTestId(browser, "claim-strength").setValue(strength);
+  await byTestId(browser, "claim-confidence").setValue(confidence);
+  await byTestId(browser, "claim-source").setValue(source);
+  if (note !== undefined) await byTestId(browser, "claim-note").setValue(note);
+  await byTestId(browser, "claim-save").click();
+}

@@ -7,7 +7,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { assert, byTestId, launch, requireApp, run, screenshot, startDriver, stopDriver } from "./harness.mjs";
+import { assert, byTestId, launch, requireApp, run, saveClaimForm, savePersonForm, screenshot, startDriver, stopDriver } from "./harness.mjs";
 
 requireApp();
 
@@ -45,22 +45,10 @@ const failed = await run([
     title = await browser.getTitle();
     await view("grey-chart");
     await byTestId(browser, "add-person").click();
-    await byTestId(browser, "person-form").waitForDisplayed({ timeout: 5000 });
-    await byTestId(browser, "person-name").setValue(NAME);
-    await byTestId(browser, "person-title").setValue("Change Analyst");
-    await byTestId(browser, "person-team").selectByAttribute("value", "change");
-    await byTestId(browser, "person-manager").selectByAttribute("value", "p25");
-    await byTestId(browser, "person-save").click();
+    await savePersonForm(browser, { name: NAME, title: "Change Analyst", team: "change", manager: "p25" });
     await byTestId(browser, "person-p41").waitForExist({ timeout: 5000 });
     await byTestId(browser, "add-claim").click();
-    await byTestId(browser, "claim-form").waitForDisplayed({ timeout: 5000 });
-    await byTestId(browser, "claim-from").selectByAttribute("value", "p41");
-    await byTestId(browser, "claim-to").selectByAttribute("value", "p25");
-    await byTestId(browser, "claim-strength").setValue("0.7");
-    await byTestId(browser, "claim-confidence").setValue("0.9");
-    await byTestId(browser, "claim-source").setValue(SOURCE);
-    await byTestId(browser, "claim-note").setValue(NOTE);
-    await byTestId(browser, "claim-save").click();
+    await saveClaimForm(browser, { from: "p41", to: "p25", strength: "0.7", confidence: "0.9", source: SOURCE, note: NOTE });
     await browser.waitUntil(async () => (await byTestId(browser, "claims-table").getText()).includes(SOURCE), { timeout: 10000, timeoutMsg: "the claim did not appear" });
     await nothingRan("after saving");
   }],

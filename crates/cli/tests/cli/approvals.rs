@@ -2,13 +2,11 @@
 
 use serde_json::Value;
 
-use crate::{greychart, greychart_ok, s};
+use crate::{demo_file, greychart, greychart_ok, s};
 
 #[test]
 fn approvals_json_lists_every_requirement_with_its_rule_and_status() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("demo.greychart");
-    greychart_ok(&["demo", s(&ws)]);
+    let (_dir, ws) = demo_file();
     let rows: Vec<Value> = serde_json::from_str(&greychart_ok(&["approvals", s(&ws), "--json"])).unwrap();
     assert!(rows.len() > 20, "{} rows", rows.len());
     for row in &rows {

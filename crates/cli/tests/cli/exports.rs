@@ -1,13 +1,11 @@
 //! `greychart export --format csv`: every table, the import formats read
 //! back by `greychart import`, grey-chart data only when asked for.
 
-use crate::{greychart, greychart_ok, s};
+use crate::{demo_file, greychart, greychart_ok, private_texts, s};
 
 #[test]
 fn csv_export_reimports_and_keeps_the_grey_chart_out_unless_asked() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("demo.greychart");
-    greychart_ok(&["demo", s(&ws)]);
+    let (dir, ws) = demo_file();
     let out = dir.path().join("tables");
     greychart_ok(&["export", s(&ws), "--format", "csv", "-o", s(&out)]);
     let names: Vec<String> =
@@ -17,11 +15,8 @@ fn csv_export_reimports_and_keeps_the_grey_chart_out_unless_asked() {
     }
     assert!(names.iter().all(|n| !n.contains("claims") && !n.contains("PRIVATE")), "{names:?}");
     let all: String = names.iter().map(|n| std::fs::read_to_string(out.join(n)).unwrap()).collect();
-    let conn = rusqlite::Connection::open(&ws).unwrap();
-    let mut notes =
-        conn.prepare("SELECT note FROM claims WHERE length(note) >= 8 UNION SELECT summary FROM engagements").unwrap();
-    let private: Vec<String> = notes.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
-    assert!(private.len() > 10);
+    let private = private_texts(&ws);
+    assert!(private.len() > 50);
     for text in &private {
         assert!(!all.contains(text.as_str()), "private text {text:?} exported");
     }
@@ -55,9 +50,7 @@ fn csv_export_reimports_and_keeps_the_grey_chart_out_unless_asked() {
 
 #[test]
 fn dot_export_draws_the_formal_chart_and_the_grey_chart_only_when_asked() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("demo.greychart");
-    greychart_ok(&["demo", s(&ws)]);
+    let (dir, ws) = demo_file();
     let formal = greychart_ok(&["export", s(&ws), "--format", "dot"]);
     assert!(formal.starts_with("digraph greychart {"), "{formal}");
     let conn = rusqlite::Connection::open(&ws).unwrap();

@@ -1,6 +1,6 @@
 //! `greychart import` and `greychart demo` as a user meets them.
 
-use crate::{greychart, greychart_ok, s};
+use crate::{demo_file, greychart, greychart_ok, s};
 
 fn write(dir: &std::path::Path, name: &str, text: &str) -> std::path::PathBuf {
     let p = dir.join(name);
@@ -78,9 +78,7 @@ fn demo_refuses_to_overwrite_and_path_names_unknown_people() {
 
 #[test]
 fn factions_cover_everyone_once_and_evidence_names_gaps_and_movers() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("demo.greychart");
-    greychart_ok(&["demo", s(&ws)]);
+    let (_dir, ws) = demo_file();
     let day = chrono::Local::now().date_naive().to_string();
     let factions: serde_json::Value =
         serde_json::from_str(&greychart_ok(&["factions", s(&ws), "--as-of", &day, "--json"])).unwrap();

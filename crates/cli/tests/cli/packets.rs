@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-use crate::{greychart, greychart_ok, s};
+use crate::{demo_file, greychart, greychart_ok, private_texts, s};
 
 fn pdf_text(path: &std::path::Path) -> String {
     let out =
@@ -12,9 +12,7 @@ fn pdf_text(path: &std::path::Path) -> String {
 
 #[test]
 fn the_signoff_packet_names_the_approvers_and_holds_no_grey_chart_data() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("demo.greychart");
-    greychart_ok(&["demo", s(&ws)]);
+    let (dir, ws) = demo_file();
     let pdf = dir.path().join("r1.pdf");
     greychart_ok(&["packet", s(&ws), "r1", "--date", "2026-11-27", "-o", s(&pdf)]);
     let text = pdf_text(&pdf);
@@ -37,9 +35,7 @@ fn the_signoff_packet_names_the_approvers_and_holds_no_grey_chart_data() {
 
 #[test]
 fn the_brief_adds_the_path_to_yes_and_is_confidential() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("demo.greychart");
-    greychart_ok(&["demo", s(&ws)]);
+    let (dir, ws) = demo_file();
     let pdf = dir.path().join("brief.pdf");
     greychart_ok(&["packet", s(&ws), "r2", "--audience", "brief", "-o", s(&pdf)]);
     let text = pdf_text(&pdf);
@@ -50,29 +46,9 @@ fn the_brief_adds_the_path_to_yes_and_is_confidential() {
     assert_eq!(out.status.code(), Some(2));
 }
 
-/// Every private text of the workspace: claim sources and notes, stance
-/// notes, engagement summaries (read straight from the SQLite file).
-fn private_texts(ws: &std::path::Path) -> Vec<String> {
-    let conn = rusqlite::Connection::open(ws).unwrap();
-    let mut out = Vec::new();
-    for sql in [
-        "SELECT source FROM claims",
-        "SELECT note FROM claims",
-        "SELECT note FROM stances",
-        "SELECT summary FROM engagements",
-    ] {
-        let mut stmt = conn.prepare(sql).unwrap();
-        let rows = stmt.query_map([], |r| r.get::<_, String>(0)).unwrap();
-        out.extend(rows.map(Result::unwrap).filter(|t| t.len() >= 8));
-    }
-    out
-}
-
 #[test]
 fn a_batch_holds_every_release_planned_in_the_range_after_a_contents_page() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("demo.greychart");
-    greychart_ok(&["demo", s(&ws)]);
+    let (dir, ws) = demo_file();
     let pdf = dir.path().join("december.pdf");
     greychart_ok(&[
         "packet",

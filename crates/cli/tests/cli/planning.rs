@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::{greychart, greychart_ok, s};
+use crate::{demo_file, greychart, greychart_ok, s};
 
 fn write(dir: &std::path::Path, name: &str, text: &str) -> std::path::PathBuf {
     let p = dir.join(name);
@@ -114,9 +114,7 @@ fn unknown_items_and_bad_numbers_name_file_line_and_field() {
 
 #[test]
 fn the_demo_plan_flags_its_freeze_lateness_order_and_absent_approver() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("demo.greychart");
-    greychart_ok(&["demo", s(&ws)]);
+    let (_dir, ws) = demo_file();
     let plan: Value = serde_json::from_str(&greychart_ok(&["plan", s(&ws), "--json"])).unwrap();
     let kinds: Vec<&str> = plan["conflicts"].as_array().unwrap().iter().map(|c| c["kind"].as_str().unwrap()).collect();
     for kind in ["freeze", "order", "approver_absent"] {
@@ -129,9 +127,7 @@ fn the_demo_plan_flags_its_freeze_lateness_order_and_absent_approver() {
 
 #[test]
 fn the_schedule_exports_as_icalendar_and_csv() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("demo.greychart");
-    greychart_ok(&["demo", s(&ws)]);
+    let (dir, ws) = demo_file();
     let ics = dir.path().join("plan.ics");
     greychart_ok(&["export", s(&ws), "--format", "ics", "-o", s(&ics)]);
     let text = std::fs::read_to_string(&ics).unwrap();
