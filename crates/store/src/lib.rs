@@ -15,6 +15,7 @@
 mod approvals;
 mod error;
 mod import;
+mod links;
 mod packet;
 mod planning;
 mod positions;
@@ -27,6 +28,7 @@ mod write;
 
 pub use error::{Result, StoreError};
 pub use import::ImportReport;
+pub use links::SPLIT_CLAIMS_READ_FROM;
 pub use read::Read;
 pub use record::{Record, Reference};
 pub use schema::{APPLICATION_ID, KEPT_BACKUPS, SCHEMA_VERSION};

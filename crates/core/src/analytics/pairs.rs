@@ -98,11 +98,17 @@ pub fn pair_evidence_sorted(links: &[ClaimLink], as_of: NaiveDate) -> Vec<((usiz
             Some(Part { from: l.from, to: l.to, k, strength: l.strength, stale })
         })
         .collect();
-    // Two stable counting sorts (by target, then by source) put the parts in
-    // pair order, each pair's claims in their own order, so sums do not depend
-    // on the sorting; the data moves, so the final pass reads it in sequence.
-    let by_to = counting_sort(&active, |p| p.to);
-    let sorted = counting_sort(&by_to, |p| p.from);
+    // A stable counting sort by source, then a stable sort of each source's
+    // few parts by target, put the parts in pair order with each pair's
+    // claims in their own order, so sums do not depend on the sorting.
+    let mut sorted = by_source(&active, |p| p.from);
+    let mut start = 0;
+    while start < sorted.len() {
+        let from = sorted[start].from;
+        let end = start + sorted[start..].iter().take_while(|p| p.from == from).count();
+        sorted[start..end].sort_by_key(|p| p.to);
+        start = end;
+    }
     let mut out: Vec<((usize, usize), PairEvidence)> = Vec::new();
     for p in sorted {
         let pair = (p.from as usize, p.to as usize);
@@ -121,23 +127,24 @@ pub fn pair_evidence_sorted(links: &[ClaimLink], as_of: NaiveDate) -> Vec<((usiz
     out
 }
 
-/// A stable counting sort of `items` by a small integer key.
-fn counting_sort<T: Copy>(items: &[T], key: impl Fn(&T) -> u32) -> Vec<T> {
+/// A stable counting sort of `items` by a small integer key: the order is
+/// counted as positions, then the items are moved once.
+fn by_source<T: Copy>(items: &[T], key: impl Fn(&T) -> u32) -> Vec<T> {
     let buckets = items.iter().map(|t| key(t) as usize + 1).max().unwrap_or(0);
-    let mut start = vec![0usize; buckets + 1];
+    let mut start = vec![0u32; buckets + 1];
     for t in items {
         start[key(t) as usize + 1] += 1;
     }
     for i in 0..buckets {
         start[i + 1] += start[i];
     }
-    let mut out: Vec<Option<T>> = vec![None; items.len()];
-    for &t in items {
-        let at = &mut start[key(&t) as usize];
-        out[*at] = Some(t);
+    let mut order = vec![0u32; items.len()];
+    for (i, t) in items.iter().enumerate() {
+        let at = &mut start[key(t) as usize];
+        order[*at as usize] = i as u32;
         *at += 1;
     }
-    out.into_iter().flatten().collect()
+    order.into_iter().map(|i| items[i as usize]).collect()
 }
 
 /// Aggregates the active claims per pair of people known to `index`.

@@ -36,3 +36,32 @@ fn ranks_and_graph_from_the_store_equal_the_core_on_full_records() {
     assert_eq!(stored.weights(), built.weights());
     assert_eq!(stored.targets(), built.targets());
 }
+
+#[test]
+fn a_large_claims_table_read_in_two_halves_gives_every_link_in_order() {
+    use greychart_core::import::ClaimRow;
+    use greychart_store::SPLIT_CLAIMS_READ_FROM;
+    let (_dir, mut ws) = demo();
+    let people: Vec<Person> = ws.read().list().unwrap();
+    let template: Claim = ws.read().list::<Claim>().unwrap().remove(0);
+    let n = people.len();
+    let rows: Vec<ClaimRow> = (0..SPLIT_CLAIMS_READ_FROM as usize + 500)
+        .map(|i| {
+            let claim = Claim {
+                from: people[i % n].id.clone(),
+                to: people[(i * 7 + 1) % n].id.clone(),
+                strength: (i % 11) as f64 / 10.0,
+                observed_on: template.observed_on - chrono::Duration::days((i % 900) as i64),
+                retired: i % 97 == 0,
+                ..template.clone()
+            };
+            ClaimRow { line: i as u64 + 2, claim }
+        })
+        .collect();
+    ws.import_claims("claims.csv", &rows).unwrap();
+    let read = ws.read();
+    let claims: Vec<Claim> = read.list().unwrap();
+    assert!(claims.len() as i64 > SPLIT_CLAIMS_READ_FROM);
+    let stored = read.claim_links(&people).unwrap();
+    assert_eq!(stored, claim_links(&people, &claims));
+}
