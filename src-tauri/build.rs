@@ -38,6 +38,10 @@ fn main() {
         "packet_preview",
         "save_packet",
         "print_packet",
+        "history",
+        "undo",
+        "redo",
+        "step_to",
     ];
     let attributes = tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands));
     if let Err(e) = tauri_build::try_build(attributes) {

@@ -5,6 +5,7 @@
 
 mod analysis;
 mod commands;
+mod history;
 mod packets;
 mod planning;
 mod session;
@@ -74,6 +75,10 @@ fn main() {
             packets::packet_preview,
             packets::save_packet,
             packets::print_packet,
+            history::history,
+            history::undo,
+            history::redo,
+            history::step_to,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

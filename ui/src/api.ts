@@ -3,7 +3,7 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import type { PacketAudience } from "./state";
-import type { AnalysisProgress, ApiError, ApprovalRequirement, ApprovalRole, BrokerScores, Change, Claim, Decision, DecisionKind, PathToYes, Dependency, EngagementEntry, EvidenceSummary, Faction, Impact, InfluencePath, InfluenceRow, Person, PlanReport, Position, Release, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { AnalysisProgress, ApiError, ApprovalRequirement, ApprovalRole, BrokerScores, Change, Claim, Decision, DecisionKind, PathToYes, Dependency, EngagementEntry, EvidenceSummary, Faction, HistoryEntry, Impact, InfluencePath, InfluenceRow, Person, PlanReport, Position, Release, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 /** Turns whatever a command rejected with into an ApiError. */
 export function asApiError(e: unknown): ApiError {
@@ -55,6 +55,10 @@ export const api = {
   removeRequirement: (id: string, reason: string) => call<null>("remove_requirement", { id, reason }),
   scheduleRelease: (release: string, overrideReason: string | null) => call<Release>("schedule_release", { release, overrideReason }),
   deleteDependency: (before: string, after: string) => call<null>("delete_dependency", { before, after }),
+  history: () => call<HistoryEntry[]>("history"),
+  undo: () => call<string>("undo"),
+  redo: () => call<string>("redo"),
+  stepTo: (id: number) => call<string[]>("step_to", { id }),
   newWorkspace: () => call<WorkspaceInfo | null>("new_workspace"),
   openWorkspace: () => call<WorkspaceInfo | null>("open_workspace"),
   saveWorkspaceAs: () => call<WorkspaceInfo | null>("save_workspace_as"),

@@ -1059,3 +1059,32 @@ number: number,
  * Person ids, in workspace order.
  */
 members: Array<string>, };
+
+/**
+ * One committed edit in the workspace's history, for the History panel.
+ */
+export type HistoryEntry = { 
+/**
+ * Order of the edit (larger is later).
+ */
+id: number, 
+/**
+ * When it was committed (UTC, RFC 3339).
+ */
+at: string, 
+/**
+ * Who made it.
+ */
+actor: string, 
+/**
+ * What it did, in plain words.
+ */
+summary: string, 
+/**
+ * `done`, or `undone` (it can be redone).
+ */
+state: string, 
+/**
+ * Whether it can be undone: bulk imports cannot.
+ */
+undoable: boolean, };

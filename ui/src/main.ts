@@ -8,6 +8,7 @@ import { openClaimForm } from "./forms/claimForm";
 import { openEngagementForm } from "./forms/engagementForm";
 import { openPersonForm } from "./forms/personForm";
 import { today } from "./format";
+import { historyKeys, redo, refreshHistory, showHistoryPanel, undo, type HistoryHost } from "./history";
 import { closePanel, panelIsOpen } from "./panel";
 import { emptyData, type Model } from "./state";
 import { approvalsView } from "./views/approvals";
@@ -61,7 +62,10 @@ const actions: Actions = {
     model.positions = positions;
     api
       .saveMapPositions(positions)
-      .then(() => status(`Saved the map layout to ${model.info?.name ?? "the workspace"}`))
+      .then(() => {
+        status(`Saved the map layout to ${model.info?.name ?? "the workspace"}`);
+        void refreshHistory(historyHost);
+      })
       .catch((e) => status(asApiError(e).message, "error"));
   },
   setFocus: (query, steps) => {
@@ -266,6 +270,15 @@ function afterSave(message: string): void {
   void load().then(() => status(`${message} — saved to ${model.info?.name ?? "the workspace"}`));
 }
 
+/** Undo and redo reload everything, as any saved edit does. */
+const historyHost: HistoryHost = {
+  reloaded: async (message, kind = "info") => {
+    if (kind === "info") await load();
+    else await refreshHistory(historyHost);
+    status(message, kind);
+  },
+};
+
 async function load(): Promise<void> {
   const started = performance.now();
   try {
@@ -303,6 +316,7 @@ async function load(): Promise<void> {
     model.edges = edges;
     model.path = [];
     byId("workspace-name").textContent = info ? info.path : "No workspace open";
+    void refreshHistory(historyHost);
     void runBroker();
     // The previewed packet is typeset again now if it is on screen, else
     // when the Packets view is next shown.
@@ -324,6 +338,7 @@ async function load(): Promise<void> {
     model.impact = null;
     model.packet = null;
     byId("workspace-name").textContent = "No workspace open";
+    void refreshHistory(historyHost);
     status(err.code === "no_workspace" ? "Create a workspace with New, or open one with Open." : err.message, err.code === "no_workspace" ? "info" : "error");
   }
   render();
@@ -427,11 +442,15 @@ function start(): void {
   byId("cmd-new").addEventListener("click", () => void fileCommand(api.newWorkspace, "Created"));
   byId("cmd-open").addEventListener("click", () => void fileCommand(api.openWorkspace, "Opened"));
   byId("cmd-save-as").addEventListener("click", () => void fileCommand(api.saveWorkspaceAs, "Saved a copy as"));
+  byId("cmd-undo").addEventListener("click", () => void undo(historyHost));
+  byId("cmd-redo").addEventListener("click", () => void redo(historyHost));
+  byId("cmd-history").addEventListener("click", () => void refreshHistory(historyHost).then(() => showHistoryPanel(historyHost)));
   document.addEventListener("keydown", (e) => {
     if (e.key === "Escape" && panelIsOpen()) {
       closePanel();
       return;
     }
+    if (historyKeys(historyHost, e)) return;
     if ((e.ctrlKey || e.metaKey) && /^[1-5]$/.test(e.key)) {
       const v = VIEWS[Number(e.key) - 1];
       if (v) {

@@ -58,3 +58,21 @@ pub struct AnalysisProgress {
     /// Whether it is still running.
     pub running: bool,
 }
+
+/// One committed edit in the workspace's history, for the History panel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct HistoryEntry {
+    /// Order of the edit (larger is later).
+    #[ts(type = "number")]
+    pub id: i64,
+    /// When it was committed (UTC, RFC 3339).
+    pub at: String,
+    /// Who made it.
+    pub actor: String,
+    /// What it did, in plain words.
+    pub summary: String,
+    /// `done`, or `undone` (it can be redone).
+    pub state: String,
+    /// Whether it can be undone: bulk imports cannot.
+    pub undoable: bool,
+}

@@ -10,7 +10,7 @@ use greychart_core::analytics::{
 use greychart_core::approvals::{ApprovalRow, Influencer, PathToYes};
 use greychart_core::model::*;
 use greychart_core::planning::{Conflict, Impact, PlanReport, Slot, SlotKind};
-use greychart_core::transport::{AnalysisProgress, EvidenceSummary, Position, WorkspaceInfo};
+use greychart_core::transport::{AnalysisProgress, EvidenceSummary, HistoryEntry, Position, WorkspaceInfo};
 use greychart_core::{ApiError, ErrorCode};
 use ts_rs::{Config, TS};
 
@@ -71,6 +71,7 @@ fn generated() -> String {
         declaration::<PathToYes>(&cfg),
         declaration::<AnalysisProgress>(&cfg),
         declaration::<Faction>(&cfg),
+        declaration::<HistoryEntry>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by crates/core/tests/bindings.rs. Do not edit:\n\

@@ -27,6 +27,7 @@ impl Workspace {
     /// Imports people rows from `file`; teams named but unknown are created.
     pub fn import_people(&mut self, file: &str, rows: &[PersonRow]) -> Result<ImportReport> {
         let mut w = self.write()?;
+        w.bulk();
         let report = import_people(&mut w, file, rows)?;
         w.commit()?;
         Ok(report)
@@ -36,6 +37,7 @@ impl Workspace {
     /// unknown are created (named by their id, to be filled in later).
     pub fn import_changes(&mut self, file: &str, rows: &[ChangeRow]) -> Result<ImportReport> {
         let mut w = self.write()?;
+        w.bulk();
         let report = import_changes(&mut w, file, rows)?;
         w.commit()?;
         Ok(report)
@@ -45,6 +47,7 @@ impl Workspace {
     /// release, and a cycle is refused at the line that closes it.
     pub fn import_dependencies(&mut self, file: &str, rows: &[DependencyRow]) -> Result<ImportReport> {
         let mut w = self.write()?;
+        w.bulk();
         let report = import_dependencies(&mut w, file, rows)?;
         w.commit()?;
         Ok(report)
@@ -53,6 +56,7 @@ impl Workspace {
     /// Imports claim rows from `file`; every person named must exist.
     pub fn import_claims(&mut self, file: &str, rows: &[ClaimRow]) -> Result<ImportReport> {
         let mut w = self.write()?;
+        w.bulk();
         let report = import_claims(&mut w, file, rows)?;
         w.commit()?;
         Ok(report)

@@ -14,6 +14,7 @@
 
 mod approvals;
 mod error;
+mod history;
 mod import;
 mod links;
 mod packet;

@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_positions.sql"),
     include_str!("migrations/003_not_before.sql"),
     include_str!("migrations/004_approval_rules.sql"),
+    include_str!("migrations/005_history.sql"),
 ];
 
 /// The schema version this build writes.

@@ -23,6 +23,8 @@ impl Workspace {
         }
         let mut ws = Workspace::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE)?;
         let mut w = ws.write()?;
+        // A new workspace starts with an empty history.
+        w.untracked();
         w.set_setting("formal_weight", &DEFAULT_FORMAL_WEIGHT.to_string())?;
         w.commit()?;
         Ok(ws)

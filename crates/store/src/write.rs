@@ -7,6 +7,7 @@ use greychart_core::graph::find_cycle;
 use greychart_core::model::*;
 use greychart_core::planning::PlanGraph;
 use greychart_core::CoreError;
+use rusqlite::session::Session;
 use rusqlite::{Connection, ErrorCode as SqliteCode, OptionalExtension, Transaction};
 
 use crate::error::{Result, StoreError};
@@ -16,6 +17,12 @@ use crate::Record;
 /// A write handle on a workspace.
 pub struct Write<'c> {
     pub(crate) tx: Transaction<'c>,
+    /// Records the rows this transaction changes, for undo; none for bulk
+    /// writes and for undo and redo themselves.
+    session: Option<Session<'c>>,
+    history: History,
+    /// The edit's primary events in plain words.
+    described: Vec<String>,
     actor: String,
     /// Something the approval rules read was written: bring the derived
     /// requirements in step before committing.
@@ -28,19 +35,92 @@ pub struct Write<'c> {
 const RULE_INPUTS: &[&str] =
     &["releases", "changes", "components", "services", "teams", "people", "periods", "approval_rules"];
 
+/// What the history keeps of a write handle's transaction.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum History {
+    /// An edit that can be undone.
+    Edit,
+    /// An edit too large to keep (an import): undo stops at it.
+    Bulk,
+    /// Nothing: undo and redo themselves.
+    Off,
+}
+
 impl<'c> Write<'c> {
     pub(crate) fn begin(conn: &'c mut Connection, actor: String) -> Result<Self> {
-        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        Ok(Write { tx, actor, rules_dirty: false, override_reason: None })
+        let conn: &'c Connection = conn;
+        // The connection is borrowed exclusively by the workspace for 'c, so
+        // no other transaction can be open on it.
+        let tx = Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
+        let mut session = Session::new(conn)?;
+        session.table_filter(Some(|table: &str| !crate::history::UNTRACKED_TABLES.contains(&table)));
+        session.attach(None::<&str>)?;
+        Ok(Write {
+            tx,
+            session: Some(session),
+            history: History::Edit,
+            described: Vec::new(),
+            actor,
+            rules_dirty: false,
+            override_reason: None,
+        })
+    }
+
+    /// Keeps this handle's writes out of the undo history (an import of
+    /// thousands of rows): undo will stop at it. Call before writing.
+    pub fn bulk(&mut self) {
+        self.session = None;
+        self.history = History::Bulk;
+    }
+
+    /// Keeps this handle out of the history altogether (undo and redo).
+    pub(crate) fn untracked(&mut self) {
+        self.session = None;
+        self.history = History::Off;
     }
 
     /// Makes every change of this handle durable, the requirements the
-    /// approval rules derive brought in step first.
+    /// approval rules derive brought in step first, and the edit kept in
+    /// the history.
     pub fn commit(mut self) -> Result<()> {
         if self.rules_dirty {
             self.sync_requirements()?;
         }
+        self.keep_edit()?;
+        self.session = None;
         self.tx.commit()?;
+        Ok(())
+    }
+
+    /// Records this transaction as one edit of the history: its changes as
+    /// a changeset (none for bulk writes). A new edit drops what could have
+    /// been redone.
+    fn keep_edit(&mut self) -> Result<()> {
+        if self.history == History::Off || self.described.is_empty() {
+            return Ok(());
+        }
+        let changeset = match &mut self.session {
+            Some(session) => {
+                let mut bytes = Vec::new();
+                session.changeset_strm(&mut bytes)?;
+                if bytes.is_empty() {
+                    return Ok(());
+                }
+                Some(bytes)
+            }
+            None => None,
+        };
+        // A bulk write is named by its last event, the import's own.
+        let summary = match self.history {
+            History::Bulk => self.described.last().cloned().unwrap_or_default(),
+            _ => crate::history::summary(&self.described),
+        };
+        self.tx.execute("UPDATE edits SET state = 'dropped' WHERE state = 'undone'", [])?;
+        let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        self.tx.execute(
+            "INSERT INTO edits (at, actor, summary, changeset) VALUES (?1, ?2, ?3, ?4)",
+            rusqlite::params![at, self.actor, summary, changeset],
+        )?;
         Ok(())
     }
 
@@ -214,12 +294,20 @@ impl<'c> Write<'c> {
             "INSERT INTO audit (at, actor, action, entity, entity_id, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?
         .execute(rusqlite::params![at, self.actor, action, entity, entity_id, before, after])?;
+        let person = |id: &str| {
+            self.tx
+                .query_row("SELECT name FROM people WHERE id = ?1", [id], |r| r.get::<_, String>(0))
+                .unwrap_or_else(|_| id.to_owned())
+        };
+        let words = crate::history::describe(action, entity, entity_id, (before, after), &person);
+        self.described.extend(words);
         Ok(())
     }
 
     /// Inserts a whole workspace (for the demo and, later, JSON import), with
     /// every check, as one audit event.
     pub fn insert_all(&mut self, data: &WorkspaceData) -> Result<()> {
+        self.bulk();
         if let Some(me) = &data.me {
             self.set_setting("me", me)?;
         }

@@ -7,6 +7,7 @@ mod approvals;
 mod crash;
 mod crud;
 mod files;
+mod history;
 mod imports;
 
 use std::path::PathBuf;
