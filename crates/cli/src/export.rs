@@ -1,5 +1,6 @@
-//! `greychart export`: the schedule for calendars, every table as CSV, and
-//! the organisation for Graphviz; grey-chart data only when asked for.
+//! `greychart export`: the schedule for calendars, every table as CSV, the
+//! organisation for Graphviz and the whole workspace as JSON; grey-chart
+//! data only when asked for.
 
 use std::path::Path;
 
@@ -52,6 +53,19 @@ pub(crate) fn export_dot(path: &Path, as_of: NaiveDate, output: Option<&Path>, p
     emit(&greychart_core::export::graph_dot(&data, as_of, private), output)?;
     if private && output.is_some() {
         println!("including PRIVATE grey-chart data (who sways whom): keep this file to yourself");
+    }
+    Ok(())
+}
+
+/// The whole workspace as a JSON document; grey-chart tables only with `private`.
+pub(crate) fn export_json(path: &Path, output: Option<&Path>, private: bool) -> Result<(), Failure> {
+    let data = Workspace::open(path)?.read().data()?;
+    let text = greychart_core::export::workspace_json(&data, private).map_err(|e| Failure::Input(e.to_string()))?;
+    emit(&text, output)?;
+    if private && output.is_some() {
+        println!(
+            "including PRIVATE grey-chart data (claims, stances, profiles, engagement log): keep this file to yourself"
+        );
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use greychart_core::export::parse_workspace_json;
 use greychart_core::import::{parse_changes, parse_claims, parse_dependencies, parse_people};
 use greychart_store::Workspace;
 
@@ -28,6 +29,12 @@ pub(crate) fn run(path: &Path, file: &Path, kind: ImportKind) -> Result<(), Fail
         ImportKind::Dependencies => {
             let rows = parse_dependencies(&name, bytes.as_slice()).map_err(|e| Failure::Input(e.to_string()))?;
             open_or_create(path, existed).and_then(|mut ws| Ok(ws.import_dependencies(&name, &rows)?))
+        }
+        ImportKind::WorkspaceJson => {
+            let text = std::str::from_utf8(&bytes)
+                .map_err(|e| Failure::Input(format!("{name}: not UTF-8 text (byte {})", e.valid_up_to())))?;
+            let data = parse_workspace_json(&name, text).map_err(|e| Failure::Input(e.to_string()))?;
+            open_or_create(path, existed).and_then(|mut ws| Ok(ws.import_workspace(&data)?))
         }
     };
     match result {

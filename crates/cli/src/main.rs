@@ -28,7 +28,7 @@ enum Command {
         /// Where to write it.
         path: PathBuf,
     },
-    /// Import a CSV file into a workspace (created if missing); all rows or none.
+    /// Import a CSV file or a workspace document into a workspace (created if missing); all or nothing.
     Import {
         /// The workspace.
         path: PathBuf,
@@ -90,7 +90,7 @@ enum Command {
         #[arg(long, conflicts_with = "json")]
         csv: bool,
     },
-    /// Export from a workspace: `ics` is the plan's schedule for calendar apps.
+    /// Export from a workspace: the schedule, every table, the organisation or the whole workspace.
     Export {
         /// The workspace.
         path: PathBuf,
@@ -176,6 +176,8 @@ enum ImportKind {
     Claims,
     Changes,
     Dependencies,
+    /// A workspace document written by `export --format json`.
+    WorkspaceJson,
 }
 
 /// Who a packet is for.
@@ -196,6 +198,8 @@ enum ExportFormat {
     Csv,
     /// The organisation for Graphviz: the formal chart; with --include-private the grey chart too.
     Dot,
+    /// The whole workspace as a versioned JSON document, to import again (--kind workspace-json).
+    Json,
 }
 
 /// A failure, with the exit code it maps to.
@@ -245,6 +249,9 @@ fn main() -> ExitCode {
         }
         Command::Export { path, format: ExportFormat::Dot, output, include_private, .. } => {
             export::export_dot(&path, today(), output.as_deref(), include_private)
+        }
+        Command::Export { path, format: ExportFormat::Json, output, include_private, .. } => {
+            export::export_json(&path, output.as_deref(), include_private)
         }
         Command::Impact { path, item, json } => plan::impact(&path, &item, json),
         Command::Approvals { path, release, json } => plan::approvals(&path, release.as_deref(), json),

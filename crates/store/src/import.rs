@@ -3,7 +3,9 @@
 use std::collections::{HashMap, HashSet};
 
 use greychart_core::import::{ChangeRow, ClaimRow, DependencyRow, ImportError, PersonRow};
-use greychart_core::model::{Change, Component, Dependency, Person, Release, RiskLevel, Stage, Team, TeamKind};
+use greychart_core::model::{
+    Change, Component, Dependency, Person, Release, RiskLevel, Stage, Team, TeamKind, WorkspaceData,
+};
 use greychart_core::CoreError;
 use serde::Serialize;
 
@@ -24,6 +26,31 @@ pub struct ImportReport {
 }
 
 impl Workspace {
+    /// Imports a whole workspace (a JSON document): every record is created
+    /// or updated, with every check, in one transaction.
+    pub fn import_workspace(&mut self, data: &WorkspaceData) -> Result<ImportReport> {
+        let mut w = self.write()?;
+        w.insert_all(data)?;
+        w.commit()?;
+        let rows = data.people.len()
+            + data.teams.len()
+            + data.claims.len()
+            + data.stances.len()
+            + data.profiles.len()
+            + data.engagements.len()
+            + data.components.len()
+            + data.services.len()
+            + data.releases.len()
+            + data.changes.len()
+            + data.dependencies.len()
+            + data.periods.len()
+            + data.absences.len()
+            + data.requirements.len()
+            + data.decisions.len()
+            + data.approval_rules.len();
+        Ok(ImportReport { rows, ..ImportReport::default() })
+    }
+
     /// Imports people rows from `file`; teams named but unknown are created.
     pub fn import_people(&mut self, file: &str, rows: &[PersonRow]) -> Result<ImportReport> {
         let mut w = self.write()?;

@@ -63,3 +63,44 @@ fn dot_export_draws_the_formal_chart_and_the_grey_chart_only_when_asked() {
     let grey = std::fs::read_to_string(&file).unwrap();
     assert!(grey.starts_with("// PRIVATE") && grey.contains("kind=\"sway\""));
 }
+
+#[test]
+fn the_workspace_as_json_imports_back_equal_and_shares_no_grey_chart_unless_asked() {
+    use greychart_store::Workspace;
+    let (dir, ws) = demo_file();
+    let shared = greychart_ok(&["export", s(&ws), "--format", "json"]);
+    let document: serde_json::Value = serde_json::from_str(&shared).unwrap();
+    assert_eq!(document["format"], "greychart-workspace");
+    assert_eq!(document["version"], 1);
+    assert_eq!(document["private"], false);
+    assert_eq!(document["workspace"]["claims"].as_array().map(Vec::len), Some(0));
+    for text in private_texts(&ws) {
+        assert!(!shared.contains(text.as_str()), "private text {text:?} exported");
+    }
+
+    let file = dir.path().join("workspace.json");
+    let said = greychart_ok(&["export", s(&ws), "--format", "json", "--include-private", "-o", s(&file)]);
+    assert!(said.contains("PRIVATE"), "{said}");
+    let copy = dir.path().join("copy.greychart");
+    greychart_ok(&["import", s(&copy), s(&file), "--kind", "workspace-json"]);
+    let original = Workspace::open(&ws).unwrap().read().data().unwrap();
+    assert!(!original.claims.is_empty() && !original.decisions.is_empty());
+    assert_eq!(Workspace::open(&copy).unwrap().read().data().unwrap(), original);
+
+    // A document with a wrong field: refused with the file and line, and
+    // no workspace is left behind.
+    let broken = dir.path().join("broken.json");
+    let text = std::fs::read_to_string(&file).unwrap().replacen(
+        "\"half_life_days\": 180.0",
+        "\"half_life_days\": \"long\"",
+        1,
+    );
+    std::fs::write(&broken, &text).unwrap();
+    let line = text.lines().position(|l| l.contains("\"long\"")).unwrap() + 1;
+    let target = dir.path().join("never.greychart");
+    let out = greychart(&["import", s(&target), s(&broken), "--kind", "workspace-json"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("broken.json:{line}:")), "{err}");
+    assert!(!target.exists());
+}

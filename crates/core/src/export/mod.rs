@@ -6,13 +6,16 @@
 //! ```text
 //!   csv   every table, one file each; the import formats where there is one
 //!   dot   the formal chart, and with private data the grey chart, for Graphviz
+//!   json  the whole workspace, versioned, to import again
 //! ```
 
 mod csv;
 mod dot;
+mod json;
 
 pub use self::csv::tables_csv;
 pub use dot::graph_dot;
+pub use json::{parse_workspace_json, workspace_json, WORKSPACE_FORMAT, WORKSPACE_JSON_VERSION};
 
 /// One exported file: its name and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
