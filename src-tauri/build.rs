@@ -42,6 +42,8 @@ fn main() {
         "undo",
         "redo",
         "step_to",
+        "unlock_workspace",
+        "set_passphrase",
     ];
     let attributes = tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands));
     if let Err(e) = tauri_build::try_build(attributes) {

@@ -184,6 +184,25 @@ pub async fn open_workspace(window: WebviewWindow, state: SessionState<'_>) -> R
     Ok(Some(info))
 }
 
+/// Opens the encrypted workspace waiting for its passphrase.
+#[tauri::command(async)]
+pub fn unlock_workspace(
+    window: WebviewWindow,
+    state: SessionState<'_>,
+    passphrase: String,
+) -> Result<WorkspaceInfo, ApiError> {
+    let info = lock(&state)?.unlock(&passphrase)?;
+    retitle(&window, &info);
+    Ok(info)
+}
+
+/// Encrypts the open workspace with a passphrase, changes it, or (null)
+/// stores the workspace unencrypted again.
+#[tauri::command(async)]
+pub fn set_passphrase(state: SessionState<'_>, passphrase: Option<String>) -> Result<WorkspaceInfo, ApiError> {
+    lock(&state)?.set_passphrase(passphrase.as_deref())
+}
+
 #[tauri::command]
 pub async fn save_workspace_as(
     window: WebviewWindow,

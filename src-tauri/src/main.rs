@@ -79,6 +79,8 @@ fn main() {
             history::undo,
             history::redo,
             history::step_to,
+            commands::unlock_workspace,
+            commands::set_passphrase,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

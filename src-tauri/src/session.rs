@@ -9,18 +9,20 @@ use std::path::{Path, PathBuf};
 
 use greychart_core::transport::WorkspaceInfo;
 use greychart_core::{ApiError, ErrorCode};
-use greychart_store::Workspace;
+use greychart_store::{Passphrase, StoreError, Workspace};
 
 /// The open workspace, if any, and the app's folder.
 pub struct Session {
     home: PathBuf,
     workspace: Option<Workspace>,
+    /// An encrypted workspace asked for and waiting for its passphrase.
+    locked: Option<PathBuf>,
 }
 
 impl Session {
     /// A session with nothing open yet.
     pub fn new(home: PathBuf) -> Session {
-        Session { home, workspace: None }
+        Session { home, workspace: None, locked: None }
     }
 
     /// Opens the workspace used last; on first start (or when that file is
@@ -39,10 +41,37 @@ impl Session {
         self.open(&demo)
     }
 
-    /// Opens an existing workspace file, closing the current one only on success.
+    /// Opens an existing workspace file, closing the current one only on
+    /// success. An encrypted file is remembered until `unlock` gives its
+    /// passphrase (the error says so, with code `locked`).
     pub fn open(&mut self, path: &Path) -> Result<WorkspaceInfo, ApiError> {
-        let ws = Workspace::open(path)?;
+        match Workspace::open(path) {
+            Ok(ws) => self.adopt(ws),
+            Err(e @ StoreError::Locked { .. }) => {
+                self.locked = Some(path.to_owned());
+                Err(e.into())
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Opens the encrypted workspace waiting for its passphrase; a wrong
+    /// one leaves it waiting.
+    pub fn unlock(&mut self, passphrase: &str) -> Result<WorkspaceInfo, ApiError> {
+        let path = self.locked.clone().ok_or_else(|| {
+            ApiError::new(ErrorCode::NoWorkspace, "no encrypted workspace is waiting for its passphrase")
+        })?;
+        let ws = Workspace::open_with(&path, Some(&Passphrase::new(passphrase)?))?;
         self.adopt(ws)
+    }
+
+    /// Encrypts the open workspace with `passphrase`, changes it, or (None)
+    /// stores the workspace unencrypted again.
+    pub fn set_passphrase(&mut self, passphrase: Option<&str>) -> Result<WorkspaceInfo, ApiError> {
+        let key = passphrase.map(Passphrase::new).transpose()?;
+        let ws = self.workspace()?;
+        ws.set_passphrase(key.as_ref())?;
+        Ok(describe(ws))
     }
 
     /// Creates an empty workspace at `path` and opens it.
@@ -53,22 +82,30 @@ impl Session {
 
     /// Copies the open workspace to `path` and continues in the copy.
     pub fn save_as(&mut self, path: &Path) -> Result<WorkspaceInfo, ApiError> {
-        self.workspace()?.save_copy(path)?;
-        self.open(path)
+        let ws = self.workspace()?;
+        ws.save_copy(path)?;
+        // An encrypted workspace's copy is encrypted with the same passphrase.
+        let copy = ws.open_copy(path)?;
+        self.adopt(copy)
     }
 
     /// The open workspace.
     pub fn workspace(&mut self) -> Result<&mut Workspace, ApiError> {
-        self.workspace.as_mut().ok_or_else(|| ApiError::new(ErrorCode::NoWorkspace, "no workspace is open"))
+        let locked = self.locked.as_ref().filter(|_| self.workspace.is_none()).map(|p| p.display().to_string());
+        self.workspace.as_mut().ok_or_else(|| match locked {
+            Some(path) => ApiError::from(StoreError::Locked { path, tried: false }),
+            None => ApiError::new(ErrorCode::NoWorkspace, "no workspace is open"),
+        })
     }
 
     /// What the window shows about the open workspace.
     pub fn info(&self) -> Option<WorkspaceInfo> {
-        self.workspace.as_ref().map(|ws| describe(ws.path()))
+        self.workspace.as_ref().map(describe)
     }
 
     fn adopt(&mut self, ws: Workspace) -> Result<WorkspaceInfo, ApiError> {
-        let info = describe(ws.path());
+        let info = describe(&ws);
+        self.locked = None;
         // Remembering is a convenience: failing to write it must not fail the open.
         let _ = std::fs::write(self.home.join("last-workspace"), &info.path);
         self.workspace = Some(ws);
@@ -76,10 +113,12 @@ impl Session {
     }
 }
 
-fn describe(path: &Path) -> WorkspaceInfo {
+fn describe(ws: &Workspace) -> WorkspaceInfo {
+    let path = ws.path();
     WorkspaceInfo {
         path: path.display().to_string(),
         name: path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+        encrypted: ws.is_encrypted(),
     }
 }
 
@@ -132,5 +171,24 @@ mod tests {
         let err = s.open(&dir.path().join("missing.greychart")).err().map(|e| e.code);
         assert_eq!(err, Some(ErrorCode::Io));
         assert_eq!(s.info().map(|i| i.name), Some("demo.greychart".to_owned()));
+    }
+
+    #[test]
+    fn an_encrypted_workspace_waits_for_its_passphrase_and_a_wrong_one_keeps_it_waiting() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default();
+        let mut s = Session::new(dir.path().to_owned());
+        s.open_initial(today).unwrap_or_else(|e| panic!("{}", e.message));
+        let info = s.set_passphrase(Some("sesame")).unwrap_or_else(|e| panic!("{}", e.message));
+        assert!(info.encrypted);
+        let path = dir.path().join("demo.greychart");
+        let mut next = Session::new(dir.path().to_owned());
+        let locked = next.open_initial(today).err().map(|e| e.code);
+        assert_eq!(locked, Some(ErrorCode::Locked));
+        assert_eq!(next.workspace().err().map(|e| e.code), Some(ErrorCode::Locked), "the views are told it is locked");
+        assert_eq!(next.unlock("barley").err().map(|e| e.code), Some(ErrorCode::Locked));
+        let info = next.unlock("sesame").unwrap_or_else(|e| panic!("{}", e.message));
+        assert_eq!(info.path, path.display().to_string());
+        assert!(next.set_passphrase(None).is_ok_and(|i| !i.encrypted));
     }
 }

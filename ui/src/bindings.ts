@@ -4,7 +4,7 @@
 /**
  * The codes the user interface and scripts switch on. Never rename one.
  */
-export type ErrorCode = "invalid" | "cycle" | "not_found" | "conflict" | "import" | "too_new" | "no_workspace" | "io" | "database" | "internal";
+export type ErrorCode = "invalid" | "cycle" | "not_found" | "conflict" | "import" | "too_new" | "no_workspace" | "locked" | "io" | "database" | "internal";
 
 /**
  * An error as the user interface receives it.
@@ -34,7 +34,11 @@ path: string,
 /**
  * File name, for the title bar.
  */
-name: string, };
+name: string, 
+/**
+ * Whether the file is encrypted with a passphrase.
+ */
+encrypted: boolean, };
 
 /**
  * Where one person sits on the map, in the map's own units.

@@ -6,6 +6,7 @@ import { applyBrokerScores, pollProgress, refreshBrokerCells, renderBrokerProgre
 import { flushMounted, h, replace } from "./dom";
 import { openClaimForm } from "./forms/claimForm";
 import { openEngagementForm } from "./forms/engagementForm";
+import { openPassphraseForm, openUnlockForm } from "./forms/passphraseForm";
 import { openPersonForm } from "./forms/personForm";
 import { today } from "./format";
 import { historyKeys, redo, refreshHistory, showHistoryPanel, undo, type HistoryHost } from "./history";
@@ -316,6 +317,7 @@ async function load(): Promise<void> {
     model.edges = edges;
     model.path = [];
     byId("workspace-name").textContent = info ? info.path : "No workspace open";
+    byId("workspace-encrypted").hidden = !info?.encrypted;
     void refreshHistory(historyHost);
     void runBroker();
     // The previewed packet is typeset again now if it is on screen, else
@@ -338,8 +340,10 @@ async function load(): Promise<void> {
     model.impact = null;
     model.packet = null;
     byId("workspace-name").textContent = "No workspace open";
+    byId("workspace-encrypted").hidden = true;
     void refreshHistory(historyHost);
-    status(err.code === "no_workspace" ? "Create a workspace with New, or open one with Open." : err.message, err.code === "no_workspace" ? "info" : "error");
+    status(err.code === "no_workspace" ? "Create a workspace with New, or open one with Open." : err.message, err.code === "no_workspace" || err.code === "locked" ? "info" : "error");
+    if (err.code === "locked") askPassphrase(err.message);
   }
   render();
   // How long the last load took (fetch, then drawing included): the scale
@@ -429,8 +433,17 @@ async function fileCommand(run: () => Promise<unknown>, done: string): Promise<v
     await load();
     status(`${done} ${model.info?.name ?? ""}`);
   } catch (e) {
-    status(asApiError(e).message, "error");
+    const err = asApiError(e);
+    status(err.message, err.code === "locked" ? "info" : "error");
+    if (err.code === "locked") askPassphrase(err.message);
   }
+}
+
+/** Asks for the passphrase of an encrypted workspace being opened. */
+function askPassphrase(message: string): void {
+  openUnlockForm(message, (info) => {
+    void load().then(() => status(`Opened ${info.name}`));
+  });
 }
 
 function start(): void {
@@ -442,6 +455,10 @@ function start(): void {
   byId("cmd-new").addEventListener("click", () => void fileCommand(api.newWorkspace, "Created"));
   byId("cmd-open").addEventListener("click", () => void fileCommand(api.openWorkspace, "Opened"));
   byId("cmd-save-as").addEventListener("click", () => void fileCommand(api.saveWorkspaceAs, "Saved a copy as"));
+  byId("cmd-passphrase").addEventListener("click", () => {
+    if (model.info) openPassphraseForm(model.info, (message) => void load().then(() => status(message)));
+    else status("Open a workspace first.", "error");
+  });
   byId("cmd-undo").addEventListener("click", () => void undo(historyHost));
   byId("cmd-redo").addEventListener("click", () => void redo(historyHost));
   byId("cmd-history").addEventListener("click", () => void refreshHistory(historyHost).then(() => showHistoryPanel(historyHost)));

@@ -3,12 +3,11 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use greychart_store::Workspace;
 
 use crate::{print_json, Failure};
 
 pub(crate) fn influence(path: &Path, as_of: NaiveDate, json: bool) -> Result<(), Failure> {
-    let mut rows = Workspace::open(path)?.influence(as_of)?;
+    let mut rows = crate::open(path)?.influence(as_of)?;
     rows.sort_by(|a, b| b.rank.total_cmp(&a.rank).then_with(|| a.id.cmp(&b.id)));
     if json {
         return print_json(&rows);
@@ -26,7 +25,7 @@ pub(crate) fn influence(path: &Path, as_of: NaiveDate, json: bool) -> Result<(),
 }
 
 pub(crate) fn path(path: &Path, from: &str, to: &str, as_of: NaiveDate, json: bool) -> Result<(), Failure> {
-    let found = Workspace::open(path)?.strongest_path(from, to, as_of)?;
+    let found = crate::open(path)?.strongest_path(from, to, as_of)?;
     if json {
         return print_json(&found);
     }
@@ -39,7 +38,7 @@ pub(crate) fn path(path: &Path, from: &str, to: &str, as_of: NaiveDate, json: bo
 }
 
 pub(crate) fn factions(path: &Path, as_of: NaiveDate, json: bool) -> Result<(), Failure> {
-    let groups = Workspace::open(path)?.factions(as_of)?;
+    let groups = crate::open(path)?.factions(as_of)?;
     if json {
         return print_json(&groups);
     }
@@ -52,7 +51,7 @@ pub(crate) fn factions(path: &Path, as_of: NaiveDate, json: bool) -> Result<(), 
 }
 
 pub(crate) fn evidence(path: &Path, as_of: NaiveDate, days: i64, json: bool) -> Result<(), Failure> {
-    let summary = Workspace::open(path)?.evidence_summary(as_of, days)?;
+    let summary = crate::open(path)?.evidence_summary(as_of, days)?;
     if json {
         return print_json(&summary);
     }

@@ -5,7 +5,6 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use greychart_store::Workspace;
 
 use crate::Failure;
 
@@ -23,7 +22,7 @@ fn emit(text: &str, output: Option<&Path>) -> Result<(), Failure> {
 }
 
 pub(crate) fn export_ics(path: &Path, from: NaiveDate, output: Option<&Path>) -> Result<(), Failure> {
-    emit(&Workspace::open(path)?.schedule_ics(from)?, output)
+    emit(&crate::open(path)?.schedule_ics(from)?, output)
 }
 
 /// Every table as CSV into the folder `output` (created if missing);
@@ -32,7 +31,7 @@ pub(crate) fn export_csv(path: &Path, output: Option<&Path>, private: bool) -> R
     let Some(folder) = output else {
         return Err(Failure::Input("export --format csv writes one file per table: name a folder with -o".into()));
     };
-    let data = Workspace::open(path)?.read().data()?;
+    let data = crate::open(path)?.read().data()?;
     let files = greychart_core::export::tables_csv(&data, private).map_err(|e| Failure::Input(e.to_string()))?;
     std::fs::create_dir_all(folder).map_err(|e| Failure::Input(format!("cannot create {}: {e}", folder.display())))?;
     for file in &files {
@@ -49,7 +48,7 @@ pub(crate) fn export_csv(path: &Path, output: Option<&Path>, private: bool) -> R
 
 /// The formal chart (and with `private` the grey chart as of `as_of`) as DOT.
 pub(crate) fn export_dot(path: &Path, as_of: NaiveDate, output: Option<&Path>, private: bool) -> Result<(), Failure> {
-    let data = Workspace::open(path)?.read().data()?;
+    let data = crate::open(path)?.read().data()?;
     emit(&greychart_core::export::graph_dot(&data, as_of, private), output)?;
     if private && output.is_some() {
         println!("including PRIVATE grey-chart data (who sways whom): keep this file to yourself");
@@ -59,7 +58,7 @@ pub(crate) fn export_dot(path: &Path, as_of: NaiveDate, output: Option<&Path>, p
 
 /// The whole workspace as a JSON document; grey-chart tables only with `private`.
 pub(crate) fn export_json(path: &Path, output: Option<&Path>, private: bool) -> Result<(), Failure> {
-    let data = Workspace::open(path)?.read().data()?;
+    let data = crate::open(path)?.read().data()?;
     let text = greychart_core::export::workspace_json(&data, private).map_err(|e| Failure::Input(e.to_string()))?;
     emit(&text, output)?;
     if private && output.is_some() {

@@ -61,7 +61,7 @@ pub(crate) fn run(path: &Path, file: &Path, kind: ImportKind) -> Result<(), Fail
 }
 
 fn open_or_create(path: &Path, existed: bool) -> Result<Workspace, Failure> {
-    Ok(if existed { Workspace::open(path)? } else { Workspace::create(path)? })
+    Ok(if existed { crate::open(path)? } else { Workspace::create(path)? })
 }
 
 /// Removes a workspace file and its SQLite side files.

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
-use greychart_store::{StoreError, Workspace};
+use greychart_store::{Passphrase, StoreError, Workspace};
 
 #[derive(Parser)]
 #[command(name = "greychart", version, about = "Release planning with the formal and the grey chart")]
@@ -23,6 +23,16 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Encrypt a workspace with the passphrase in GREYCHART_NEW_PASSPHRASE, or
+    /// change its passphrase; with --remove, store it unencrypted again. An
+    /// encrypted workspace is opened with GREYCHART_PASSPHRASE.
+    Passphrase {
+        /// The workspace.
+        path: PathBuf,
+        /// Remove the encryption instead.
+        #[arg(long)]
+        remove: bool,
+    },
     /// Write the demo workspace (refuses to overwrite).
     Demo {
         /// Where to write it.
@@ -217,6 +227,9 @@ impl From<StoreError> for Failure {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::Sqlite(_) | StoreError::Io(_) => Failure::Internal(e.to_string()),
+            StoreError::Locked { .. } => {
+                Failure::Input(format!("{e} (the command reads it from GREYCHART_PASSPHRASE)"))
+            }
             other => Failure::Input(other.to_string()),
         }
     }
@@ -234,6 +247,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Demo { path } => demo(&path),
+        Command::Passphrase { path, remove } => set_passphrase(&path, remove),
         Command::Import { path, file, kind } => import::run(&path, &file, kind),
         Command::Influence { path, as_of, json } => analysis::influence(&path, as_of.unwrap_or_else(today), json),
         Command::Path { path, from, to, as_of, json } => {
@@ -279,6 +293,40 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// A passphrase from an environment variable; unset or empty: none.
+fn passphrase_from(variable: &str) -> Result<Option<Passphrase>, Failure> {
+    match std::env::var(variable) {
+        Ok(text) if !text.is_empty() => Ok(Some(Passphrase::new(text)?)),
+        _ => Ok(None),
+    }
+}
+
+/// Opens a workspace; an encrypted one with `GREYCHART_PASSPHRASE`.
+fn open(path: &std::path::Path) -> Result<Workspace, Failure> {
+    Ok(Workspace::open_with(path, passphrase_from("GREYCHART_PASSPHRASE")?.as_ref())?)
+}
+
+fn set_passphrase(path: &std::path::Path, remove: bool) -> Result<(), Failure> {
+    let new = passphrase_from("GREYCHART_NEW_PASSPHRASE")?;
+    if new.is_none() && !remove {
+        return Err(Failure::Input(
+            "set GREYCHART_NEW_PASSPHRASE to the new passphrase (or give --remove to store the workspace unencrypted)"
+                .into(),
+        ));
+    }
+    let mut ws = open(path)?;
+    ws.set_passphrase(if remove { None } else { new.as_ref() })?;
+    if remove {
+        println!("{} is no longer encrypted", path.display());
+    } else {
+        println!(
+            "{} is encrypted: open it with its passphrase (GREYCHART_PASSPHRASE for this command)",
+            path.display()
+        );
+    }
+    Ok(())
 }
 
 fn demo(path: &std::path::Path) -> Result<(), Failure> {

@@ -4,12 +4,11 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use greychart_core::planning::{schedule_csv, SlotKind};
-use greychart_store::Workspace;
 
 use crate::{print_json, Failure};
 
 pub(crate) fn plan(path: &Path, from: NaiveDate, json: bool, csv: bool) -> Result<(), Failure> {
-    let report = Workspace::open(path)?.plan(from)?;
+    let report = crate::open(path)?.plan(from)?;
     if json {
         return print_json(&report);
     }
@@ -44,7 +43,7 @@ pub(crate) fn plan(path: &Path, from: NaiveDate, json: bool, csv: bool) -> Resul
 }
 
 pub(crate) fn impact(path: &Path, item: &str, json: bool) -> Result<(), Failure> {
-    let impact = Workspace::open(path)?.impact(item)?;
+    let impact = crate::open(path)?.impact(item)?;
     if json {
         return print_json(&impact);
     }
@@ -58,7 +57,7 @@ pub(crate) fn impact(path: &Path, item: &str, json: bool) -> Result<(), Failure>
 }
 
 pub(crate) fn approvals(path: &Path, release: Option<&str>, json: bool) -> Result<(), Failure> {
-    let ws = Workspace::open(path)?;
+    let ws = crate::open(path)?;
     if let Some(id) = release {
         if ws.read().get::<greychart_core::model::Release>(&[id])?.is_none() {
             return Err(Failure::Input(format!("no release has id {id}")));
@@ -84,7 +83,7 @@ pub(crate) enum Packets {
 }
 
 pub(crate) fn packet(path: &Path, which: &Packets, brief: bool, date: NaiveDate, output: &Path) -> Result<(), Failure> {
-    let ws = Workspace::open(path)?;
+    let ws = crate::open(path)?;
     let (data, what) = match which {
         Packets::One(release) => (ws.packet_data(release, brief, date)?, format!("packet of {release}")),
         Packets::Range(from, to) => {

@@ -64,6 +64,8 @@ pub enum ErrorCode {
     TooNew,
     /// No workspace is open.
     NoWorkspace,
+    /// The workspace is encrypted: its passphrase is needed, or the one given is wrong.
+    Locked,
     /// The file could not be read or written.
     Io,
     /// The workspace file is damaged or not a Greychart workspace.

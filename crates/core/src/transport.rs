@@ -13,6 +13,8 @@ pub struct WorkspaceInfo {
     pub path: String,
     /// File name, for the title bar.
     pub name: String,
+    /// Whether the file is encrypted with a passphrase.
+    pub encrypted: bool,
 }
 
 /// Where one person sits on the map, in the map's own units.

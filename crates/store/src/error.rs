@@ -38,6 +38,14 @@ pub enum StoreError {
         /// What SQLite said.
         reason: String,
     },
+    /// The file is encrypted and the passphrase is missing or wrong.
+    #[error("{}", if *tried { format!("the passphrase does not open {path}: try again") } else { format!("{path} is encrypted: enter its passphrase") })]
+    Locked {
+        /// The file.
+        path: String,
+        /// Whether a passphrase was given (and was wrong).
+        tried: bool,
+    },
     /// A file that should not exist does, or the reverse.
     #[error("{0}")]
     File(String),
@@ -76,6 +84,7 @@ impl From<StoreError> for ApiError {
             StoreError::Conflict(_) => ErrorCode::Conflict,
             StoreError::TooNew { .. } => ErrorCode::TooNew,
             StoreError::NotAWorkspace { .. } => ErrorCode::Database,
+            StoreError::Locked { .. } => ErrorCode::Locked,
             StoreError::File(_) | StoreError::Io(_) => ErrorCode::Io,
             StoreError::Sqlite(_) => ErrorCode::Database,
         };

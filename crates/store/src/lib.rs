@@ -13,6 +13,7 @@
 //! timeout, so a killed process leaves a valid file with every committed edit.
 
 mod approvals;
+mod encryption;
 mod error;
 mod history;
 mod import;
@@ -27,6 +28,7 @@ mod schema;
 mod workspace;
 mod write;
 
+pub use encryption::{looks_encrypted, Passphrase};
 pub use error::{Result, StoreError};
 pub use import::ImportReport;
 pub use links::SPLIT_CLAIMS_READ_FROM;

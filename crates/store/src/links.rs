@@ -9,6 +9,7 @@ use greychart_core::model::Person;
 use rusqlite::{Connection, OpenFlags};
 use rustc_hash::FxHashMap;
 
+use crate::encryption::Passphrase;
 use crate::error::{Result, StoreError};
 use crate::read::{date_at, text_at};
 
@@ -36,11 +37,11 @@ impl<'a> PersonIndex<'a> {
     }
 }
 
-pub(crate) fn claim_links(conn: &Connection, people: &[Person]) -> Result<Vec<ClaimLink>> {
+pub(crate) fn claim_links(conn: &Connection, people: &[Person], key: Option<&Passphrase>) -> Result<Vec<ClaimLink>> {
     let mut arena = String::new();
     let index = PersonIndex::new(people, &mut arena);
     let last: i64 = conn.query_row("SELECT coalesce(max(rowid), 0) FROM claims", [], |r| r.get(0))?;
-    let second = (last >= SPLIT_CLAIMS_READ_FROM).then(|| second_connection(conn)).flatten();
+    let second = (last >= SPLIT_CLAIMS_READ_FROM).then(|| second_connection(conn, key)).flatten();
     let Some(second) = second else { return links_in(conn, &index, (i64::MIN, i64::MAX)) };
     let middle = last / 2;
     std::thread::scope(|scope| {
@@ -53,16 +54,17 @@ pub(crate) fn claim_links(conn: &Connection, people: &[Person]) -> Result<Vec<Cl
     })
 }
 
-/// A read-only connection to the same file; none for a database in memory
-/// or inside a transaction, whose uncommitted rows another connection would
-/// not see (the caller then reads alone).
-fn second_connection(conn: &Connection) -> Option<Connection> {
+/// A read-only connection to the same file (with its passphrase); none for
+/// a database in memory or inside a transaction, whose uncommitted rows
+/// another connection would not see (the caller then reads alone).
+fn second_connection(conn: &Connection, key: Option<&Passphrase>) -> Option<Connection> {
     if !conn.is_autocommit() {
         return None;
     }
     let path = conn.path().filter(|p| !p.is_empty())?;
     let second =
         Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX).ok()?;
+    crate::encryption::apply_key(&second, key).ok()?;
     second.busy_timeout(std::time::Duration::from_secs(5)).ok()?;
     Some(second)
 }
@@ -102,11 +104,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let conn = Connection::open(dir.path().join("w.greychart")).unwrap();
         conn.execute_batch("CREATE TABLE t (x)").unwrap();
-        assert!(second_connection(&conn).is_some());
+        assert!(second_connection(&conn, None).is_some());
         conn.execute_batch("BEGIN; INSERT INTO t VALUES (1)").unwrap();
-        assert!(second_connection(&conn).is_none(), "it would not see the transaction's rows");
+        assert!(second_connection(&conn, None).is_none(), "it would not see the transaction's rows");
         conn.execute_batch("COMMIT").unwrap();
-        assert!(second_connection(&conn).is_some());
-        assert!(second_connection(&Connection::open_in_memory().unwrap()).is_none());
+        assert!(second_connection(&conn, None).is_some());
+        assert!(second_connection(&Connection::open_in_memory().unwrap(), None).is_none());
     }
 }

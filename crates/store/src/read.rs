@@ -6,12 +6,15 @@ use greychart_core::model::*;
 use rusqlite::types::Type;
 use rusqlite::{Connection, OptionalExtension, Row};
 
+use crate::encryption::Passphrase;
 use crate::error::Result;
 use crate::Record;
 
 /// A read handle on a workspace.
 pub struct Read<'c> {
     conn: &'c Connection,
+    /// The file's passphrase, for a second connection to it.
+    key: Option<&'c Passphrase>,
 }
 
 /// `SELECT cols FROM table` for a record type.
@@ -60,7 +63,12 @@ pub(crate) fn text_at<'r>(row: &'r Row<'_>, i: usize) -> rusqlite::Result<&'r st
 
 impl<'c> Read<'c> {
     pub(crate) fn new(conn: &'c Connection) -> Self {
-        Read { conn }
+        Read { conn, key: None }
+    }
+
+    /// A read handle on a file that may be encrypted with `key`.
+    pub(crate) fn keyed(conn: &'c Connection, key: Option<&'c Passphrase>) -> Self {
+        Read { conn, key }
     }
 
     /// Every record of a type, in the order they were first written.
@@ -73,7 +81,7 @@ impl<'c> Read<'c> {
     /// The claims as links between positions in `people`, without their
     /// texts: what the analytics need, read without building each claim.
     pub fn claim_links(&self, people: &[Person]) -> Result<Vec<ClaimLink>> {
-        crate::links::claim_links(self.conn, people)
+        crate::links::claim_links(self.conn, people, self.key)
     }
 
     /// One record by key (one id, or two for stances and dependencies).

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+use crate::encryption::Passphrase;
 use crate::error::{Result, StoreError};
 
 /// "GREY" in ASCII: marks a SQLite file as a Greychart workspace.
@@ -49,7 +50,7 @@ pub const KEPT_BACKUPS: usize = 3;
 
 /// Brings the schema up to date, or refuses a file this build cannot read.
 /// An existing file is backed up first (see [`backup_before_upgrade`]).
-pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+pub fn migrate(conn: &mut Connection, path: &Path, key: Option<&Passphrase>) -> Result<()> {
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if version > SCHEMA_VERSION {
         return Err(StoreError::TooNew { path: path.display().to_string(), found: version, supported: SCHEMA_VERSION });
@@ -58,7 +59,7 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
         return Ok(());
     }
     if version > 0 {
-        backup_before_upgrade(conn, path, version)?;
+        backup_before_upgrade(conn, path, version, key)?;
     }
     let tx = conn.transaction()?;
     for sql in &MIGRATIONS[version as usize..] {
@@ -74,7 +75,12 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
 /// `<file>.<YYYYMMDD-HHMMSS>.v<version>.backup` beside it with SQLite's
 /// online backup, then removes all but the newest [`KEPT_BACKUPS`] such
 /// copies. A backup that cannot be made refuses the upgrade: nothing changes.
-pub fn backup_before_upgrade(conn: &Connection, path: &Path, version: i64) -> Result<PathBuf> {
+pub fn backup_before_upgrade(
+    conn: &Connection,
+    path: &Path,
+    version: i64,
+    key: Option<&Passphrase>,
+) -> Result<PathBuf> {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let folder = path.parent().unwrap_or(Path::new("."));
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
@@ -86,7 +92,13 @@ pub fn backup_before_upgrade(conn: &Connection, path: &Path, version: i64) -> Re
             backup.display()
         ))
     };
-    conn.backup(rusqlite::MAIN_DB, &backup, None::<fn(rusqlite::backup::Progress)>).map_err(|e| refused(&e))?;
+    match key {
+        // An encrypted file's backup is encrypted with the same passphrase.
+        Some(_) => crate::encryption::export_to(conn, &backup, key).map_err(|e| refused(&e))?,
+        None => {
+            conn.backup(rusqlite::MAIN_DB, &backup, None::<fn(rusqlite::backup::Progress)>).map_err(|e| refused(&e))?
+        }
+    }
     let mut backups: Vec<PathBuf> = std::fs::read_dir(folder)
         .map_err(|e| refused(&e))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))

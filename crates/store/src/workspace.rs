@@ -5,14 +5,17 @@ use std::path::{Path, PathBuf};
 use greychart_core::model::{WorkspaceData, DEFAULT_FORMAL_WEIGHT};
 use rusqlite::{Connection, OpenFlags};
 
+use crate::encryption::{apply_key, export_to, looks_encrypted, Passphrase};
 use crate::error::{Result, StoreError};
 use crate::{schema, Read, Write};
 
 /// An open workspace file.
 pub struct Workspace {
-    conn: Connection,
-    path: PathBuf,
-    actor: String,
+    pub(crate) conn: Connection,
+    pub(crate) path: PathBuf,
+    pub(crate) actor: String,
+    /// The passphrase of an encrypted file.
+    pub(crate) key: Option<Passphrase>,
 }
 
 impl Workspace {
@@ -21,7 +24,7 @@ impl Workspace {
         if path.exists() {
             return Err(StoreError::File(format!("{} already exists; refusing to overwrite it", path.display())));
         }
-        let mut ws = Workspace::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE)?;
+        let mut ws = Workspace::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE, None)?;
         let mut w = ws.write()?;
         // A new workspace starts with an empty history.
         w.untracked();
@@ -32,10 +35,17 @@ impl Workspace {
 
     /// Opens an existing workspace, upgrading an older schema.
     pub fn open(path: &Path) -> Result<Workspace> {
+        Workspace::open_with(path, None)
+    }
+
+    /// Opens an existing workspace, encrypted with `passphrase` if given.
+    pub fn open_with(path: &Path, passphrase: Option<&Passphrase>) -> Result<Workspace> {
         if !path.is_file() {
             return Err(StoreError::File(format!("no workspace at {}", path.display())));
         }
-        Workspace::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
+        // CREATE (the file exists) lets the connection attach new files:
+        // backups and re-encrypted copies of an encrypted workspace.
+        Workspace::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE, passphrase)
     }
 
     /// Creates a workspace holding `data`, in one transaction.
@@ -47,20 +57,27 @@ impl Workspace {
         Ok(ws)
     }
 
-    fn connect(path: &Path, flags: OpenFlags) -> Result<Workspace> {
+    fn connect(path: &Path, flags: OpenFlags, key: Option<&Passphrase>) -> Result<Workspace> {
         let shown = path.display().to_string();
         let not_a_workspace =
             |e: rusqlite::Error| StoreError::NotAWorkspace { path: shown.clone(), reason: e.to_string() };
         let mut conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        apply_key(&conn, key).map_err(not_a_workspace)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(not_a_workspace)?;
-        // Refuse a foreign file before switching its journal mode.
-        schema::check_owner(&conn, &shown)?;
+        // Refuse a foreign file before switching its journal mode; an
+        // encrypted one without its passphrase reads as noise.
+        schema::check_owner(&conn, &shown).map_err(|e| match e {
+            StoreError::NotAWorkspace { .. } if looks_encrypted(path) => {
+                StoreError::Locked { path: shown.clone(), tried: key.is_some() }
+            }
+            other => other,
+        })?;
         conn.pragma_update(None, "journal_mode", "WAL").map_err(not_a_workspace)?;
         conn.pragma_update(None, "synchronous", "FULL").map_err(not_a_workspace)?;
-        schema::migrate(&mut conn, path)?;
+        schema::migrate(&mut conn, path, key)?;
         let actor = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "unknown".into());
-        Ok(Workspace { conn, path: path.to_owned(), actor })
+        Ok(Workspace { conn, path: path.to_owned(), actor, key: key.cloned() })
     }
 
     /// The file.
@@ -80,7 +97,7 @@ impl Workspace {
 
     /// A read handle.
     pub fn read(&self) -> Read<'_> {
-        Read::new(&self.conn)
+        Read::keyed(&self.conn, self.key.as_ref())
     }
 
     /// A write handle: one transaction, committed by `Write::commit`.
@@ -89,10 +106,20 @@ impl Workspace {
         Write::begin(&mut self.conn, actor)
     }
 
+    /// Opens a copy written by [`Workspace::save_copy`] (with this
+    /// workspace's passphrase, if it has one).
+    pub fn open_copy(&self, copy: &Path) -> Result<Workspace> {
+        Workspace::open_with(copy, self.key.as_ref())
+    }
+
     /// Writes a compact copy of the workspace to `target`, which must not exist.
     pub fn save_copy(&self, target: &Path) -> Result<()> {
         if target.exists() {
             return Err(StoreError::File(format!("{} already exists; choose another name", target.display())));
+        }
+        if self.key.is_some() {
+            // Encrypted with the same passphrase.
+            return export_to(&self.conn, target, self.key.as_ref());
         }
         let target_text = target
             .to_str()

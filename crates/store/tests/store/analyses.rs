@@ -64,4 +64,7 @@ fn a_large_claims_table_read_in_two_halves_gives_every_link_in_order() {
     assert!(claims.len() as i64 > SPLIT_CLAIMS_READ_FROM);
     let stored = read.claim_links(&people).unwrap();
     assert_eq!(stored, claim_links(&people, &claims));
+    // Encrypted, the second connection needs the passphrase too.
+    ws.set_passphrase(Some(&greychart_store::Passphrase::new("s3cret").unwrap())).unwrap();
+    assert_eq!(ws.read().claim_links(&people).unwrap(), stored);
 }

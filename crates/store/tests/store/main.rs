@@ -6,6 +6,7 @@ mod analyses;
 mod approvals;
 mod crash;
 mod crud;
+mod encryption;
 mod files;
 mod history;
 mod imports;
