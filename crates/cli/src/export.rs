@@ -68,3 +68,25 @@ pub(crate) fn export_json(path: &Path, output: Option<&Path>, private: bool) -> 
     }
     Ok(())
 }
+
+/// The influence graph as GraphML, or GEXF with `gexf`: reporting lines,
+/// and with `private` the grey chart as of `as_of` with its evidence.
+pub(crate) fn export_graph(
+    path: &Path,
+    gexf: bool,
+    as_of: NaiveDate,
+    output: Option<&Path>,
+    private: bool,
+) -> Result<(), Failure> {
+    let data = crate::open(path)?.read().data()?;
+    let text = if gexf {
+        greychart_core::export::graph_gexf(&data, as_of, private)
+    } else {
+        greychart_core::export::graph_graphml(&data, as_of, private)
+    };
+    emit(&text, output)?;
+    if private && output.is_some() {
+        println!("including PRIVATE grey-chart data (who sways whom, and the evidence): keep this file to yourself");
+    }
+    Ok(())
+}

@@ -9,8 +9,21 @@ use greychart_store::Workspace;
 
 use crate::{Failure, ImportKind};
 
+/// The largest file an import reads (a 100,000-person organisation's
+/// claims are about 70 MB): a larger one is refused before it is read, so
+/// a wrong or hostile file cannot exhaust the memory.
+const MAX_IMPORT_BYTES: u64 = 128 * 1024 * 1024;
+
 pub(crate) fn run(path: &Path, file: &Path, kind: ImportKind) -> Result<(), Failure> {
     let name = file.display().to_string();
+    let size = std::fs::metadata(file).map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?.len();
+    if size > MAX_IMPORT_BYTES {
+        return Err(Failure::Input(format!(
+            "{name} is {} MB; an import reads files of up to {} MB: split it into several files",
+            size / (1024 * 1024),
+            MAX_IMPORT_BYTES / (1024 * 1024)
+        )));
+    }
     let bytes = std::fs::read(file).map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?;
     let existed = path.exists();
     let result = match kind {

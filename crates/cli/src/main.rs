@@ -23,16 +23,6 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Encrypt a workspace with the passphrase in GREYCHART_NEW_PASSPHRASE, or
-    /// change its passphrase; with --remove, store it unencrypted again. An
-    /// encrypted workspace is opened with GREYCHART_PASSPHRASE.
-    Passphrase {
-        /// The workspace.
-        path: PathBuf,
-        /// Remove the encryption instead.
-        #[arg(long)]
-        remove: bool,
-    },
     /// Write the demo workspace (refuses to overwrite).
     Demo {
         /// Where to write it.
@@ -177,6 +167,16 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Encrypt a workspace with the passphrase in GREYCHART_NEW_PASSPHRASE, or
+    /// change its passphrase; with --remove, store it unencrypted again. An
+    /// encrypted workspace is opened with GREYCHART_PASSPHRASE.
+    Passphrase {
+        /// The workspace.
+        path: PathBuf,
+        /// Remove the encryption instead.
+        #[arg(long)]
+        remove: bool,
+    },
 }
 
 /// The kinds of file `import` reads.
@@ -210,6 +210,10 @@ enum ExportFormat {
     Dot,
     /// The whole workspace as a versioned JSON document, to import again (--kind workspace-json).
     Json,
+    /// The influence graph as GraphML (yEd, Gephi, Cytoscape): reporting lines; with --include-private the grey chart and its evidence.
+    Graphml,
+    /// The influence graph as GEXF 1.3 (Gephi): as GraphML.
+    Gexf,
 }
 
 /// A failure, with the exit code it maps to.
@@ -266,6 +270,16 @@ fn main() -> ExitCode {
         }
         Command::Export { path, format: ExportFormat::Json, output, include_private, .. } => {
             export::export_json(&path, output.as_deref(), include_private)
+        }
+        Command::Export {
+            path,
+            format: format @ (ExportFormat::Graphml | ExportFormat::Gexf),
+            output,
+            include_private,
+            ..
+        } => {
+            let gexf = matches!(format, ExportFormat::Gexf);
+            export::export_graph(&path, gexf, today(), output.as_deref(), include_private)
         }
         Command::Impact { path, item, json } => plan::impact(&path, &item, json),
         Command::Approvals { path, release, json } => plan::approvals(&path, release.as_deref(), json),

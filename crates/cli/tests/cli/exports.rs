@@ -104,3 +104,24 @@ fn the_workspace_as_json_imports_back_equal_and_shares_no_grey_chart_unless_aske
     assert!(err.contains(&format!("broken.json:{line}:")), "{err}");
     assert!(!target.exists());
 }
+
+#[test]
+fn graphml_and_gexf_exports_keep_the_grey_chart_out_unless_asked() {
+    let (dir, ws) = demo_file();
+    let private = private_texts(&ws);
+    // A grey link's layer: element text in GraphML, an attribute in GEXF.
+    let grey = |text: &str| text.contains(">grey<") || text.contains("\"grey\"");
+    for format in ["graphml", "gexf"] {
+        let shared = greychart_ok(&["export", s(&ws), "--format", format]);
+        assert!(shared.starts_with("<?xml") && shared.contains(&format!("<{format}")), "{format}");
+        assert!(shared.contains("\"p40\"") && !shared.contains("PRIVATE") && !grey(&shared), "{format}");
+        for text in &private {
+            assert!(!shared.contains(text.as_str()), "{format} leaked {text:?}");
+        }
+        let file = dir.path().join(format!("influence.{format}"));
+        let said = greychart_ok(&["export", s(&ws), "--format", format, "--include-private", "-o", s(&file)]);
+        assert!(said.contains("PRIVATE"), "{said}");
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(text.contains("<!-- PRIVATE") && grey(&text), "{format}");
+    }
+}

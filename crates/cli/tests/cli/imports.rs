@@ -109,3 +109,17 @@ fn factions_cover_everyone_once_and_evidence_names_gaps_and_movers() {
     let out = greychart(&["evidence", s(&ws), "--days", "0"]);
     assert_eq!(out.status.code(), Some(2), "days must be at least 1");
 }
+
+#[test]
+fn a_200_megabyte_file_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("claims.csv");
+    // Sparse: the size is what matters, and it is checked before reading.
+    std::fs::File::create(&big).unwrap().set_len(200 * 1024 * 1024).unwrap();
+    let ws = dir.path().join("new.greychart");
+    let out = greychart(&["import", s(&ws), s(&big), "--kind", "claims"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("is 200 MB") && err.contains("up to 128 MB"), "{err}");
+    assert!(!ws.exists(), "nothing was created");
+}

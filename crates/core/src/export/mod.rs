@@ -6,15 +6,22 @@
 //! ```text
 //!   csv   every table, one file each; the import formats where there is one
 //!   dot   the formal chart, and with private data the grey chart, for Graphviz
-//!   json  the whole workspace, versioned, to import again
+//!   json     the whole workspace, versioned, to import again
+//!   graphml  the influence graph for yEd, Gephi, Cytoscape, networkx
+//!   gexf     the influence graph for Gephi
 //! ```
 
 mod csv;
 mod dot;
+mod gexf;
+mod graphml;
 mod json;
+mod xml;
 
 pub use self::csv::tables_csv;
 pub use dot::graph_dot;
+pub use gexf::graph_gexf;
+pub use graphml::graph_graphml;
 pub use json::{parse_workspace_json, workspace_json, WORKSPACE_FORMAT, WORKSPACE_JSON_VERSION};
 
 /// One exported file: its name and its text.

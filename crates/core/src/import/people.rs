@@ -118,4 +118,15 @@ mod tests {
         let e = parse_claims("c.csv", csv.as_bytes()).err().map(|e| (e.line, e.field));
         assert_eq!(e, Some((2, Some("observed_on".to_owned()))));
     }
+
+    #[test]
+    fn a_ten_megabyte_cell_is_refused_at_its_line_and_column() {
+        let note = "x".repeat(10 * 1024 * 1024);
+        let csv = format!(
+            "from,to,strength,confidence,observed_on,half_life_days,source,note\na,b,0.5,,2026-01-01,,,\na,b,0.5,,2026-01-01,,,{note}\n"
+        );
+        let e = parse_claims("claims.csv", csv.as_bytes()).err();
+        let e = e.map(|e| (e.line, e.field, e.message.contains("at most 65536 bytes")));
+        assert_eq!(e, Some((3, Some("note".to_owned()), true)));
+    }
 }

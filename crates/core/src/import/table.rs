@@ -6,6 +6,10 @@ use std::io::Read;
 use super::ImportError;
 use crate::ValidationError;
 
+/// The longest cell an import accepts: names, titles, sources and notes are
+/// short; a longer cell is a wrong file or a hostile one.
+pub const MAX_CELL_BYTES: usize = 64 * 1024;
+
 /// The rows of one CSV file, checked against the columns it must have.
 pub(crate) struct Table {
     file: String,
@@ -46,6 +50,16 @@ impl Table {
         for record in reader.records() {
             let record = record.map_err(|e| csv_error(file, &e))?;
             let line = record.position().map_or(0, |p| p.line());
+            if let Some(at) = record.iter().position(|cell| cell.len() > MAX_CELL_BYTES) {
+                let column = headers.get(at).map_or("?", String::as_str);
+                let size = record.get(at).map_or(0, str::len);
+                return Err(ImportError::new(
+                    file,
+                    line,
+                    Some(column),
+                    format!("a cell of {size} bytes; a cell may hold at most {MAX_CELL_BYTES} bytes"),
+                ));
+            }
             if record.iter().all(|f| f.trim().is_empty()) {
                 continue;
             }

@@ -1,0 +1,6 @@
+//! Any bytes as a dependencies CSV: parsed or refused with a message, never a panic.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    let _ = greychart_core::import::parse_dependencies("dependencies.csv", data);
+});
