@@ -3,7 +3,7 @@
 export CARGO_TARGET_DIR ?= $(CURDIR)/target
 APP := $(CARGO_TARGET_DIR)/debug/greychart-desktop
 
-.PHONY: run test deps ui app screenshot packet-image bindings bench
+.PHONY: run test deps ui app screenshot packet-image bindings bench fuzz
 
 run: app
 	$(APP)
@@ -35,3 +35,7 @@ bindings:
 
 bench:
 	cargo run --release --locked -p greychart-bench
+
+# Every importer under libFuzzer, FUZZ_SECONDS each (default 600).
+fuzz:
+	scripts/fuzz.sh
