@@ -43,6 +43,7 @@ e2e plan "the release plan (graph, cycle refused, timeline drag, blast radius)"
 e2e approvals "approvals (checklist, a rejection, stale after a scope change, path to yes)"
 e2e history "undo and redo: shortcuts, the History panel, across a restart"
 e2e encryption "encryption at rest: the Passphrase form, asked on open, a wrong passphrase refused"
+e2e exports "exports through the save dialog: GraphML shared, then with private data"
 e2e hostile "hostile text in every view and the packet preview shows literally, nothing runs"
 e2e scale "at scale: 2,000 and 8,000 people (figures printed, not asserted)"
 

@@ -44,6 +44,7 @@ fn main() {
         "step_to",
         "unlock_workspace",
         "set_passphrase",
+        "export_workspace",
     ];
     let attributes = tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands));
     if let Err(e) = tauri_build::try_build(attributes) {

@@ -5,6 +5,7 @@
 
 mod analysis;
 mod commands;
+mod exports;
 mod history;
 mod packets;
 mod planning;
@@ -81,6 +82,7 @@ fn main() {
             history::step_to,
             commands::unlock_workspace,
             commands::set_passphrase,
+            exports::export_workspace,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use greychart_core::{ApiError, ErrorCode};
 use serde_json::Value;
 use tauri::{AppHandle, Manager, WebviewWindow};
-use tauri_plugin_dialog::DialogExt;
 
 use crate::commands::{lock, SessionState};
+use crate::exports::{save_picked, SaveDialog};
 
 /// The packet's data for today, and the folder of the workspace.
 fn packet_data(state: &SessionState<'_>, release: &str, audience: &str) -> Result<(Value, PathBuf), ApiError> {
@@ -52,19 +52,13 @@ pub async fn save_packet(
 ) -> Result<Option<String>, ApiError> {
     let (data, folder) = packet_data(&state, &release, &audience)?;
     let pdf = greychart_packet::render_pdf(&data).map_err(render_error)?;
-    let picked = window
-        .dialog()
-        .file()
-        .set_parent(&window)
-        .set_title("Save the sign-off packet")
-        .add_filter("PDF", &["pdf"])
-        .set_directory(folder)
-        .set_file_name(format!("{release}-{audience}-packet.pdf"))
-        .blocking_save_file();
-    let Some(picked) = picked else { return Ok(None) };
-    let path = picked.into_path().map_err(|e| ApiError::new(ErrorCode::Io, format!("cannot use that file: {e}")))?;
-    write(&path, &pdf)?;
-    Ok(Some(path.display().to_string()))
+    let ask = SaveDialog {
+        title: "Save the sign-off packet",
+        filter: ("PDF", "pdf"),
+        folder: Some(folder),
+        name: format!("{release}-{audience}-packet.pdf"),
+    };
+    save_picked(&window, ask, &pdf)
 }
 
 /// Writes the packet into Greychart's own cache folder (private to the

@@ -8,9 +8,9 @@ use greychart_core::ApiError;
 
 use greychart_core::ErrorCode;
 use tauri::WebviewWindow;
-use tauri_plugin_dialog::DialogExt;
 
 use crate::commands::{as_of_date, lock, SessionState};
+use crate::exports::{save_picked, SaveDialog};
 
 /// Order, critical path, schedule from `from` (default today) and conflicts.
 #[tauri::command(async)]
@@ -65,16 +65,6 @@ pub async fn export_schedule(
         "csv" => ("CSV", "csv"),
         other => return Err(ApiError::new(ErrorCode::Invalid, format!("cannot export the schedule as {other:?}"))),
     };
-    let picked = window
-        .dialog()
-        .file()
-        .set_parent(&window)
-        .set_title("Export the schedule")
-        .add_filter(filter, &[extension])
-        .set_file_name(format!("release-plan.{extension}"))
-        .blocking_save_file();
-    let Some(picked) = picked else { return Ok(None) };
-    let path = picked.into_path().map_err(|e| ApiError::new(ErrorCode::Io, format!("cannot use that file: {e}")))?;
     let today = chrono::Local::now().date_naive();
     let text = {
         let mut session = lock(&state)?;
@@ -85,9 +75,13 @@ pub async fn export_schedule(
             ws.schedule_csv(today)?
         }
     };
-    std::fs::write(&path, text)
-        .map_err(|e| ApiError::new(ErrorCode::Io, format!("cannot write {}: {e}", path.display())))?;
-    Ok(Some(path.display().to_string()))
+    let ask = SaveDialog {
+        title: "Export the schedule",
+        filter: (filter, extension),
+        folder: None,
+        name: format!("release-plan.{extension}"),
+    };
+    save_picked(&window, ask, text.as_bytes())
 }
 
 /// The path to yes for the approvers of a release, as of today.

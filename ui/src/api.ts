@@ -14,6 +14,9 @@ export function asApiError(e: unknown): ApiError {
   return { code: "internal", message: String(e), field: null };
 }
 
+/** What the workspace can be exported as from the window. */
+export type ExportFormat = "json" | "graphml" | "gexf" | "dot";
+
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
@@ -61,6 +64,7 @@ export const api = {
   stepTo: (id: number) => call<string[]>("step_to", { id }),
   unlockWorkspace: (passphrase: string) => call<WorkspaceInfo>("unlock_workspace", { passphrase }),
   setPassphrase: (passphrase: string | null) => call<WorkspaceInfo>("set_passphrase", { passphrase }),
+  exportWorkspace: (format: ExportFormat, includePrivate: boolean) => call<string | null>("export_workspace", { format, includePrivate }),
   newWorkspace: () => call<WorkspaceInfo | null>("new_workspace"),
   openWorkspace: () => call<WorkspaceInfo | null>("open_workspace"),
   saveWorkspaceAs: () => call<WorkspaceInfo | null>("save_workspace_as"),

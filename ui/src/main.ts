@@ -6,6 +6,7 @@ import { applyBrokerScores, pollProgress, refreshBrokerCells, renderBrokerProgre
 import { flushMounted, h, replace } from "./dom";
 import { openClaimForm } from "./forms/claimForm";
 import { openEngagementForm } from "./forms/engagementForm";
+import { openExportForm } from "./forms/exportForm";
 import { openPassphraseForm, openUnlockForm } from "./forms/passphraseForm";
 import { openPersonForm } from "./forms/personForm";
 import { today } from "./format";
@@ -455,6 +456,10 @@ function start(): void {
   byId("cmd-new").addEventListener("click", () => void fileCommand(api.newWorkspace, "Created"));
   byId("cmd-open").addEventListener("click", () => void fileCommand(api.openWorkspace, "Opened"));
   byId("cmd-save-as").addEventListener("click", () => void fileCommand(api.saveWorkspaceAs, "Saved a copy as"));
+  byId("cmd-export").addEventListener("click", () => {
+    if (model.info) openExportForm((message) => status(message));
+    else status("Open a workspace first.", "error");
+  });
   byId("cmd-passphrase").addEventListener("click", () => {
     if (model.info) openPassphraseForm(model.info, (message) => void load().then(() => status(message)));
     else status("Open a workspace first.", "error");
