@@ -19,14 +19,21 @@ let browser;
 
 /** Exports GraphML through the form and the save dialog; the path saved. */
 async function exportGraphml(includePrivate) {
+  const before = await byTestId(browser, "status").getText();
   await byTestId(browser, "cmd-export").click();
   await byTestId(browser, "export-form").waitForDisplayed({ timeout: 5000 });
   await byTestId(browser, "export-format").selectByAttribute("value", "graphml");
   if (includePrivate) await byTestId(browser, "export-private").click();
-  if (includePrivate) await screenshot(browser, "export-form-private");
+  if (includePrivate) {
+    await browser.pause(300);
+    await screenshot(browser, "export-form-private");
+  }
   await byTestId(browser, "export-save").click();
-  execFileSync("xdotool", ["search", "--sync", "--name", "Export the workspace", "windowfocus", "--sync", "key", "--clearmodifiers", "Return"], { timeout: 20000 });
-  await browser.waitUntil(async () => (await byTestId(browser, "status").getText()).startsWith("Exported "), { timeout: 20000, timeoutMsg: "nothing was exported" });
+  execFileSync("xdotool", ["search", "--sync", "--onlyvisible", "--name", "Export the workspace", "windowfocus", "--sync", "key", "--clearmodifiers", "Return"], { timeout: 20000 });
+  await browser.waitUntil(async () => {
+    const now = await byTestId(browser, "status").getText();
+    return now !== before && now.startsWith("Exported ");
+  }, { timeout: 20000, timeoutMsg: "nothing was exported" });
   return (await byTestId(browser, "status").getText()).replace(/^Exported (with PRIVATE grey-chart data )?to /, "").trim();
 }
 

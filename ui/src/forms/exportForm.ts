@@ -26,7 +26,7 @@ export function openExportForm(onSaved: (message: string) => void): void {
       "div",
       { class: "field" },
       h("label", { for: "export-private", class: "checkbox" }, privateBox, " Include private grey-chart data"),
-      h("p", { class: "hint" }, "Claims, stances, notes, the engagement log and who sways whom. Without it the file holds the formal chart and the plan only. With it, the file is named and headed PRIVATE: keep it to yourself."),
+      h("p", { class: "hint" }, "Claims, stances, notes, the engagement log and who sways whom. Without it the file holds people, teams, reporting lines and (in JSON) the plan. With it, the file is named and headed PRIVATE: keep it to yourself."),
     ),
     general,
     h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", "data-testid": "export-save" }, "Save…")),
