@@ -57,9 +57,11 @@ pub(crate) fn apply_key(conn: &Connection, key: Option<&Passphrase>) -> rusqlite
 /// Whether a file looks like an encrypted workspace: not SQLite's plain
 /// header, and whole pages.
 pub fn looks_encrypted(path: &Path) -> bool {
-    let Ok(bytes) = std::fs::read(path).map(|b| b.into_iter().take(16).collect::<Vec<u8>>()) else { return false };
+    use std::io::Read;
+    let mut header = [0u8; 16];
+    let read = std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut header));
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    bytes.len() == 16 && &bytes[..] != b"SQLite format 3\0" && size >= 1024 && size % 512 == 0
+    read.is_ok() && &header != b"SQLite format 3\0" && size >= 1024 && size % 512 == 0
 }
 
 /// Writes the whole database of `conn` (its schema, rows, version and
@@ -115,9 +117,15 @@ impl Workspace {
             // Side files of the old file: empty after the close, and wrong for the new one.
             let _ = std::fs::remove_file(p);
         }
-        let reopened = Workspace::open_with(&path, if swapped.is_ok() { passphrase } else { self.key.as_ref() });
+        let reopened = Workspace::open_with(&path, if swapped.is_ok() { passphrase } else { self.key.as_ref() })
+            .map_err(|e| {
+                StoreError::File(format!(
+                    "{} was written, but could not be opened again ({e}): open it again",
+                    path.display()
+                ))
+            })?;
         let actor = std::mem::take(&mut self.actor);
-        *self = reopened?;
+        *self = reopened;
         self.actor = actor;
         swapped.map_err(|e| StoreError::File(format!("could not replace {}: {e}; it is as it was", path.display())))
     }

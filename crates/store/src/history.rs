@@ -66,14 +66,16 @@ impl Workspace {
 
     /// Undoes the newest edit not undone yet; returns what was undone.
     pub fn undo(&mut self) -> Result<String> {
-        let newest = self.newest_done()?.ok_or_else(|| StoreError::Conflict("there is nothing to undo".into()))?;
-        Ok(self.step(Way::Undo, newest)?.remove(0))
+        let nothing = || StoreError::Conflict("there is nothing to undo".into());
+        let newest = self.newest_done()?.ok_or_else(nothing)?;
+        self.step(Way::Undo, newest)?.into_iter().next().ok_or_else(nothing)
     }
 
     /// Redoes the edit undone last; returns what was redone.
     pub fn redo(&mut self) -> Result<String> {
-        let oldest = self.oldest_undone()?.ok_or_else(|| StoreError::Conflict("there is nothing to redo".into()))?;
-        Ok(self.step(Way::Redo, oldest)?.remove(0))
+        let nothing = || StoreError::Conflict("there is nothing to redo".into());
+        let oldest = self.oldest_undone()?.ok_or_else(nothing)?;
+        self.step(Way::Redo, oldest)?.into_iter().next().ok_or_else(nothing)
     }
 
     /// Steps the workspace to just before edit `id` (undoing it and every
