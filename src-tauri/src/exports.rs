@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use greychart_core::export::{graph_dot, graph_gexf, graph_graphml, workspace_json};
+use greychart_core::export::Document;
 use greychart_core::{ApiError, ErrorCode};
 use tauri::WebviewWindow;
 use tauri_plugin_dialog::DialogExt;
@@ -55,13 +55,10 @@ pub async fn export_workspace(
         let ws = session.workspace()?;
         (ws.read().data()?, ws.path().to_owned())
     };
-    let (text, filter) = match format.as_str() {
-        "json" => (workspace_json(&data, include_private)?, ("Greychart workspace document", "json")),
-        "graphml" => (graph_graphml(&data, today, include_private), ("GraphML", "graphml")),
-        "gexf" => (graph_gexf(&data, today, include_private), ("GEXF", "gexf")),
-        "dot" => (graph_dot(&data, today, include_private), ("Graphviz", "dot")),
-        other => return Err(ApiError::new(ErrorCode::Invalid, format!("cannot export the workspace as {other:?}"))),
-    };
+    let document = Document::named(&format)
+        .ok_or_else(|| ApiError::new(ErrorCode::Invalid, format!("cannot export the workspace as {format:?}")))?;
+    let text = document.render(&data, today, include_private)?;
+    let filter = (document.kind(), document.extension());
     let stem = path.file_stem().map_or_else(|| "workspace".to_owned(), |s| s.to_string_lossy().into_owned());
     let name = format!("{stem}{}.{}", if include_private { ".PRIVATE" } else { "" }, filter.1);
     let folder = path.parent().map(Path::to_path_buf);

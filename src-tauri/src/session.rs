@@ -130,6 +130,15 @@ fn io_error(e: std::io::Error) -> ApiError {
 mod tests {
     use super::*;
 
+    /// A session in a fresh folder, started on a fixed day (the demo open).
+    fn started() -> (tempfile::TempDir, chrono::NaiveDate, Session) {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default();
+        let mut s = Session::new(dir.path().to_owned());
+        s.open_initial(today).unwrap_or_else(|e| panic!("{}", e.message));
+        (dir, today, s)
+    }
+
     #[test]
     fn first_start_opens_a_demo_copy_and_the_next_start_reopens_the_last_file() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -146,10 +155,7 @@ mod tests {
 
     #[test]
     fn save_as_continues_in_an_equal_copy_and_new_starts_empty() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default();
-        let mut s = Session::new(dir.path().to_owned());
-        s.open_initial(today).unwrap_or_else(|e| panic!("{}", e.message));
+        let (dir, _, mut s) = started();
         let before = s.workspace().and_then(|ws| Ok(ws.read().data()?)).unwrap_or_else(|e| panic!("{}", e.message));
         let copy = dir.path().join("copy.greychart");
         let info = s.save_as(&copy).unwrap_or_else(|e| panic!("{}", e.message));
@@ -164,10 +170,7 @@ mod tests {
 
     #[test]
     fn a_failed_open_keeps_the_current_workspace() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default();
-        let mut s = Session::new(dir.path().to_owned());
-        s.open_initial(today).unwrap_or_else(|e| panic!("{}", e.message));
+        let (dir, _, mut s) = started();
         let err = s.open(&dir.path().join("missing.greychart")).err().map(|e| e.code);
         assert_eq!(err, Some(ErrorCode::Io));
         assert_eq!(s.info().map(|i| i.name), Some("demo.greychart".to_owned()));
@@ -175,10 +178,7 @@ mod tests {
 
     #[test]
     fn an_encrypted_workspace_waits_for_its_passphrase_and_a_wrong_one_keeps_it_waiting() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default();
-        let mut s = Session::new(dir.path().to_owned());
-        s.open_initial(today).unwrap_or_else(|e| panic!("{}", e.message));
+        let (dir, today, mut s) = started();
         let info = s.set_passphrase(Some("sesame")).unwrap_or_else(|e| panic!("{}", e.message));
         assert!(info.encrypted);
         let path = dir.path().join("demo.greychart");

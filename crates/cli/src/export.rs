@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
+use greychart_core::export::Document;
 
 use crate::Failure;
 
@@ -46,47 +47,20 @@ pub(crate) fn export_csv(path: &Path, output: Option<&Path>, private: bool) -> R
     Ok(())
 }
 
-/// The formal chart (and with `private` the grey chart as of `as_of`) as DOT.
-pub(crate) fn export_dot(path: &Path, as_of: NaiveDate, output: Option<&Path>, private: bool) -> Result<(), Failure> {
-    let data = crate::open(path)?.read().data()?;
-    emit(&greychart_core::export::graph_dot(&data, as_of, private), output)?;
-    if private && output.is_some() {
-        println!("including PRIVATE grey-chart data (who sways whom): keep this file to yourself");
-    }
-    Ok(())
-}
-
-/// The whole workspace as a JSON document; grey-chart tables only with `private`.
-pub(crate) fn export_json(path: &Path, output: Option<&Path>, private: bool) -> Result<(), Failure> {
-    let data = crate::open(path)?.read().data()?;
-    let text = greychart_core::export::workspace_json(&data, private).map_err(|e| Failure::Input(e.to_string()))?;
-    emit(&text, output)?;
-    if private && output.is_some() {
-        println!(
-            "including PRIVATE grey-chart data (claims, stances, profiles, engagement log): keep this file to yourself"
-        );
-    }
-    Ok(())
-}
-
-/// The influence graph as GraphML, or GEXF with `gexf`: reporting lines,
-/// and with `private` the grey chart as of `as_of` with its evidence.
-pub(crate) fn export_graph(
+/// One document of the whole workspace (JSON, GraphML, GEXF, DOT); grey-chart
+/// data, as of `as_of` for the graphs, only with `private`.
+pub(crate) fn export_document(
     path: &Path,
-    gexf: bool,
+    document: Document,
     as_of: NaiveDate,
     output: Option<&Path>,
     private: bool,
 ) -> Result<(), Failure> {
     let data = crate::open(path)?.read().data()?;
-    let text = if gexf {
-        greychart_core::export::graph_gexf(&data, as_of, private)
-    } else {
-        greychart_core::export::graph_graphml(&data, as_of, private)
-    };
+    let text = document.render(&data, as_of, private).map_err(|e| Failure::Input(e.to_string()))?;
     emit(&text, output)?;
     if private && output.is_some() {
-        println!("including PRIVATE grey-chart data (who sways whom, and the evidence): keep this file to yourself");
+        println!("including PRIVATE grey-chart data (who sways whom, claims, notes): keep this file to yourself");
     }
     Ok(())
 }

@@ -12,6 +12,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
+use greychart_core::export::Document;
 use greychart_store::{Passphrase, StoreError, Workspace};
 
 #[derive(Parser)]
@@ -259,27 +260,16 @@ fn main() -> ExitCode {
         }
         Command::Factions { path, as_of, json } => analysis::factions(&path, as_of.unwrap_or_else(today), json),
         Command::Plan { path, from, json, csv } => plan::plan(&path, from.unwrap_or_else(today), json, csv),
-        Command::Export { path, format: ExportFormat::Ics, output, from, .. } => {
-            export::export_ics(&path, from.unwrap_or_else(today), output.as_deref())
-        }
-        Command::Export { path, format: ExportFormat::Csv, output, include_private, .. } => {
-            export::export_csv(&path, output.as_deref(), include_private)
-        }
-        Command::Export { path, format: ExportFormat::Dot, output, include_private, .. } => {
-            export::export_dot(&path, today(), output.as_deref(), include_private)
-        }
-        Command::Export { path, format: ExportFormat::Json, output, include_private, .. } => {
-            export::export_json(&path, output.as_deref(), include_private)
-        }
-        Command::Export {
-            path,
-            format: format @ (ExportFormat::Graphml | ExportFormat::Gexf),
-            output,
-            include_private,
-            ..
-        } => {
-            let gexf = matches!(format, ExportFormat::Gexf);
-            export::export_graph(&path, gexf, today(), output.as_deref(), include_private)
+        Command::Export { path, format, output, from, include_private } => {
+            let document = |d| export::export_document(&path, d, today(), output.as_deref(), include_private);
+            match format {
+                ExportFormat::Ics => export::export_ics(&path, from.unwrap_or_else(today), output.as_deref()),
+                ExportFormat::Csv => export::export_csv(&path, output.as_deref(), include_private),
+                ExportFormat::Json => document(Document::Json),
+                ExportFormat::Graphml => document(Document::Graphml),
+                ExportFormat::Gexf => document(Document::Gexf),
+                ExportFormat::Dot => document(Document::Dot),
+            }
         }
         Command::Impact { path, item, json } => plan::impact(&path, &item, json),
         Command::Approvals { path, release, json } => plan::approvals(&path, release.as_deref(), json),

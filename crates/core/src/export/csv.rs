@@ -127,11 +127,7 @@ fn records<T: Serialize>(name: &str, items: &[T]) -> Result<ExportFile, CoreErro
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::demo::demo_workspace;
-
-    fn demo() -> WorkspaceData {
-        demo_workspace(chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default())
-    }
+    use crate::export::demo;
 
     #[test]
     fn without_private_no_grey_chart_table_or_text_is_written() {

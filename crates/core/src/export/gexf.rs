@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::xml::{escaped, influence_links, layer, team_name};
+use super::xml::{escaped, evidence, influence_links, layer, team_name, EVIDENCE};
 use crate::model::WorkspaceData;
 
 /// The influence graph of `data` as GEXF; the grey chart as of `as_of`
@@ -36,9 +36,7 @@ pub fn graph_gexf(data: &WorkspaceData, as_of: NaiveDate, private: bool) -> Stri
     out.push_str("    </attributes>\n    <attributes class=\"edge\">\n");
     out.push_str("      <attribute id=\"layer\" title=\"layer\" type=\"string\"/>\n");
     if private {
-        for (id, kind) in
-            [("grey_weight", "double"), ("claims", "integer"), ("stale", "boolean"), ("known_no_influence", "boolean")]
-        {
+        for (id, _, kind) in EVIDENCE {
             out.push_str(&format!("      <attribute id=\"{id}\" title=\"{id}\" type=\"{kind}\"/>\n"));
         }
     }
@@ -63,10 +61,9 @@ pub fn graph_gexf(data: &WorkspaceData, as_of: NaiveDate, private: bool) -> Stri
             layer(e)
         ));
         if private {
-            out.push_str(&format!(
-                "<attvalue for=\"grey_weight\" value=\"{}\"/><attvalue for=\"claims\" value=\"{}\"/><attvalue for=\"stale\" value=\"{}\"/><attvalue for=\"known_no_influence\" value=\"{}\"/>",
-                e.grey, e.claims, e.stale, e.known_none
-            ));
+            for ((id, ..), value) in EVIDENCE.iter().zip(evidence(e)) {
+                out.push_str(&format!("<attvalue for=\"{id}\" value=\"{value}\"/>"));
+            }
         }
         out.push_str("</attvalues></edge>\n");
     }

@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 
-use super::xml::{escaped, influence_links, layer, team_name};
+use super::xml::{escaped, evidence, influence_links, layer, team_name, EVIDENCE};
 use crate::model::WorkspaceData;
 
 const KEYS: &[(&str, &str, &str)] = &[
@@ -16,10 +16,6 @@ const KEYS: &[(&str, &str, &str)] = &[
     ("team", "node", "string"),
     ("layer", "edge", "string"),
     ("weight", "edge", "double"),
-    ("grey_weight", "edge", "double"),
-    ("claims", "edge", "int"),
-    ("stale", "edge", "boolean"),
-    ("known_no_influence", "edge", "boolean"),
     ("as_of", "graph", "string"),
     ("private", "graph", "boolean"),
 ];
@@ -38,7 +34,8 @@ pub fn graph_graphml(data: &WorkspaceData, as_of: NaiveDate, private: bool) -> S
          xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
          xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
     );
-    for (id, domain, kind) in KEYS {
+    let evidence_keys = EVIDENCE.iter().map(|(id, kind, _)| (*id, "edge", *kind));
+    for (id, domain, kind) in KEYS.iter().copied().chain(evidence_keys) {
         out.push_str(&format!("  <key id=\"{id}\" for=\"{domain}\" attr.name=\"{id}\" attr.type=\"{kind}\"/>\n"));
     }
     out.push_str("  <graph id=\"influence\" edgedefault=\"directed\">\n");
@@ -62,10 +59,9 @@ pub fn graph_graphml(data: &WorkspaceData, as_of: NaiveDate, private: bool) -> S
             e.weight
         ));
         if private {
-            out.push_str(&format!(
-                "<data key=\"grey_weight\">{}</data><data key=\"claims\">{}</data><data key=\"stale\">{}</data><data key=\"known_no_influence\">{}</data>",
-                e.grey, e.claims, e.stale, e.known_none
-            ));
+            for ((id, ..), value) in EVIDENCE.iter().zip(evidence(e)) {
+                out.push_str(&format!("<data key=\"{id}\">{value}</data>"));
+            }
         }
         out.push_str("</edge>\n");
     }

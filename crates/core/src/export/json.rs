@@ -107,11 +107,7 @@ fn json_message(e: &serde_json::Error) -> String {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use crate::demo::demo_workspace;
-
-    fn demo() -> WorkspaceData {
-        demo_workspace(chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap())
-    }
+    use crate::export::demo;
 
     #[test]
     fn a_shared_document_has_no_grey_chart_data_and_says_so() {

@@ -19,10 +19,67 @@ mod json;
 mod xml;
 
 pub use self::csv::tables_csv;
+use chrono::NaiveDate;
 pub use dot::graph_dot;
 pub use gexf::graph_gexf;
 pub use graphml::graph_graphml;
+
+use crate::model::WorkspaceData;
+use crate::CoreError;
+
 pub use json::{parse_workspace_json, workspace_json, WORKSPACE_FORMAT, WORKSPACE_JSON_VERSION};
+
+/// The exports that are one document of the whole workspace, as the
+/// command line and the window offer them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Document {
+    /// The whole workspace, versioned, to import again.
+    Json,
+    /// The influence graph for yEd, Gephi, Cytoscape, networkx.
+    Graphml,
+    /// The influence graph for Gephi.
+    Gexf,
+    /// The organisation for Graphviz.
+    Dot,
+}
+
+impl Document {
+    /// The document called `name` (`json`, `graphml`, `gexf`, `dot`).
+    pub fn named(name: &str) -> Option<Document> {
+        [Document::Json, Document::Graphml, Document::Gexf, Document::Dot].into_iter().find(|d| d.extension() == name)
+    }
+
+    /// Its file extension, which is also its name.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Document::Json => "json",
+            Document::Graphml => "graphml",
+            Document::Gexf => "gexf",
+            Document::Dot => "dot",
+        }
+    }
+
+    /// What a file dialog calls files of this kind.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Document::Json => "Greychart workspace document",
+            Document::Graphml => "GraphML",
+            Document::Gexf => "GEXF",
+            Document::Dot => "Graphviz",
+        }
+    }
+
+    /// The document of `data`; grey-chart data (as of `as_of` for the
+    /// graphs) only with `private`.
+    pub fn render(self, data: &WorkspaceData, as_of: NaiveDate, private: bool) -> Result<String, CoreError> {
+        Ok(match self {
+            Document::Json => workspace_json(data, private)?,
+            Document::Graphml => graph_graphml(data, as_of, private),
+            Document::Gexf => graph_gexf(data, as_of, private),
+            Document::Dot => graph_dot(data, as_of, private),
+        })
+    }
+}
 
 /// One exported file: its name and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,4 +88,26 @@ pub struct ExportFile {
     pub name: String,
     /// Its content.
     pub text: String,
+}
+
+/// The demo workspace as of a fixed day, for the exports' tests.
+#[cfg(test)]
+pub(crate) fn demo() -> crate::model::WorkspaceData {
+    crate::demo::demo_workspace(chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_document_is_found_by_its_name_and_only_those() {
+        for d in [Document::Json, Document::Graphml, Document::Gexf, Document::Dot] {
+            assert_eq!(Document::named(d.extension()), Some(d));
+        }
+        assert_eq!(Document::named("csv"), None);
+        let data = demo();
+        let shared = Document::Graphml.render(&data, chrono::NaiveDate::MIN, false).unwrap_or_default();
+        assert!(shared.starts_with("<?xml") && !shared.contains("PRIVATE"));
+    }
 }

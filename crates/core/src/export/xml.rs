@@ -36,6 +36,19 @@ pub(super) fn influence_links(data: &WorkspaceData, as_of: NaiveDate, private: b
     sway_edges(&data.people, claims, options)
 }
 
+/// A grey link's evidence, as attributes: (name, GraphML type, GEXF type).
+pub(super) const EVIDENCE: [(&str, &str, &str); 4] = [
+    ("grey_weight", "double", "double"),
+    ("claims", "int", "integer"),
+    ("stale", "boolean", "boolean"),
+    ("known_no_influence", "boolean", "boolean"),
+];
+
+/// The values of [`EVIDENCE`] for one link, in the same order.
+pub(super) fn evidence(edge: &SwayEdge) -> [String; 4] {
+    [edge.grey.to_string(), edge.claims.to_string(), edge.stale.to_string(), edge.known_none.to_string()]
+}
+
 /// Which chart a link belongs to.
 pub(super) fn layer(edge: &SwayEdge) -> &'static str {
     match (edge.formal, edge.claims > 0) {
