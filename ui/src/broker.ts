@@ -42,10 +42,21 @@ export function applyBrokerScores(model: Model, result: BrokerScores): void {
 
 /** The toolbar's progress area for the current state. */
 export function renderBrokerProgress(el: HTMLElement, state: BrokerState, onCancel: () => void, onRun: () => void): void {
+  const wasRunning = el.dataset["state"] === "running";
   el.dataset["state"] = state.kind;
   switch (state.kind) {
     case "running": {
       const pct = state.total > 0 ? Math.floor((100 * state.done) / state.total) : 0;
+      // While running, only the bar and the figure change: the Cancel button
+      // stays the same element, so a click on it is never lost to a redraw.
+      const bar = el.querySelector("progress");
+      const figure = el.querySelector(".muted");
+      if (wasRunning && bar && figure) {
+        bar.value = pct;
+        bar.title = `${state.done} of ${state.total} people searched from`;
+        figure.textContent = ` ${pct}% `;
+        break;
+      }
       replace(
         el,
         h("span", {}, "Broker scores "),
