@@ -257,6 +257,14 @@ fn open_only(size: usize) {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("rank") {
+        let n = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(100_000);
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap_or_default();
+        let (people, claims) = organisation(n, as_of);
+        let graph = SwayGraph::build(&people, &claims, SwayOptions { as_of, formal_weight: 0.5, formal_only: false });
+        report(&format!("{n}: influence rank (weighted PageRank)"), 21, median(21, || influence_rank(&graph)));
+        return;
+    }
     if args.get(1).map(String::as_str) == Some("open") {
         open_only(args.get(2).and_then(|s| s.parse().ok()).unwrap_or(100_000));
         return;

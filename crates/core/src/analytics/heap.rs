@@ -1,17 +1,29 @@
-//! An indexed 4-ary min-heap of nodes keyed by distance, with decrease-key:
+//! An indexed 8-ary min-heap of nodes keyed by distance, with decrease-key:
 //! Dijkstra then holds each node at most once, instead of one entry per
 //! relaxation as with `BinaryHeap`. Keys live in their own array, padded
-//! with +∞ past the end, so the smallest of four children is found with
-//! branch-free selects over 32 contiguous bytes — the pop is the hot spot of
-//! the broker scores.
+//! past the end, so the smallest of eight children is found with branch-free
+//! selects over one 64-byte line — the pop is the hot spot of the broker
+//! scores. Distances are never negative, and the bits of a non-negative
+//! `f64` order like the number, so keys are kept and compared as integers.
 
 /// Marks a node that is not in the heap.
 const ABSENT: u32 = u32::MAX;
+/// Children per entry.
+const ARITY: usize = 8;
+/// The key of no entry, above every distance.
+const PAD: u64 = u64::MAX;
+
+/// The key of distance `d` ≥ 0.
+#[inline]
+fn key_of(d: f64) -> u64 {
+    // +0.0 for −0.0, whose sign bit would order it above everything.
+    (d + 0.0).to_bits()
+}
 
 /// The heap of (distance, node) entries.
 pub(crate) struct NodeHeap {
-    /// Keys of the entries, then at least four +∞ pads.
-    keys: Vec<f64>,
+    /// Keys of the entries (distance bits), then at least eight pads.
+    keys: Vec<u64>,
     nodes: Vec<u32>,
     len: usize,
     position: Vec<u32>,
@@ -20,14 +32,14 @@ pub(crate) struct NodeHeap {
 impl NodeHeap {
     /// An empty heap for nodes `0..n`.
     pub(crate) fn new(n: usize) -> NodeHeap {
-        NodeHeap { keys: vec![f64::INFINITY; n + 4], nodes: vec![0; n + 1], len: 0, position: vec![ABSENT; n] }
+        NodeHeap { keys: vec![PAD; n + ARITY], nodes: vec![0; n + 1], len: 0, position: vec![ABSENT; n] }
     }
 
     /// Empties the heap.
     pub(crate) fn clear(&mut self) {
         for at in 0..self.len {
             self.position[self.nodes[at] as usize] = ABSENT;
-            self.keys[at] = f64::INFINITY;
+            self.keys[at] = PAD;
         }
         self.len = 0;
     }
@@ -42,7 +54,7 @@ impl NodeHeap {
             }
             p => p as usize,
         };
-        self.sift_up(at, d, v as u32);
+        self.sift_up(at, key_of(d), v as u32);
     }
 
     /// The smallest distance in the heap; +∞ when empty.
@@ -50,8 +62,14 @@ impl NodeHeap {
         if self.len == 0 {
             f64::INFINITY
         } else {
-            self.keys[0]
+            f64::from_bits(self.keys[0])
         }
+    }
+
+    /// The node with the smallest distance, if any.
+    #[inline]
+    pub(crate) fn peek_node(&self) -> Option<usize> {
+        (self.len > 0).then(|| self.nodes[0] as usize)
     }
 
     /// Removes and returns the entry with the smallest distance.
@@ -65,17 +83,17 @@ impl NodeHeap {
         self.len -= 1;
         let last = self.len;
         let (key, node) = (self.keys[last], self.nodes[last]);
-        self.keys[last] = f64::INFINITY;
+        self.keys[last] = PAD;
         if last > 0 {
             self.sift_down(key, node);
         }
-        Some((d, top as usize))
+        Some((f64::from_bits(d), top as usize))
     }
 
     #[inline]
-    fn sift_up(&mut self, mut at: usize, key: f64, node: u32) {
+    fn sift_up(&mut self, mut at: usize, key: u64, node: u32) {
         while at > 0 {
-            let parent = (at - 1) / 4;
+            let parent = (at - 1) / ARITY;
             if self.keys[parent] <= key {
                 break;
             }
@@ -86,7 +104,7 @@ impl NodeHeap {
     }
 
     #[inline]
-    fn place(&mut self, at: usize, key: f64, node: u32) {
+    fn place(&mut self, at: usize, key: u64, node: u32) {
         self.keys[at] = key;
         self.nodes[at] = node;
         self.position[node as usize] = at as u32;
@@ -94,17 +112,19 @@ impl NodeHeap {
 
     /// Moves `key` down from the root; pads make every node have four
     /// children, so no bounds decide the comparisons.
-    fn sift_down(&mut self, key: f64, node: u32) {
+    fn sift_down(&mut self, key: u64, node: u32) {
         let mut at = 0;
         loop {
-            let first = 4 * at + 1;
+            let first = ARITY * at + 1;
             if first >= self.len {
                 break;
             }
-            let k = &self.keys[first..first + 4];
-            let (a, ka) = if k[1] < k[0] { (1, k[1]) } else { (0, k[0]) };
-            let (b, kb) = if k[3] < k[2] { (3, k[3]) } else { (2, k[2]) };
-            let (best, kbest) = if kb < ka { (b, kb) } else { (a, ka) };
+            let k = &self.keys[first..first + ARITY];
+            let pick = |(i, ki): (usize, u64), (j, kj): (usize, u64)| if kj < ki { (j, kj) } else { (i, ki) };
+            let (best, kbest) = pick(
+                pick(pick((0, k[0]), (1, k[1])), pick((2, k[2]), (3, k[3]))),
+                pick(pick((4, k[4]), (5, k[5])), pick((6, k[6]), (7, k[7]))),
+            );
             if kbest >= key {
                 break;
             }
@@ -136,5 +156,35 @@ mod tests {
         h.push_or_decrease(2, 1.0);
         h.clear();
         assert_eq!(h.pop(), None);
+    }
+
+    #[test]
+    fn many_levels_pop_sorted_and_negative_zero_comes_first() {
+        let n = 5_000;
+        let mut h = NodeHeap::new(n);
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut key = vec![f64::INFINITY; n];
+        for round in 0..3 * n {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let (v, k) = ((state % n as u64) as usize, (state >> 11) as f64 / (1u64 << 53) as f64 * 30.0);
+            // Insert, or lower an entry's key as Dijkstra does.
+            if k < key[v] || round == 0 {
+                key[v] = k;
+                h.push_or_decrease(v, k);
+            }
+        }
+        key[7] = -0.0;
+        h.push_or_decrease(7, -0.0);
+        assert_eq!(h.pop().map(|(_, v)| v), Some(7));
+        let mut last = 0.0;
+        let mut popped = 1;
+        while let Some((d, v)) = h.pop() {
+            assert!(d >= last && d == key[v]);
+            last = d;
+            popped += 1;
+        }
+        assert_eq!(popped, key.iter().filter(|k| k.is_finite()).count());
     }
 }
