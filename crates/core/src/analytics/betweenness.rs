@@ -188,11 +188,11 @@ pub fn broker_scores_sampled_with(
 fn brandes(graph: &SwayGraph, threads: usize, sources: &[u32], scale: f64, progress: &Progress) -> Option<Vec<f64>> {
     progress.begin(sources.len());
     let n = graph.len();
-    let lengths = Links::new(graph);
+    let links = Links::new(graph);
     let threads = threads.clamp(1, sources.len().max(1));
     let mut total = vec![0.0f64; n];
     std::thread::scope(|scope| {
-        let lengths = &lengths;
+        let links = &links;
         let handles: Vec<_> = (0..threads)
             .map(|t| {
                 scope.spawn(move || {
@@ -202,7 +202,7 @@ fn brandes(graph: &SwayGraph, threads: usize, sources: &[u32], scale: f64, progr
                         if progress.is_cancelled() {
                             break;
                         }
-                        accumulate(lengths, source as usize, &mut scratch, &mut partial);
+                        accumulate(links, source as usize, &mut scratch, &mut partial);
                         progress.step();
                     }
                     partial

@@ -44,9 +44,10 @@ impl NodeHeap {
         self.len = 0;
     }
 
-    /// Inserts `v` at distance `d`, or lowers its distance to `d`.
+    /// Inserts `v` at distance `d` ≥ 0, or lowers its distance to `d`.
     #[inline]
     pub(crate) fn push_or_decrease(&mut self, v: usize, d: f64) {
+        debug_assert!(d >= 0.0, "a negative distance {d} would order above every other");
         let at = match self.position[v] {
             ABSENT => {
                 self.len += 1;
@@ -110,7 +111,7 @@ impl NodeHeap {
         self.position[node as usize] = at as u32;
     }
 
-    /// Moves `key` down from the root; pads make every node have four
+    /// Moves `key` down from the root; pads make every node have eight
     /// children, so no bounds decide the comparisons.
     fn sift_down(&mut self, key: u64, node: u32) {
         let mut at = 0;
