@@ -61,6 +61,11 @@ pub(crate) fn text_at<'r>(row: &'r Row<'_>, i: usize) -> rusqlite::Result<&'r st
     row.get_ref(i)?.as_str().map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, Type::Text, Box::new(e)))
 }
 
+/// Column `i` of `row` as the bytes of its text, not checked as UTF-8.
+pub(crate) fn bytes_at<'r>(row: &'r Row<'_>, i: usize) -> rusqlite::Result<&'r [u8]> {
+    row.get_ref(i)?.as_bytes().map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, Type::Text, Box::new(e)))
+}
+
 impl<'c> Read<'c> {
     pub(crate) fn new(conn: &'c Connection) -> Self {
         Read { conn, key: None }
