@@ -69,6 +69,15 @@ const failed = await run([
       timeoutMsg: "the map did not draw 2,000 people",
     });
     figure("start-up to 2,000 people drawn (WebDriver round trips included)", start);
+    // Everyone fits in view at the start (a layout tens of thousands of
+    // units wide once left most people outside even at the least zoom).
+    const fit = await browser.execute(() => {
+      const cy = window.greychartMap;
+      return { box: cy.nodes().renderedBoundingBox({ includeLabels: false }), width: cy.width(), height: cy.height(), zoom: cy.zoom() };
+    });
+    const { box } = fit;
+    assert(box.x1 >= -1 && box.y1 >= -1 && box.x2 <= fit.width + 1 && box.y2 <= fit.height + 1, `not everyone is in view at the start: ${JSON.stringify(fit)}`);
+    console.log(`  figure: the map fits 2,000 people at zoom ${fit.zoom.toFixed(3)}`);
     const view = byTestId(browser, "view");
     console.log(`  figure: in the page, first load: ${await view.getAttribute("data-load-ms")} ms, of which fetching ${await view.getAttribute("data-fetch-ms")} ms`);
     start = Date.now();

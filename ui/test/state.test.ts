@@ -49,6 +49,24 @@ describe("map focus", () => {
   });
 });
 
+describe("large map layout", () => {
+  it("puts 2k + 1 people on ring k, the most influential in the centre", async () => {
+    const { ringOf } = await import("../src/views/influenceMap");
+    const count = 2000;
+    const sizes = new Map<number, number>();
+    for (let place = 0; place < count; place++) {
+      const ring = ringOf(place, count);
+      sizes.set(ring, (sizes.get(ring) ?? 0) + 1);
+    }
+    expect(ringOf(0, count)).toBeGreaterThan(ringOf(1, count));
+    expect(ringOf(1, count)).toBeGreaterThan(ringOf(count - 1, count));
+    const inner = Math.floor(Math.sqrt(count));
+    for (let k = 0; k < 44; k++) expect(sizes.get(inner - k)).toBe(2 * k + 1);
+    // The outermost ring takes the rest, never more than its share.
+    expect(sizes.get(inner - 44)).toBeLessThanOrEqual(2 * 44 + 1);
+  });
+});
+
 describe("finding a person", () => {
   it("prefers an exact name, then a partial one, case-insensitively", async () => {
     const { findPerson } = await import("../src/views/greyChart");

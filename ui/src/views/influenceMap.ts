@@ -79,7 +79,7 @@ function layoutFor(data: WorkspaceData, saved: Position[]): cytoscape.LayoutOpti
     } as cytoscape.LayoutOptions;
   }
   return data.people.length > LARGE_MAP
-    ? { name: "concentric", concentric: (n: cytoscape.NodeSingular) => Number(n.data("size")), levelWidth: () => 8 } as cytoscape.LayoutOptions
+    ? { name: "concentric", concentric: (n: cytoscape.NodeSingular) => Number(n.data("ring")), levelWidth: () => 1, minNodeSpacing: 6 } as cytoscape.LayoutOptions
     : { name: "cose", animate: false, randomize: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 110, padding: 20 } as cytoscape.LayoutOptions;
 }
 
@@ -91,6 +91,18 @@ export function teamColour(data: WorkspaceData, teamId: string | null): string {
 /** The colour of a faction: the eight largest get the palette, the rest grey. */
 export function factionColour(number: number | undefined): string {
   return number !== undefined && number < TEAM_COLOURS.length - 1 ? (TEAM_COLOURS[number] ?? "#7b8794") : "#c4cbd3";
+}
+
+/**
+ * The ring of the large map's layout for the person at `place` in rank order
+ * (0: most influential), as the layout's "concentric" value: higher is
+ * nearer the centre. Ring k holds 2k + 1 people, so the disc fills evenly;
+ * grouping by size instead put most people on one ring of tens of thousands
+ * of units, which no zoom could fit and whose long links took seconds a
+ * frame to draw once zoomed in.
+ */
+export function ringOf(place: number, count: number): number {
+  return Math.floor(Math.sqrt(count)) - Math.floor(Math.sqrt(place));
 }
 
 /** The style class of a link: how it is drawn and why. */
@@ -114,10 +126,12 @@ function mapContent(data: WorkspaceData, influence: InfluenceRow[], edges: SwayE
   const near = options.focus ? neighbourhood(layered, options.focus.person, options.focus.steps) : null;
   const people = near ? data.people.filter((p) => near.has(p.id)) : data.people;
   const shown = near ? layered.filter((e) => near.has(e.from) && near.has(e.to)) : layered;
+  const place = new Map([...people].sort((a, b) => (rank.get(b.id) ?? 0) - (rank.get(a.id) ?? 0)).map((p, i) => [p.id, i]));
   const elements: cytoscape.ElementDefinition[] = [
     ...people.map((p) => ({
       data: {
         id: p.id,
+        ring: ringOf(place.get(p.id) ?? 0, people.length),
         label: p.name,
         size: 18 + 52 * Math.sqrt((rank.get(p.id) ?? 0) / maxRank),
         colour: options.factionOf ? factionColour(options.factionOf.get(p.id)) : teamColour(data, p.team),
