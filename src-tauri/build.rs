@@ -20,6 +20,7 @@ fn main() {
         "add_engagement",
         "map_positions",
         "save_map_positions",
+        "clear_map_positions",
         "new_workspace",
         "open_workspace",
         "save_workspace_as",

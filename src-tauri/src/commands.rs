@@ -141,6 +141,11 @@ pub fn save_map_positions(state: SessionState<'_>, positions: Vec<Position>) -> 
 }
 
 #[tauri::command(async)]
+pub fn clear_map_positions(state: SessionState<'_>) -> Result<usize, ApiError> {
+    Ok(lock(&state)?.workspace()?.clear_positions()?)
+}
+
+#[tauri::command(async)]
 pub fn delete_claim(state: SessionState<'_>, id: String) -> Result<(), ApiError> {
     Ok(lock(&state)?.workspace()?.delete::<Claim>(&[&id])?)
 }

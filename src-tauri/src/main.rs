@@ -58,6 +58,7 @@ fn main() {
             commands::add_engagement,
             commands::map_positions,
             commands::save_map_positions,
+            commands::clear_map_positions,
             commands::new_workspace,
             commands::open_workspace,
             commands::save_workspace_as,

@@ -296,6 +296,24 @@ const failed = await run([
     assert(Math.abs(p26.x - dropped.x) < 0.5 && Math.abs(p26.y - dropped.y) < 0.5, `p26 is at ${JSON.stringify(p26)}, was dropped at ${JSON.stringify(dropped)}`);
     await screenshot(browser, "after-restart");
   }],
+  ["Arrange automatically forgets the dragged places, and Undo brings them back", async () => {
+    const map = byTestId(browser, "influence-map");
+    const p26 = () => browser.execute(() => window.greychartMap.getElementById("p26").position());
+    await press(byTestId(browser, "map-arrange"));
+    await browser.waitUntil(async () => (await text("status")).includes("Arranged the map automatically"), {
+      timeout: 10000,
+      timeoutMsg: "Arrange automatically did not report",
+    });
+    await browser.waitUntil(async () => (await map.getAttribute("data-layout")) === "automatic", { timeout: 10000, timeoutMsg: "the map kept the saved layout" });
+    const arranged = await p26();
+    assert(Math.abs(arranged.x - dropped.x) > 0.5 || Math.abs(arranged.y - dropped.y) > 0.5, `p26 stayed where it was dropped (${JSON.stringify(arranged)})`);
+    assert(!(await byTestId(browser, "map-arrange").isExisting()), "Arrange automatically is still offered with no saved places");
+    await screenshot(browser, "map-arranged");
+    await press(byTestId(browser, "cmd-undo"));
+    await browser.waitUntil(async () => (await map.getAttribute("data-layout")) === "saved", { timeout: 10000, timeoutMsg: "undo did not bring the saved layout back" });
+    const back = await p26();
+    assert(Math.abs(back.x - dropped.x) < 0.5 && Math.abs(back.y - dropped.y) < 0.5, `after undo p26 is at ${JSON.stringify(back)}, was dropped at ${JSON.stringify(dropped)}`);
+  }],
   ["a person and a claim can be edited and deleted through the forms", async () => {
     await press(byTestId(browser, "person-p41"));
     await byTestId(browser, "panel-edit-person").click();

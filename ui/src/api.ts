@@ -43,6 +43,7 @@ export const api = {
   addEngagement: (entry: EngagementEntry) => call<EngagementEntry>("add_engagement", { entry }),
   mapPositions: () => call<Position[]>("map_positions"),
   saveMapPositions: (positions: Position[]) => call<null>("save_map_positions", { positions }),
+  clearMapPositions: () => call<number>("clear_map_positions"),
   plan: (from: string | null) => call<PlanReport>("plan", { from }),
   impact: (item: string) => call<Impact>("impact", { item }),
   saveRelease: (release: Release) => call<Release>("save_release", { release }),

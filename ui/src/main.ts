@@ -70,6 +70,17 @@ const actions: Actions = {
       })
       .catch((e) => status(asApiError(e).message, "error"));
   },
+  arrangeMap: () => {
+    api
+      .clearMapPositions()
+      .then((forgotten) => {
+        model.positions = [];
+        render();
+        status(`Arranged the map automatically (${forgotten} saved places forgotten)`);
+        void refreshHistory(historyHost);
+      })
+      .catch((e) => status(asApiError(e).message, "error"));
+  },
   setFocus: (query, steps) => {
     model.focusQuery = query;
     model.focusSteps = steps;

@@ -213,6 +213,7 @@ pub(crate) fn describe(
     Some(match (action, entity) {
         ("sync" | "stale" | "undo" | "redo", _) => return None,
         (_, "setting") => format!("Set {} to “{}”", id.replace('_', " "), after.unwrap_or("")),
+        ("delete", "map positions") => format!("Arranged the map automatically ({})", after.unwrap_or("")),
         (_, "map positions") => format!("Moved people on the map ({})", after.unwrap_or("")),
         ("create", "decision") => {
             let value: serde_json::Value = serde_json::from_str(after.unwrap_or_default()).unwrap_or_default();

@@ -36,4 +36,14 @@ impl Workspace {
         w.audit("update", "map positions", "", None, Some(&format!("{} people moved", positions.len())))?;
         w.commit()
     }
+
+    /// Forgets every saved position, so the map is arranged automatically
+    /// again; one audit event (undoable). Returns how many were forgotten.
+    pub fn clear_positions(&mut self) -> Result<usize> {
+        let mut w = self.write()?;
+        let forgotten = w.conn().execute("DELETE FROM positions", [])?;
+        w.audit("delete", "map positions", "", None, Some(&format!("{forgotten} places forgotten")))?;
+        w.commit()?;
+        Ok(forgotten)
+    }
 }

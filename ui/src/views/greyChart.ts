@@ -241,6 +241,18 @@ export const greyChartView: View = (model, actions) => {
         }),
         h("span", { "data-testid": "as-of-label" }, ` ${model.asOf}`),
       ),
+      model.positions.length
+        ? h(
+            "button",
+            {
+              type: "button",
+              "data-testid": "map-arrange",
+              title: "Forget where people were dragged and lay the map out again (Undo brings the places back)",
+              onclick: () => actions.arrangeMap(),
+            },
+            "Arrange automatically",
+          )
+        : null,
       model.path.length ? h("span", { class: "path-legend" }, "Blue: strongest path from you") : null,
     ),
     map,

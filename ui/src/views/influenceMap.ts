@@ -250,7 +250,10 @@ export function influenceMap(data: WorkspaceData, influence: InfluenceRow[], edg
     return note;
   }
   const people = content.people.map((p) => p.id).join(",");
-  if (kept && kept.people === people && kept.drawMode === options.drawMode) {
+  // A drawing is kept only in the layout wanted: saved places (its own,
+  // once anyone was dragged) or automatic (after Arrange automatically).
+  const layout = options.positions.length > 0 ? "saved" : "automatic";
+  if (kept && kept.people === people && kept.drawMode === options.drawMode && kept.container.dataset["layout"] === layout) {
     const { cy, container } = kept;
     const wanted = new Set(content.elements.map((e) => e.data.id));
     cy.batch(() => {

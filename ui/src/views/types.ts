@@ -13,6 +13,8 @@ export interface Actions {
   logContact(person: string | null): void;
   setAsOf(date: string): void;
   savePositions(positions: Position[]): void;
+  /** Forgets the saved places: the map is laid out automatically again. */
+  arrangeMap(): void;
   setDrawMode(on: boolean): void;
   drawnClaim(from: string, to: string): void;
   setFocus(query: string, steps: number): void;

@@ -96,6 +96,22 @@ fn edits_undo_to_exactly_the_workspace_before_and_redo_after_a_restart() {
 }
 
 #[test]
+fn arranging_the_map_automatically_forgets_every_place_and_undo_brings_them_back() {
+    let (_dir, mut ws) = demo();
+    let place = |person: &str, x| greychart_core::transport::Position { person: person.into(), x, y: -4.5 };
+    let places = vec![place("p03", 10.0), place("p04", 20.0)];
+    ws.save_positions(&places).unwrap();
+    assert_eq!(ws.clear_positions().unwrap(), 2);
+    assert!(ws.positions().unwrap().is_empty());
+    assert_eq!(summaries(&ws)[0].0, "Arranged the map automatically (2 places forgotten)");
+    ws.undo().unwrap();
+    assert_eq!(ws.positions().unwrap(), places);
+    // Nothing saved: nothing to forget, still one step in the history.
+    ws.clear_positions().unwrap();
+    assert_eq!(ws.clear_positions().unwrap(), 0);
+}
+
+#[test]
 fn a_new_edit_after_undo_drops_the_redo_and_step_to_moves_several_at_once() {
     let (_dir, mut ws) = demo();
     let p02 = person(&ws, "p02");
