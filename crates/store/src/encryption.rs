@@ -11,7 +11,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Result, StoreError};
 use crate::Workspace;
@@ -39,6 +39,24 @@ impl fmt::Debug for Passphrase {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Passphrase(…)")
     }
+}
+
+/// Opens a connection. Every connection of the store comes from here.
+///
+/// SQLCipher 4.20 marks itself initialised before it registers
+/// `sqlcipher_export` for new connections, and SQLite lets another thread
+/// open a connection in that gap: one without the function, which then
+/// cannot encrypt, back up or migrate an encrypted workspace ("no such
+/// function: sqlcipher_export"). So the first connection of the process
+/// is opened alone, and the others wait until it is.
+pub(crate) fn open_connection(path: &Path, flags: OpenFlags) -> rusqlite::Result<Connection> {
+    static INITIALISED: std::sync::Once = std::sync::Once::new();
+    INITIALISED.call_once(|| {
+        // Initialises SQLite and SQLCipher in this thread; an error would
+        // come again, and be reported, from the open below.
+        let _ = Connection::open_in_memory();
+    });
+    Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)
 }
 
 /// Gives the connection its key; must come before anything reads the file.
@@ -104,7 +122,8 @@ impl Workspace {
         }
         // Close this connection (its last checkpoint empties the WAL), then
         // swap the new file in: a rename, so the file is always whole.
-        let closed = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
+        let placeholder = open_connection(Path::new(":memory:"), OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        let closed = std::mem::replace(&mut self.conn, placeholder);
         if let Err((conn, e)) = closed.close() {
             self.conn = conn;
             remove_database(&staged);

@@ -147,7 +147,7 @@ fn second_connection(conn: &Connection, key: Option<&Passphrase>) -> Option<Conn
     }
     let path = conn.path().filter(|p| !p.is_empty())?;
     let second =
-        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX).ok()?;
+        crate::encryption::open_connection(std::path::Path::new(path), OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
     crate::encryption::apply_key(&second, key).ok()?;
     second.busy_timeout(std::time::Duration::from_secs(5)).ok()?;
     Some(second)

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use greychart_core::model::{WorkspaceData, DEFAULT_FORMAL_WEIGHT};
 use rusqlite::{Connection, OpenFlags};
 
-use crate::encryption::{apply_key, export_to, looks_encrypted, Passphrase};
+use crate::encryption::{apply_key, export_to, looks_encrypted, open_connection, Passphrase};
 use crate::error::{Result, StoreError};
 use crate::{schema, Read, Write};
 
@@ -61,7 +61,7 @@ impl Workspace {
         let shown = path.display().to_string();
         let not_a_workspace =
             |e: rusqlite::Error| StoreError::NotAWorkspace { path: shown.clone(), reason: e.to_string() };
-        let mut conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        let mut conn = open_connection(path, flags)?;
         apply_key(&conn, key).map_err(not_a_workspace)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(not_a_workspace)?;
