@@ -39,9 +39,14 @@ impl Workspace {
 
     /// Forgets every saved position, so the map is arranged automatically
     /// again; one audit event (undoable). Returns how many were forgotten.
+    /// With none saved it changes nothing and records no edit, which would
+    /// otherwise drop what could be redone.
     pub fn clear_positions(&mut self) -> Result<usize> {
         let mut w = self.write()?;
         let forgotten = w.conn().execute("DELETE FROM positions", [])?;
+        if forgotten == 0 {
+            return Ok(0);
+        }
         w.audit("delete", "map positions", "", None, Some(&format!("{forgotten} places forgotten")))?;
         w.commit()?;
         Ok(forgotten)

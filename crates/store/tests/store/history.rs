@@ -106,9 +106,14 @@ fn arranging_the_map_automatically_forgets_every_place_and_undo_brings_them_back
     assert_eq!(summaries(&ws)[0].0, "Arranged the map automatically (2 places forgotten)");
     ws.undo().unwrap();
     assert_eq!(ws.positions().unwrap(), places);
-    // Nothing saved: nothing to forget, still one step in the history.
-    ws.clear_positions().unwrap();
+    // Nothing saved: nothing forgotten, nothing written to the audit log,
+    // and Undo still reaches the arrangement.
+    ws.redo().unwrap();
+    let (before, audited) = (summaries(&ws), ws.read().audit_count().unwrap());
     assert_eq!(ws.clear_positions().unwrap(), 0);
+    assert_eq!((summaries(&ws), ws.read().audit_count().unwrap()), (before, audited));
+    ws.undo().unwrap();
+    assert_eq!(ws.positions().unwrap(), places);
 }
 
 #[test]
