@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { assert, byTestId, dragMouse, launch, requireApp, run, saveClaimForm, savePersonForm, screenshot, startDriver, stopDriver } from "./harness.mjs";
+import { assert, byTestId, dragMouse, launch, press, requireApp, run, saveClaimForm, savePersonForm, screenshot, startDriver, stopDriver } from "./harness.mjs";
 
 requireApp();
 
@@ -27,11 +27,6 @@ async function visit(view, mustShow) {
 }
 
 /** Clicks an element after scrolling it to the middle of the view, clear of sticky headers. */
-async function press(element) {
-  await element.scrollIntoView({ block: "center" });
-  await element.click();
-}
-
 let dropped = { x: NaN, y: NaN };
 const NEW_PERSON = "Quinn O'Hara-Ng";
 const CLAIM_SOURCE = "e2e: corridor chat after CAB";

@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { assert, byTestId, dragMouse, launch, planGraphPoints, requireApp, run, screenshot, startDriver, stopDriver } from "./harness.mjs";
+import { assert, byTestId, dragMouse, launch, press, planGraphPoints, requireApp, run, screenshot, startDriver, stopDriver } from "./harness.mjs";
 
 requireApp();
 
@@ -19,11 +19,6 @@ const driver = await startDriver({ GREYCHART_HOME: home, GSETTINGS_BACKEND: "mem
 let browser;
 
 /** Clicks an element after scrolling it to the middle of the view. */
-async function press(element) {
-  await element.scrollIntoView({ block: "center" });
-  await element.click();
-}
-
 const failed = await run([
   ["the matrix shows every release's sign-offs and opens a checklist", async () => {
     browser = await launch();
@@ -39,7 +34,9 @@ const failed = await run([
     await screenshot(browser, "approvals-checklist");
   }],
   ["a rejection is recorded and shows in the checklist and the history", async () => {
-    await byTestId(browser, "decide-kind-a201").selectByAttribute("value", "rejected");
+    const kind = byTestId(browser, "decide-kind-a201");
+    await kind.scrollIntoView({ block: "center" });
+    await kind.selectByAttribute("value", "rejected");
     await byTestId(browser, "decide-comment-a201").setValue("e2e: not before the freeze is over");
     await press(byTestId(browser, "decide-save-a201"));
     await browser.waitUntil(async () => (await byTestId(browser, "status-a201").getText()) === "rejected", { timeout: 10000, timeoutMsg: "the rejection did not show" });

@@ -62,6 +62,14 @@ export async function launch() {
   return browser;
 }
 
+/** Scrolls `element` to the middle of the view, then clicks it: a click on
+ * an element below the fold is refused first and retried by WebdriverIO,
+ * which logs an error for it. */
+export async function press(element) {
+  await element.scrollIntoView({ block: "center" });
+  await element.click();
+}
+
 /** The element with a data-testid. */
 export function byTestId(browser, id) {
   return browser.$(`[data-testid="${id}"]`);

@@ -7,7 +7,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { assert, byTestId, launch, requireApp, run, saveClaimForm, savePersonForm, screenshot, startDriver, stopDriver } from "./harness.mjs";
+import { assert, byTestId, launch, press, requireApp, run, saveClaimForm, savePersonForm, screenshot, startDriver, stopDriver } from "./harness.mjs";
 
 requireApp();
 
@@ -56,7 +56,7 @@ const failed = await run([
     const shown = await (await view("grey-chart")).getText();
     for (const text of [NAME, SOURCE, NOTE]) assert(shown.includes(text), `the grey chart does not show ${text} literally`);
     // The person's panel: the claim's source in their evidence.
-    await byTestId(browser, "person-p41").click();
+    await press(byTestId(browser, "person-p41"));
     await byTestId(browser, "pair-p41>p25").waitForExist({ timeout: 10000 });
     assert((await byTestId(browser, "pair-p41>p25").getText()).includes(SOURCE), "the panel does not show the source literally");
     await nothingRan("grey chart and the person's panel");
@@ -72,16 +72,17 @@ const failed = await run([
   ["as an approver, the name is typeset literally in the packet preview", async () => {
     await view("approvals");
     const link = await browser.$("//table[@data-testid='approval-matrix']//a[normalize-space()='Mobile Banking 4.2']");
-    await link.scrollIntoView({ block: "center" });
-    await link.click();
+    await press(link);
     await byTestId(browser, "approval-checklist").waitForExist({ timeout: 5000 });
-    await byTestId(browser, "add-approver").selectByAttribute("value", "p41");
+    const approver = byTestId(browser, "add-approver");
+    await approver.scrollIntoView({ block: "center" });
+    await approver.selectByAttribute("value", "p41");
     await byTestId(browser, "add-reason").setValue("e2e: hostile names print literally");
-    await byTestId(browser, "add-save").click();
+    await press(byTestId(browser, "add-save"));
     await browser.waitUntil(async () => (await byTestId(browser, "checklist-table").getText()).includes(NAME), { timeout: 10000, timeoutMsg: "the approver was not added" });
     await nothingRan("the checklist");
     await view("packets");
-    await byTestId(browser, "packet-open-r1").click();
+    await press(byTestId(browser, "packet-open-r1"));
     await byTestId(browser, "packet-pages").waitForExist({ timeout: 30000, timeoutMsg: "the packet was not typeset" });
     // Pages are images of the typeset packet: hostile text is glyphs in a
     // picture, and the table of what is still to sign shows it as text.
