@@ -6,7 +6,7 @@ import type { Claim, InfluenceRow } from "../bindings";
 import { h, longTable, section, svg } from "../dom";
 import { addDays, credibility, daysBetween, percent, points, today, unit } from "../format";
 import { names } from "../state";
-import { factionColour, influenceMap } from "./influenceMap";
+import { factionColour, influenceMap, LARGE_MAP } from "./influenceMap";
 import type { View } from "./types";
 
 const TIPS = {
@@ -207,7 +207,7 @@ export const greyChartView: View = (model, actions) => {
     h("label", { class: "layer" }, h("input", { type: "checkbox", "data-testid": testid, checked, onchange: (e: Event) => set((e.target as HTMLInputElement).checked) }), ` ${name}`);
   const mapSection = section(
     "Map",
-    "Circle size: influence rank. Colour: team, or faction if chosen. Grey links are orange, as wide as their sway weight; dashed when every claim is past its half-life; dotted with a bar for \u201cknown: no influence\u201d. Click a person for details and your strongest path to them.",
+    `Circle size: influence rank. Colour: team, or faction if chosen. Grey links are orange, as wide as their sway weight; dashed when every claim is past its half-life; dotted with a bar for \u201cknown: no influence\u201d. On maps of over ${LARGE_MAP} people, which may be drawn without dashes, stale links are also faint and \u201cknown: no influence\u201d links violet. Click a person for details and your strongest path to them.`,
     h(
       "div",
       { class: "map-controls" },
