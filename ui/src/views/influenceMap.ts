@@ -192,6 +192,9 @@ export function drawInfluenceMap(
   // of ~1.2 s, even in software; bench/README.md).
   const large = people.length > LARGE_MAP;
   const webgl = large && canDrawWithWebgl();
+  // WebGL blends arrows against the container's own background colour,
+  // white unless set there: the map's, light or dark.
+  if (webgl) container.style.backgroundColor = getComputedStyle(container).backgroundColor;
   const cy = cytoscape({
     container,
     elements,
