@@ -27,13 +27,20 @@ export const LARGE_MAP_STYLE: cytoscape.StylesheetJson = [
   { selector: "edge.known-none", style: { "line-color": "#7c3aed", "target-arrow-color": "#7c3aed", opacity: 0.9 } },
 ];
 
-/** Whether the WebView can draw with WebGL 2, which Cytoscape's WebGL renderer needs. */
+/** Whether the WebView can draw with WebGL 2 (asked once), which Cytoscape's WebGL renderer needs. */
+let webglThere: boolean | undefined;
 function canDrawWithWebgl(): boolean {
-  try {
-    return document.createElement("canvas").getContext("webgl2") !== null;
-  } catch {
-    return false;
+  if (webglThere === undefined) {
+    try {
+      const gl = document.createElement("canvas").getContext("webgl2");
+      webglThere = gl !== null;
+      // Free the test's context at once: a WebView keeps only a few alive.
+      gl?.getExtension("WEBGL_lose_context")?.loseContext();
+    } catch {
+      webglThere = false;
+    }
   }
+  return webglThere;
 }
 
 export interface MapOptions {
@@ -195,6 +202,8 @@ export function drawInfluenceMap(
   // WebGL blends arrows against the container's own background colour,
   // white unless set there: the map's, light or dark.
   if (webgl) container.style.backgroundColor = getComputedStyle(container).backgroundColor;
+  // Before Cytoscape watches the container's attributes (it resizes on any change).
+  container.dataset["renderer"] = webgl ? "webgl" : "canvas";
   const cy = cytoscape({
     container,
     elements,
@@ -236,7 +245,6 @@ export function drawInfluenceMap(
       ...DRAWING_STYLE,
     ],
   });
-  container.dataset["renderer"] = webgl ? "webgl" : "canvas";
   cy.on("tap", "node", (e) => live.onSelect(e.target.id()));
   // The claim form records the evidence.
   drawLinks(cy, options.drawMode, (source, target) => live.onDrawn(source.id(), target.id()));
