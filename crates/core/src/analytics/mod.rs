@@ -18,11 +18,13 @@ mod evidence;
 mod factions;
 mod heap;
 mod influence;
+mod meeting;
 mod pagerank;
 mod pairs;
 mod path;
 mod progress;
 mod shift;
+mod slices;
 mod sway;
 
 pub use betweenness::{broker_scores, broker_scores_sampled, broker_scores_sampled_with, broker_scores_with};
