@@ -26,12 +26,15 @@ function portOpen(port) {
 export async function startDriver(env) {
   if (await portOpen(4444)) throw new Error("port 4444 is taken: is another tauri-driver running? (one e2e run at a time)");
   const driver = spawn("tauri-driver", [], { env: { ...process.env, ...env }, detached: true, stdio: ["ignore", "inherit", "inherit"] });
+  // tauri-driver listens on 4444 at once and passes sessions on to the
+  // WebKitWebDriver it starts on 4445; a session asked for before that one
+  // listens fails ("client error (Connect)", seen once in CI).
   for (let i = 0; i < 100; i++) {
-    if (await portOpen(4444)) return driver;
+    if ((await portOpen(4444)) && (await portOpen(4445))) return driver;
     await new Promise((r) => setTimeout(r, 100));
   }
   stopDriver(driver);
-  throw new Error("tauri-driver did not start listening on 4444 within 10 s");
+  throw new Error("tauri-driver (4444) and WebKitWebDriver (4445) did not both listen within 10 s");
 }
 
 /** Stops tauri-driver and everything it started. */
