@@ -5,9 +5,10 @@
 //!
 //! Each edge carries W(A,B) / (total sway B receives), computed once, so an
 //! iteration is one multiply-add per edge. The loop waits on memory (the
-//! rank read per link more than the stream of links), so shares are kept as `f32` (8 bytes an edge with the target
-//! instead of 12): ranks move by at most ~1e-7 relative (5.5e-8 on the
-//! reference fixtures, whose tolerance is 1e-6).
+//! rank read per link more than the stream of links), so shares are kept
+//! as `f32` (8 bytes an edge with the target instead of 12): ranks move by
+//! at most ~1e-7 relative (5.5e-8 on the reference fixtures, whose
+//! tolerance is 1e-6).
 //!
 //! The rows are laid out in slices (`slices.rs`), and large graphs split
 //! the slices across threads that live for the whole iteration and meet

@@ -35,23 +35,12 @@ pub(super) struct Slices {
 }
 
 impl Slices {
+    /// The rows of `graph` with each link's share W(A,B)/listens(B), split
+    /// into parts for `threads` threads.
     pub(super) fn new(graph: &SwayGraph, listens: &[f64], threads: usize) -> Slices {
         let n = graph.len();
         let length = |a: usize| graph.edge_range(a).len();
-        // A counting sort by row length, longest first, keeps equal rows in order.
-        let longest = (0..n).map(length).max().unwrap_or(0);
-        let mut next = vec![0usize; longest + 1];
-        (0..n).for_each(|a| next[longest - length(a)] += 1);
-        let mut start = 0;
-        for slot in &mut next {
-            (*slot, start) = (start, start + *slot);
-        }
-        let (mut people, mut position) = (vec![0u32; n], vec![0u32; n]);
-        for a in 0..n {
-            let at = &mut next[longest - length(a)];
-            (people[*at], position[a]) = (a as u32, *at as u32);
-            *at += 1;
-        }
+        let (people, position) = by_row_length(graph);
         let slices = n.div_ceil(LANES);
         let mut offsets = vec![0usize; slices + 1];
         for k in 0..slices {
@@ -113,6 +102,27 @@ impl Slices {
     pub(super) fn rows(&self, k: usize) -> Range<usize> {
         k * LANES..(k * LANES + LANES).min(self.people.len())
     }
+}
+
+/// The people at each position and the position of each person, longest
+/// row first; a counting sort, so equal rows keep the graph's order.
+fn by_row_length(graph: &SwayGraph) -> (Vec<u32>, Vec<u32>) {
+    let n = graph.len();
+    let length = |a: usize| graph.edge_range(a).len();
+    let longest = (0..n).map(length).max().unwrap_or(0);
+    let mut next = vec![0usize; longest + 1];
+    (0..n).for_each(|a| next[longest - length(a)] += 1);
+    let mut start = 0;
+    for slot in &mut next {
+        (*slot, start) = (start, start + *slot);
+    }
+    let (mut people, mut position) = (vec![0u32; n], vec![0u32; n]);
+    for a in 0..n {
+        let at = &mut next[longest - length(a)];
+        (people[*at], position[a]) = (a as u32, *at as u32);
+        *at += 1;
+    }
+    (people, position)
 }
 
 /// Slices with entries at `offsets` split into `parts` runs of about equal
