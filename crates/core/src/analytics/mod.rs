@@ -16,6 +16,7 @@ mod betweenness;
 mod edges;
 mod evidence;
 mod factions;
+mod forest;
 mod heap;
 mod influence;
 mod meeting;

@@ -10,12 +10,17 @@
 //! at most ~1e-7 relative (5.5e-8 on the reference fixtures, whose
 //! tolerance is 1e-6).
 //!
-//! The rows are laid out in slices (`slices.rs`), and large graphs split
-//! the slices across threads that live for the whole iteration and meet
-//! after each step (`meeting.rs`).
+//! The fixed point is approached faster than by the power iteration: a
+//! step pulls along each person's link to their strongest swayer from the
+//! new ranks (`forest.rs`), so rank climbs a reporting line in one step
+//! (at 100k generated people, 24 steps instead of 42). The rows are laid
+//! out in slices (`slices.rs`), and large graphs split them across threads
+//! that live for the whole iteration and meet after each step
+//! (`meeting.rs`).
 
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
+use super::forest::{Forest, Incoming};
 use super::meeting::Meeting;
 use super::slices::Slices;
 use super::SwayGraph;
@@ -30,12 +35,6 @@ const MAX_ITERATIONS: usize = 10_000;
 /// 100k people has only 100k edges but costs its rows) one thread is
 /// faster than two.
 const PARALLEL_WORK: usize = 200_000;
-
-/// The total sway each person receives, summed over their incoming rows
-/// (in the order of the swayers, as a scatter over the edges would).
-fn listens(graph: &SwayGraph) -> Vec<f64> {
-    (0..graph.len()).map(|b| graph.in_edges(b).map(|(_, w)| w).sum()).collect()
-}
 
 /// On an acyclic graph — a formal chart always is one — the ranks in one
 /// pass instead of iterations (a chart of 100k people took 97). The
@@ -67,81 +66,122 @@ fn acyclic_rank(graph: &SwayGraph, listens: &[f64]) -> Option<Vec<f64>> {
 
 /// The influence rank of every node, summing to 1.
 pub fn influence_rank(graph: &SwayGraph) -> Vec<f64> {
+    ranked(graph).0
+}
+
+/// The ranks and the steps taken (0 when solved in one pass).
+fn ranked(graph: &SwayGraph) -> (Vec<f64>, usize) {
     let n = graph.len();
     if n == 0 {
-        return Vec::new();
-    }
-    let listens = listens(graph);
-    if let Some(rank) = acyclic_rank(graph, &listens) {
-        return rank;
+        return (Vec::new(), 0);
     }
     let threads = if graph.edge_count() + n >= PARALLEL_WORK {
         std::thread::available_parallelism().map_or(1, usize::from).min(8)
     } else {
         1
     };
-    let slices = Slices::new(graph, &listens, threads);
-    let ranks = iterate(&slices, n);
+    let incoming = Incoming::new(graph, threads);
+    if let Some(rank) = acyclic_rank(graph, &incoming.listens) {
+        return (rank, 0);
+    }
+    let forest = Forest::new(graph, incoming, threads);
+    let slices = Slices::new(graph, &forest, threads);
+    let (ranks, steps) = iterate(&slices, n);
     let mut rank = vec![0.0; n];
     for (&a, r) in slices.people.iter().zip(ranks) {
         rank[a as usize] = r;
     }
-    normalised(rank)
+    (normalised(rank), steps)
 }
 
-/// The ranks by position: the power iteration on one thread per part of
-/// the slices; the threads live for the whole iteration and meet after
-/// each step (starting two threads for every step cost ~0.13 ms a step).
-/// The ranks are atomics so that the threads share them without `unsafe`:
-/// relaxed loads and stores are plain moves, and the meeting orders them.
-fn iterate(slices: &Slices, n: usize) -> Vec<f64> {
+/// The ranks by position, and the steps taken. In a step each thread
+/// takes its group's rows from the ranks before, over the slices, and then
+/// adds the forest's links from the new ranks, swayed before swayer: a
+/// splitting of the PageRank matrix with the same fixed point, whose
+/// errors decay at ~0.3 a step instead of the power iteration's ~0.5. The
+/// new ranks no longer sum to 1, an error that would decay only at ~0.75 a
+/// step, so each step's ranks are divided by their total: read scaled
+/// rather than rewritten, each row's pull multiplied once.
+///
+/// The total is known only when the threads meet, so each thread measures
+/// its change with the total before, each person's once their rank is
+/// done; the true change is then at most that plus how far the total
+/// moved, and the iteration stops when that bound is below the tolerance.
+/// The threads live for the whole iteration and meet once a step (a start
+/// and join of two threads costs ~0.13 ms here). The ranks are atomics so
+/// that the threads share them without `unsafe`: relaxed loads and stores
+/// are plain moves, and the meeting orders them.
+fn iterate(slices: &Slices, n: usize) -> (Vec<f64>, usize) {
     let threads = slices.parts.len();
     let uniform = 1.0 / n as f64;
-    let f64s = |v: f64| (0..n).map(|_| AtomicU64::new(v.to_bits())).collect::<Vec<_>>();
-    let buffers = [f64s(uniform), f64s(0.0)];
-    // Each thread's change, one set per parity of the step: a thread may
-    // start the next step while another still reads this one's.
-    let changes: [Vec<AtomicU64>; 2] = std::array::from_fn(|_| (0..threads).map(|_| AtomicU64::new(0)).collect());
+    let f64s = |count: usize, v: f64| (0..count).map(|_| AtomicU64::new(v.to_bits())).collect::<Vec<_>>();
+    let buffers = [f64s(n, uniform), f64s(n, 0.0)];
+    // Each thread's change and total of its new ranks, one set per parity
+    // of the step: a thread may start the next step while another still
+    // reads this one's.
+    let changes = [f64s(threads, 0.0), f64s(threads, 0.0)];
+    let totals = [f64s(threads, 0.0), f64s(threads, 0.0)];
     let meeting = Meeting::new(threads);
     let get = |v: &[AtomicU64], i: usize| f64::from_bits(v[i].load(Relaxed));
-    let work = |t: usize| -> usize {
+    let put = |v: &AtomicU64, x: f64| v.store(x.to_bits(), Relaxed);
+    let sum = |v: &[AtomicU64]| v.iter().map(|x| f64::from_bits(x.load(Relaxed))).sum::<f64>();
+    // The step whose ranks are kept, and their total.
+    let work = |t: usize| -> (usize, f64) {
         let _attending = meeting.attend();
+        let mut total = 1.0;
         for step in 0..MAX_ITERATIONS {
             let (rank, next) = (&buffers[step % 2], &buffers[(step + 1) % 2]);
-            let dangling: f64 = slices.dangling.iter().map(|&b| get(rank, b as usize)).sum();
+            let scale = 1.0 / total;
+            let dangling: f64 = slices.dangling.iter().map(|&b| get(rank, b as usize)).sum::<f64>() * scale;
             let base = (ALPHA * dangling + (1.0 - ALPHA)) * uniform;
-            let mut change = 0.0;
+            let mut sum_new = 0.0;
             for k in slices.parts[t].clone() {
-                let pulled = slices.pulled(k, |b| get(rank, b));
+                // Everyone starts equal: the first step needs no reads.
+                let pulled = if step == 0 { slices.pulled(k, |_| uniform) } else { slices.pulled(k, |b| get(rank, b)) };
                 for (i, p) in slices.rows(k).zip(pulled) {
-                    let new = ALPHA * p + base;
-                    change += (new - get(rank, i)).abs();
-                    next[i].store(new.to_bits(), Relaxed);
+                    let new = ALPHA * p * scale + base;
+                    sum_new += new;
+                    put(&next[i], new);
                 }
             }
-            changes[step % 2][t].store(change.to_bits(), Relaxed);
+            // Each person's new rank is done when their own link is added,
+            // or at the end for the roots: then its change is measured.
+            let mut change = 0.0;
+            let mut moved = |i: usize| change += (get(next, i) - get(rank, i)).abs();
+            for link in slices.uplinks[t].iter().rev() {
+                let swayed = link.swayed as usize;
+                moved(swayed);
+                let pulled = ALPHA * get(next, swayed) * f64::from(link.share);
+                put(&next[link.swayer as usize], get(next, link.swayer as usize) + pulled);
+                sum_new += pulled;
+            }
+            slices.roots[t].iter().for_each(|&i| moved(i as usize));
+            let change = change * scale;
+            put(&changes[step % 2][t], change);
+            put(&totals[step % 2][t], sum_new);
             if !meeting.wait() {
-                return step + 1;
+                return (step, total);
             }
             // Every thread adds the same numbers in the same order, so all
             // stop at the same step.
-            let change: f64 = changes[step % 2].iter().map(|c| f64::from_bits(c.load(Relaxed))).sum();
-            if change < TOLERANCE || change.is_nan() {
-                return step + 1;
+            let (change, new_total) = (sum(&changes[step % 2]), sum(&totals[step % 2]));
+            total = new_total;
+            if change + (1.0 - new_total * scale).abs() < TOLERANCE || change.is_nan() {
+                return (step + 1, total);
             }
         }
-        MAX_ITERATIONS
+        (MAX_ITERATIONS, total)
     };
-    let steps = std::thread::scope(|scope| {
+    let (step, total) = std::thread::scope(|scope| {
         let work = &work;
         let helpers: Vec<_> = (1..threads).map(|t| scope.spawn(move || work(t))).collect();
-        let steps = work(0);
+        let kept = work(0);
         // A helper only panics on a bug; the meeting then breaks up and
         // the ranks are those of the step it stopped at.
         helpers.into_iter().for_each(|h| drop(h.join()));
-        steps
+        kept
     });
-    buffers[steps % 2].iter().map(|r| f64::from_bits(r.load(Relaxed))).collect()
+    (buffers[step % 2].iter().map(|r| f64::from_bits(r.load(Relaxed)) / total).collect(), step)
 }
 
 /// `f32` shares make each column sum to 1 only within ~1e-7: restore the
@@ -157,6 +197,10 @@ fn normalised(mut rank: Vec<f64>) -> Vec<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn listens(g: &SwayGraph) -> Vec<f64> {
+        Incoming::new(g, 1).listens
+    }
 
     fn graph(n: usize, edges: &[(usize, usize, f64)]) -> SwayGraph {
         SwayGraph::from_edges((0..n).map(|i| format!("p{i}")).collect(), edges.to_vec())
@@ -176,7 +220,7 @@ mod tests {
     }
 
     #[test]
-    fn the_threaded_path_gives_the_same_ranks() {
+    fn the_threaded_steps_along_the_forest_reach_the_power_iterations_ranks() {
         // Enough edges to take the threaded path, cycles, rows of 0 to 12
         // links and a number of people that fills no last slice.
         let n = 30_003;
@@ -186,10 +230,10 @@ mod tests {
         assert!(g.edge_count() + n >= PARALLEL_WORK);
         assert_eq!(acyclic_rank(&g, &listens(&g)), None, "the graph must take the iteration");
         let (threaded, rank) = (influence_rank(&g), iterated(&g));
-        // The change is summed per part, so the last step may differ: the
-        // ranks agree to within the tolerance.
-        let worst = threaded.iter().zip(&rank).map(|(a, b)| (a - b).abs()).fold(0.0, f64::max);
-        assert!(worst < TOLERANCE, "threaded and single-threaded ranks differ by {worst}");
+        // The forest, the slices, the threads and the `f32` shares change
+        // the ranks by ~1e-7 relative at most.
+        let worst = threaded.iter().zip(&rank).map(|(a, b)| ((a - b) / b).abs()).fold(0.0, f64::max);
+        assert!(worst < 2e-7, "the ranks differ from the power iteration's by {worst:e} relative");
         assert!(rank.iter().any(|&r| r > 2.0 / n as f64), "the ranks must differ from person to person");
     }
 
@@ -203,27 +247,51 @@ mod tests {
         graph(n, &edges)
     }
 
-    /// The iteration as written in the definition, row by row on one
-    /// thread, with the same `f32` shares.
+    /// The power iteration as written in the definition, row by row on one
+    /// thread, in `f64` throughout.
     fn iterated(g: &SwayGraph) -> Vec<f64> {
+        power_iteration(g).0
+    }
+
+    /// The ranks and the steps of the textbook iteration.
+    fn power_iteration(g: &SwayGraph) -> (Vec<f64>, usize) {
         let n = g.len();
         let listens = listens(g);
         let mut rank = vec![1.0 / n as f64; n];
-        loop {
+        for steps in 1.. {
             let dangling: f64 = (0..n).filter(|&b| listens[b] <= 0.0).map(|b| rank[b]).sum();
             let base = (ALPHA * dangling + (1.0 - ALPHA)) / n as f64;
             let next: Vec<f64> = (0..n)
                 .map(|a| {
-                    let pulled: f64 = g.out_edges(a).map(|(b, w)| rank[b] * f64::from((w / listens[b]) as f32)).sum();
+                    let pulled: f64 = g.out_edges(a).map(|(b, w)| rank[b] * w / listens[b]).sum();
                     ALPHA * pulled + base
                 })
                 .collect();
             let change: f64 = next.iter().zip(&rank).map(|(x, y)| (x - y).abs()).sum();
             rank = next;
             if change < TOLERANCE {
-                return normalised(rank);
+                return (normalised(rank), steps);
             }
         }
+        unreachable!("the loop runs until the change is small")
+    }
+
+    #[test]
+    fn steps_along_the_forest_take_far_fewer_than_the_power_iteration() {
+        // A reporting tree of 40,000 people (each manager swaying a report
+        // with 0.5, as in a chart) and 200,000 grey links, mostly weak (old
+        // claims fade), forward and back: the shape of the benchmark's
+        // organisation.
+        let n = 40_000;
+        let mut edges: Vec<(usize, usize, f64)> = (1..n).map(|b| ((b * 48_271) % 65_537 % b, b, 0.5)).collect();
+        let grey = |k: usize| 0.01 + ((k * 31) % 97) as f64 / 97.0 * ((k * 7) % 5) as f64 / 8.0;
+        edges.extend((0..5 * n).map(|k| ((k * 104_729) % n, (k * 1_299_709 + 13) % n, grey(k))));
+        edges.retain(|&(a, b, _)| a != b);
+        let g = graph(n, &edges);
+        let ((rank, steps), (textbook, power_steps)) = (ranked(&g), power_iteration(&g));
+        let worst = rank.iter().zip(&textbook).map(|(a, b)| ((a - b) / b).abs()).fold(0.0, f64::max);
+        assert!(worst < 2e-7, "the ranks differ from the power iteration's by {worst:e} relative");
+        assert!(steps * 3 < power_steps * 2, "{steps} steps against the power iteration's {power_steps}");
     }
 
     #[test]

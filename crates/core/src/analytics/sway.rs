@@ -89,10 +89,18 @@ impl SwayGraph {
         SwayGraph::from_sorted_edges(ids, &edges)
     }
 
-    /// Builds a graph from numbered nodes and edges `(a, b, w)` sorted by
-    /// `(a, b)`; for generated benchmark graphs.
+    /// Builds a graph from numbered nodes and edges `(a, b, w)`, for tests.
+    /// A pair given more than once gets one edge, its weights combined as
+    /// independent sway: W = 1 − Π(1 − w).
     pub fn from_edges(ids: Vec<String>, mut edges: Vec<(usize, usize, f64)>) -> SwayGraph {
         edges.sort_by_key(|x| (x.0, x.1));
+        edges.dedup_by(|later, kept| {
+            let same = (later.0, later.1) == (kept.0, kept.1);
+            if same {
+                kept.2 = 1.0 - (1.0 - kept.2) * (1.0 - later.2);
+            }
+            same
+        });
         SwayGraph::from_sorted_edges(ids, &edges)
     }
 
@@ -155,8 +163,24 @@ impl SwayGraph {
 
     /// Who sways `b`, with weights.
     pub fn in_edges(&self, b: usize) -> impl Iterator<Item = (usize, f64)> + '_ {
-        let range = self.in_offsets[b] as usize..self.in_offsets[b + 1] as usize;
+        let range = self.in_range(b);
         self.in_sources[range.clone()].iter().map(|&t| t as usize).zip(self.in_weights[range].iter().copied())
+    }
+
+    /// The positions of `b`'s incoming edges in `in_sources()` and `in_weights()`.
+    pub fn in_range(&self, b: usize) -> std::ops::Range<usize> {
+        self.in_offsets[b] as usize..self.in_offsets[b + 1] as usize
+    }
+
+    /// Every edge's source, grouped by target (see `in_range`), in order
+    /// within each target.
+    pub fn in_sources(&self) -> &[u32] {
+        &self.in_sources
+    }
+
+    /// Every edge's weight, in the order of `in_sources()`.
+    pub fn in_weights(&self) -> &[f64] {
+        &self.in_weights
     }
 
     /// The positions of `a`'s edges in `targets()` and `weights()`.
