@@ -11,8 +11,11 @@
 //! ("SELL-C-σ" in the sparse-matrix literature).
 //!
 //! The forest's links are left out of the rows (`forest.rs`: the step adds
-//! them separately), and each of its groups is numbered on its own, its
-//! slices one thread's part.
+//! them separately). Each of its groups is numbered on its own, its slices
+//! one thread's part, from its last person back in windows of `WINDOW`
+//! people, each window sorted by row length: so the step's pass along the
+//! forest, last person first, reads the new ranks nearly in order, and the
+//! fill, first person first, writes a few slices at a time.
 
 use std::ops::Range;
 
@@ -99,8 +102,8 @@ impl Slices {
             .map(|b| End { position: position[b], left_out: forest.solved_swayer(b), listens: listens[b] })
             .collect();
         // Each thread fills its own group's slices. Rows are read in the
-        // graph's order, so its memory streams; the writes go to a few
-        // slices at a time, one per row length.
+        // graph's order, so its memory streams; the writes stay in the
+        // window of the person at hand.
         let fill = |g: usize, part: &Range<usize>, targets: &mut [u32], shares: &mut [f32]| {
             let (at, from) = (offsets[part.start], starts[part.start] as usize);
             let (mut uplinks, mut roots) = (Vec::new(), Vec::new());
