@@ -15,6 +15,7 @@
 //! left to the iteration, and the trees below the cut are dealt to the
 //! threads, largest first, each to the one with the least work so far.
 
+use super::parts::in_parallel;
 use super::SwayGraph;
 
 /// No strongest swayer: a root of the forest.
@@ -44,30 +45,21 @@ impl Incoming {
         let (mut listens, mut swayer, mut weight) = (vec![0.0; n], vec![ROOT; n], vec![0.0; n]);
         let chunk = n.div_ceil(threads.max(1)).max(1);
         let parts = listens.chunks_mut(chunk).zip(swayer.chunks_mut(chunk)).zip(weight.chunks_mut(chunk));
-        std::thread::scope(|scope| {
-            for (p, ((listens, swayer), weight)) in parts.enumerate() {
-                let mut pass = move || {
-                    let (sources, weights) = (graph.in_sources(), graph.in_weights());
-                    for (i, listens) in listens.iter_mut().enumerate() {
-                        let b = p * chunk + i;
-                        let range = graph.in_range(b);
-                        // Without branches: which link is the strongest is
-                        // not for the processor to guess.
-                        let (mut total, mut best, mut most) = (0.0, ROOT, 0.0);
-                        for (&a, &w) in sources[range.clone()].iter().zip(&weights[range]) {
-                            total += w;
-                            let stronger = ((a as usize) < b) & (w > most);
-                            best = if stronger { a } else { best };
-                            most = if stronger { w } else { most };
-                        }
-                        (*listens, swayer[i], weight[i]) = (total, best, most);
-                    }
-                };
-                if (p + 1) * chunk >= n {
-                    pass();
-                } else {
-                    scope.spawn(pass);
+        let (sources, weights) = (graph.in_sources(), graph.in_weights());
+        in_parallel(parts.enumerate().collect(), |(p, ((listens, swayer), weight))| {
+            for (i, listens) in listens.iter_mut().enumerate() {
+                let b = p * chunk + i;
+                let range = graph.in_range(b);
+                // Without branches: which link is the strongest is not for
+                // the processor to guess.
+                let (mut total, mut best, mut most) = (0.0, ROOT, 0.0);
+                for (&a, &w) in sources[range.clone()].iter().zip(&weights[range]) {
+                    total += w;
+                    let stronger = ((a as usize) < b) & (w > most);
+                    best = if stronger { a } else { best };
+                    most = if stronger { w } else { most };
                 }
+                (*listens, swayer[i], weight[i]) = (total, best, most);
             }
         });
         Incoming { listens, swayer, weight }

@@ -22,6 +22,7 @@ mod influence;
 mod meeting;
 mod pagerank;
 mod pairs;
+mod parts;
 mod path;
 mod progress;
 mod shift;

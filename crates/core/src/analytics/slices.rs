@@ -19,9 +19,8 @@
 
 use std::ops::Range;
 
-#[cfg(test)]
-use super::forest::Incoming;
 use super::forest::{Forest, ROOT};
+use super::parts::in_parallel;
 use super::SwayGraph;
 
 /// Rows summed side by side in one slice.
@@ -129,26 +128,18 @@ impl Slices {
             }
             (uplinks, roots)
         };
-        let (uplinks, roots) = std::thread::scope(|scope| {
-            let (mut targets, mut shares) = (targets.as_mut_slice(), shares.as_mut_slice());
-            let mut helpers = Vec::new();
-            let mut last = (Vec::new(), Vec::new());
-            for (g, part) in parts.iter().enumerate() {
-                let size = offsets[part.end] - offsets[part.start];
-                let (mine, rest) = std::mem::take(&mut targets).split_at_mut(size);
-                let (mine_shares, rest_shares) = std::mem::take(&mut shares).split_at_mut(size);
-                (targets, shares) = (rest, rest_shares);
-                if g + 1 == parts.len() {
-                    last = fill(g, part, mine, mine_shares);
-                } else {
-                    let fill = &fill;
-                    helpers.push(scope.spawn(move || fill(g, part, mine, mine_shares)));
-                }
-            }
-            // A helper only panics on a bug: pass it on.
-            let joined = helpers.into_iter().map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
-            joined.chain([last]).unzip()
-        });
+        // Each group's own run of the slices.
+        let mut mine = Vec::with_capacity(parts.len());
+        let (mut targets_left, mut shares_left) = (targets.as_mut_slice(), shares.as_mut_slice());
+        for (g, part) in parts.iter().enumerate() {
+            let size = offsets[part.end] - offsets[part.start];
+            let (targets, rest) = std::mem::take(&mut targets_left).split_at_mut(size);
+            let (shares, rest_shares) = std::mem::take(&mut shares_left).split_at_mut(size);
+            (targets_left, shares_left) = (rest, rest_shares);
+            mine.push((g, part, targets, shares));
+        }
+        let (uplinks, roots) =
+            in_parallel(mine, |(g, part, targets, shares)| fill(g, part, targets, shares)).into_iter().unzip();
         let dangling = (0..n).filter(|&b| listens[b] <= 0.0).map(|b| position[b]).collect();
         Slices { people, starts, offsets, targets, shares, dangling, parts, uplinks, roots }
     }
@@ -222,6 +213,7 @@ fn by_group_and_row_length(group: &[u32], groups: usize, length: &[u32]) -> (Vec
 
 #[cfg(test)]
 mod tests {
+    use super::super::forest::Incoming;
     use super::*;
 
     #[test]
