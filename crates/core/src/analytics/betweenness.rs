@@ -1,137 +1,22 @@
 //! Broker score: Brandes' betweenness centrality on the sway graph, edge
 //! length −ln W, directed, normalised by 1/((n−1)(n−2)) as networkx does.
 //!
-//! Each source runs Dijkstra counting shortest paths (σ), then accumulates
-//! dependencies (δ) in reverse order of distance. With real-valued lengths
-//! most people are reached by one shortest path, so the forward pass keeps
-//! one predecessor per person and marks the few reached by equal paths; the
-//! backward pass pushes δ along that one predecessor and re-derives the
-//! predecessors of marked people from the reverse rows: an edge v→w lies on
-//! a shortest path exactly when dist(v) + len(v,w) == dist(w), the same
-//! floating-point sum the forward pass compared. Sources are split across
-//! threads; each keeps its own totals.
-//!
-//! The forward pass waits on memory more than it computes, so it is laid
-//! out for the cache: distances in their own array, each row's links packed
-//! (target and length side by side), the links that could improve or tie
-//! found first without branches so their loads overlap, and the row of the
-//! next person the heap will hand out read while this one is relaxed.
+//! Each source's shortest paths are found with their counts (σ)
+//! (`shortest.rs`), then dependencies (δ) are accumulated in reverse order.
+//! With real-valued lengths most people are reached by one shortest path,
+//! so a tree keeps one predecessor per person and marks the few reached by
+//! equal paths; the backward pass pushes δ along that one predecessor and
+//! re-derives the predecessors of marked people from the incoming links:
+//! an edge v→w lies on a shortest path exactly when dist(v) + len(v,w) ==
+//! dist(w). For the exact scores most people's trees are derived from a
+//! neighbour's (`reuse.rs`), which saves about half of each search. Sources
+//! are split across threads; each keeps its own totals.
 
 use super::heap::NodeHeap;
+use super::reuse::{Piece, Pieces};
+use super::shortest::{Links, Tree, TIED};
 use super::Progress;
 use super::SwayGraph;
-
-/// One sway edge as the forward pass reads it: its target and its length
-/// −ln W, packed in 12 bytes so a typical row spans two cache lines.
-#[derive(Clone, Copy)]
-struct Link {
-    target: u32,
-    /// The bits of the length, low half first.
-    length: [u32; 2],
-}
-
-impl Link {
-    #[inline]
-    fn length(self) -> f64 {
-        f64::from_bits(u64::from(self.length[0]) | u64::from(self.length[1]) << 32)
-    }
-}
-
-/// The sway graph's edges as links, in the graph's own order.
-struct Links<'g> {
-    graph: &'g SwayGraph,
-    links: Vec<Link>,
-}
-
-impl<'g> Links<'g> {
-    fn new(graph: &'g SwayGraph) -> Links<'g> {
-        let links = graph
-            .targets()
-            .iter()
-            .zip(graph.weights())
-            .map(|(&target, w)| {
-                let bits = (-w.ln()).to_bits();
-                Link { target, length: [bits as u32, (bits >> 32) as u32] }
-            })
-            .collect();
-        Links { graph, links }
-    }
-
-    /// `v`'s links.
-    #[inline]
-    fn row(&self, v: usize) -> &[Link] {
-        &self.links[self.graph.edge_range(v)]
-    }
-
-    /// Reads the first and last link of `v`'s row, which brings the row
-    /// into the cache; the value means nothing.
-    #[inline]
-    fn touch(&self, v: usize) -> u32 {
-        let row = self.row(v);
-        match (row.first(), row.last()) {
-            (Some(first), Some(last)) => first.target ^ last.length[0],
-            _ => 0,
-        }
-    }
-}
-
-/// Marks a person reached by more than one shortest path.
-const TIED: u32 = u32::MAX;
-
-/// What the forward pass knows of one person besides its distance.
-#[derive(Clone, Copy)]
-struct Visit {
-    sigma: f64,
-    /// The one predecessor on a shortest path, or `TIED` when there are more.
-    parent: u32,
-    settled: bool,
-}
-
-const UNSEEN: Visit = Visit { sigma: 0.0, parent: TIED, settled: false };
-
-/// Work space for one source, reused across sources; only the nodes a pass
-/// touched are reset for the next.
-struct Scratch {
-    /// Distances on their own: the relaxations read nothing else, so more
-    /// of them stay in cache.
-    dist: Vec<f64>,
-    visit: Vec<Visit>,
-    delta: Vec<f64>,
-    order: Vec<u32>,
-    touched: Vec<u32>,
-    heap: NodeHeap,
-}
-
-impl Scratch {
-    fn new(n: usize) -> Scratch {
-        Scratch {
-            dist: vec![f64::INFINITY; n],
-            visit: vec![UNSEEN; n],
-            delta: vec![0.0; n],
-            order: Vec::with_capacity(n),
-            touched: Vec::with_capacity(n),
-            heap: NodeHeap::new(n),
-        }
-    }
-
-    fn reset(&mut self) {
-        if self.touched.len() > self.dist.len() / 8 {
-            // Most of the graph was reached: one sweep beats scattered writes.
-            self.dist.fill(f64::INFINITY);
-            self.visit.fill(UNSEEN);
-            self.delta.fill(0.0);
-        } else {
-            for &v in &self.touched {
-                self.dist[v as usize] = f64::INFINITY;
-                self.visit[v as usize] = UNSEEN;
-                self.delta[v as usize] = 0.0;
-            }
-        }
-        self.touched.clear();
-        self.order.clear();
-        self.heap.clear();
-    }
-}
 
 /// The exact broker score of every node, using up to `threads` threads.
 pub fn broker_scores(graph: &SwayGraph, threads: usize) -> Vec<f64> {
@@ -141,8 +26,14 @@ pub fn broker_scores(graph: &SwayGraph, threads: usize) -> Vec<f64> {
 /// The exact broker scores, counting one step per source person in
 /// `progress`; `None` when cancelled through it.
 pub fn broker_scores_with(graph: &SwayGraph, threads: usize, progress: &Progress) -> Option<Vec<f64>> {
-    let sources: Vec<u32> = (0..graph.len() as u32).collect();
-    brandes(graph, threads, &sources, 1.0, progress)
+    let links = Links::new(graph);
+    let parts = if links.has_free_links() {
+        alone(&(0..graph.len() as u32).collect::<Vec<_>>(), threads)
+    } else {
+        let threads = threads.clamp(1, graph.len().max(1));
+        Pieces::new(&links, threads).dealt(threads)
+    };
+    brandes(&links, &parts, 1.0, progress)
 }
 
 /// An estimate of the broker scores from `samples` source people drawn
@@ -180,35 +71,26 @@ pub fn broker_scores_sampled_with(
         sources.swap(i, j);
     }
     sources.truncate(samples.max(1));
-    brandes(graph, threads, &sources, n as f64 / sources.len() as f64, progress)
+    let scale = n as f64 / sources.len() as f64;
+    let parts = alone(&sources, threads);
+    brandes(&Links::new(graph), &parts, scale, progress)
 }
 
-/// Brandes from the given sources; totals are multiplied by `scale` and
-/// then normalised. `None` when cancelled.
-fn brandes(graph: &SwayGraph, threads: usize, sources: &[u32], scale: f64, progress: &Progress) -> Option<Vec<f64>> {
-    progress.begin(sources.len());
-    let n = graph.len();
-    let links = Links::new(graph);
+/// `sources` dealt to `threads` parts, each searching on its own.
+fn alone(sources: &[u32], threads: usize) -> Vec<Vec<Piece>> {
     let threads = threads.clamp(1, sources.len().max(1));
+    (0..threads).map(|t| vec![sources.iter().skip(t).step_by(threads).map(|&s| (s, 0)).collect()]).collect()
+}
+
+/// Brandes from the sources of each part's pieces (see `reuse::Pieces`),
+/// one thread per part; totals are multiplied by `scale` and then
+/// normalised. `None` when cancelled.
+fn brandes(links: &Links, parts: &[Vec<Piece>], scale: f64, progress: &Progress) -> Option<Vec<f64>> {
+    let n = links.len();
+    progress.begin(parts.iter().flatten().map(Vec::len).sum());
     let mut total = vec![0.0f64; n];
     std::thread::scope(|scope| {
-        let links = &links;
-        let handles: Vec<_> = (0..threads)
-            .map(|t| {
-                scope.spawn(move || {
-                    let mut partial = vec![0.0f64; n];
-                    let mut scratch = Scratch::new(n);
-                    for &source in sources.iter().skip(t).step_by(threads) {
-                        if progress.is_cancelled() {
-                            break;
-                        }
-                        accumulate(links, source as usize, &mut scratch, &mut partial);
-                        progress.step();
-                    }
-                    partial
-                })
-            })
-            .collect();
+        let handles: Vec<_> = parts.iter().map(|pieces| scope.spawn(move || part(links, pieces, progress))).collect();
         for handle in handles {
             // A worker only panics on a bug; its share is then lost, not the app.
             if let Ok(partial) = handle.join() {
@@ -226,61 +108,53 @@ fn brandes(graph: &SwayGraph, threads: usize, sources: &[u32], scale: f64, progr
     Some(total)
 }
 
-/// One Brandes pass from `source`.
-fn accumulate(g: &Links, source: usize, s: &mut Scratch, total: &mut [f64]) {
-    s.reset();
-    let Scratch { dist, visit, delta, order, touched, heap } = s;
-    dist[source] = 0.0;
-    visit[source] = Visit { sigma: 1.0, parent: TIED, settled: false };
-    touched.push(source as u32);
-    heap.push_or_decrease(source, 0.0);
-    let mut warm = 0u32;
-    while let Some((d, v)) = heap.pop() {
-        // Touch the row of the next person likely to come up, so its
-        // cache lines load while this row is relaxed.
-        if let Some(next) = heap.peek_node() {
-            warm ^= g.touch(next);
+/// One thread's pieces: each person's tree, searched or derived from the
+/// tree one level up, then their dependencies accumulated.
+fn part(links: &Links, pieces: &[Piece], progress: &Progress) -> Vec<f64> {
+    let n = links.len();
+    let (mut partial, mut delta) = (vec![0.0f64; n], vec![0.0f64; n]);
+    let mut heap = NodeHeap::new(n);
+    // One tree per level, and who it belongs to.
+    let mut trees: Vec<Tree> = Vec::new();
+    let mut owners: Vec<usize> = Vec::new();
+    for &(source, depth) in pieces.iter().flatten() {
+        if progress.is_cancelled() {
+            break;
         }
-        visit[v].settled = true;
-        order.push(v as u32);
-        let sigma_v = visit[v].sigma;
-        for row in g.row(v).chunks(64) {
-            // First, without branches, which links could improve or tie:
-            // the loads overlap instead of waiting on a guess per link.
-            let mut candidates = 0u64;
-            for (i, link) in row.iter().enumerate() {
-                candidates |= u64::from(d + link.length() <= dist[link.target as usize]) << i;
-            }
-            while candidates != 0 {
-                let i = candidates.trailing_zeros() as usize;
-                candidates &= candidates - 1;
-                let (w, alt) = (row[i].target as usize, d + row[i].length());
-                if alt < dist[w] {
-                    if dist[w].is_infinite() {
-                        touched.push(w as u32);
-                    }
-                    dist[w] = alt;
-                    visit[w] = Visit { sigma: sigma_v, parent: v as u32, settled: false };
-                    heap.push_or_decrease(w, alt);
-                } else if alt == dist[w] && !visit[w].settled {
-                    visit[w].sigma += sigma_v;
-                    visit[w].parent = TIED;
-                }
-            }
+        let (source, depth) = (source as usize, depth as usize);
+        if trees.len() <= depth {
+            trees.push(Tree::new(n));
+            owners.push(usize::MAX);
         }
+        let (above, here) = trees.split_at_mut(depth);
+        let tree = &mut here[0];
+        let derived = depth > 0 && tree.derive(links, source, owners[depth - 1], &above[depth - 1], &mut heap);
+        if !derived {
+            tree.search(links, source, &mut heap);
+        }
+        owners[depth] = source;
+        accumulate(links, tree, &mut delta, &mut partial);
+        progress.step();
     }
-    std::hint::black_box(warm);
-    // Backward, latest first: w's dependency is complete when w comes up,
-    // and goes to its predecessors in proportion to their path counts.
-    for i in (1..order.len()).rev() {
-        let w = order[i] as usize;
+    partial
+}
+
+/// Adds the dependencies of a tree's source on everyone to `total`.
+fn accumulate(links: &Links, tree: &Tree, delta: &mut [f64], total: &mut [f64]) {
+    let Tree { dist, visit, order } = tree;
+    for &w in order {
+        delta[w as usize] = 0.0;
+    }
+    // Latest first: w's dependency is complete when w comes up, and goes to
+    // its predecessors in proportion to their path counts.
+    for &w in order.iter().skip(1).rev() {
+        let w = w as usize;
         let share = (1.0 + delta[w]) / visit[w].sigma;
         total[w] += delta[w];
         match visit[w].parent {
             TIED => {
-                let dist_w = dist[w];
-                for (v, weight) in g.graph.in_edges(w) {
-                    if dist[v] + -weight.ln() == dist_w {
+                for (v, length) in links.in_links(w) {
+                    if dist[v].saturating_add(length) == dist[w] {
                         delta[v] += visit[v].sigma * share;
                     }
                 }
@@ -299,6 +173,17 @@ mod tests {
         let g = SwayGraph::from_edges(vec!["a".into(), "b".into(), "c".into()], vec![(0, 1, 0.5), (1, 2, 0.5)]);
         // One pair (a,c) of (n-1)(n-2) = 2 ordered pairs passes through b.
         assert_eq!(broker_scores(&g, 2), vec![0.0, 0.5, 0.0]);
+    }
+
+    #[test]
+    fn a_link_of_weight_one_is_a_link_of_length_zero() {
+        let g = SwayGraph::from_edges(
+            vec!["a".into(), "b".into(), "c".into(), "d".into()],
+            vec![(0, 1, 1.0), (1, 2, 0.5), (2, 3, 1.0)],
+        );
+        // b is on a→c and a→d, c on a→d and b→d: 2 and 2 of 6 pairs.
+        let b = broker_scores(&g, 2);
+        assert_eq!(b, vec![0.0, 2.0 / 6.0, 2.0 / 6.0, 0.0]);
     }
 
     #[test]
@@ -343,17 +228,19 @@ mod tests {
         assert_eq!(cancelled.counts(), (0, 30));
     }
 
-    /// Textbook Brandes with predecessor lists and a binary heap.
+    /// Textbook Brandes with predecessor lists and a binary heap, on the
+    /// same fixed-point lengths.
     fn reference(g: &SwayGraph) -> Vec<f64> {
         use std::cmp::Reverse;
+        let links = Links::new(g);
         let n = g.len();
         let mut total = vec![0.0; n];
         for s in 0..n {
-            let (mut dist, mut sigma) = (vec![f64::INFINITY; n], vec![0.0; n]);
+            let (mut dist, mut sigma) = (vec![u64::MAX; n], vec![0.0; n]);
             let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
             let (mut order, mut done) = (Vec::new(), vec![false; n]);
             let mut heap = std::collections::BinaryHeap::new();
-            dist[s] = 0.0;
+            dist[s] = 0;
             sigma[s] = 1.0;
             heap.push(Reverse((0u64, s)));
             while let Some(Reverse((_, v))) = heap.pop() {
@@ -361,13 +248,13 @@ mod tests {
                     continue;
                 }
                 order.push(v);
-                for (w, weight) in g.out_edges(v) {
-                    let alt = dist[v] + -weight.ln();
+                for (w, length) in links.out_links(v) {
+                    let alt = dist[v] + length;
                     if alt < dist[w] {
                         dist[w] = alt;
                         sigma[w] = sigma[v];
                         preds[w] = vec![v];
-                        heap.push(Reverse((alt.to_bits(), w)));
+                        heap.push(Reverse((alt, w)));
                     } else if alt == dist[w] && !done[w] {
                         sigma[w] += sigma[v];
                         preds[w].push(v);
@@ -433,6 +320,24 @@ mod tests {
         assert!(ours.iter().filter(|&&b| b > 0.0).count() > 100);
         for (a, b) in ours.iter().zip(&theirs) {
             assert!((a - b).abs() <= 1e-12 * b.abs().max(1e-3), "{a} vs {b}");
+        }
+    }
+
+    #[test]
+    fn derived_trees_give_the_scores_of_a_search_from_everyone() {
+        let n = 1_500;
+        let edges = (0..n * 6)
+            .map(|i| (i / 6, (i * 104_729 + i / 7) % n, 0.02 + ((i * 31) % 97) as f64 / 104.0))
+            .filter(|&(a, b, _)| a != b)
+            .collect();
+        let g = SwayGraph::from_edges((0..n).map(|i| format!("p{i}")).collect(), edges);
+        let everyone: Vec<u32> = (0..n as u32).collect();
+        let searched = brandes(&Links::new(&g), &alone(&everyone, 2), 1.0, &Progress::new()).unwrap_or_default();
+        assert!(searched.iter().filter(|&&b| b > 0.0).count() > n / 2);
+        for threads in [1, 2] {
+            for (a, b) in broker_scores(&g, threads).iter().zip(&searched) {
+                assert!((a - b).abs() <= 1e-12 * b.abs().max(1e-6), "{a} vs {b}");
+            }
         }
     }
 

@@ -48,6 +48,13 @@ impl NodeHeap {
     #[inline]
     pub(crate) fn push_or_decrease(&mut self, v: usize, d: f64) {
         debug_assert!(d >= 0.0, "a negative distance {d} would order above every other");
+        self.push_or_decrease_key(v, key_of(d));
+    }
+
+    /// Inserts `v` with the integer key `key`, or lowers its key to `key`.
+    /// A heap is used with `f64` distances or with integer keys, not both.
+    #[inline]
+    pub(crate) fn push_or_decrease_key(&mut self, v: usize, key: u64) {
         let at = match self.position[v] {
             ABSENT => {
                 self.len += 1;
@@ -55,7 +62,7 @@ impl NodeHeap {
             }
             p => p as usize,
         };
-        self.sift_up(at, key_of(d), v as u32);
+        self.sift_up(at, key, v as u32);
     }
 
     /// The smallest distance in the heap; +∞ when empty.
@@ -76,6 +83,12 @@ impl NodeHeap {
     /// Removes and returns the entry with the smallest distance.
     #[inline]
     pub(crate) fn pop(&mut self) -> Option<(f64, usize)> {
+        self.pop_key().map(|(key, v)| (f64::from_bits(key), v))
+    }
+
+    /// Removes and returns the entry with the smallest integer key.
+    #[inline]
+    pub(crate) fn pop_key(&mut self) -> Option<(u64, usize)> {
         if self.len == 0 {
             return None;
         }
@@ -88,7 +101,7 @@ impl NodeHeap {
         if last > 0 {
             self.sift_down(key, node);
         }
-        Some((f64::from_bits(d), top as usize))
+        Some((d, top as usize))
     }
 
     #[inline]

@@ -25,7 +25,9 @@ mod pairs;
 mod parts;
 mod path;
 mod progress;
+mod reuse;
 mod shift;
+mod shortest;
 mod slices;
 mod sway;
 
