@@ -12,9 +12,8 @@
 //! neighbour's (`reuse.rs`), which saves about half of each search. Sources
 //! are split across threads; each keeps its own totals.
 
-use super::heap::NodeHeap;
 use super::reuse::{Piece, Pieces};
-use super::shortest::{Links, Tree, TIED};
+use super::shortest::{Links, Tree, Work, TIED};
 use super::Progress;
 use super::SwayGraph;
 
@@ -113,7 +112,7 @@ fn brandes(links: &Links, parts: &[Vec<Piece>], scale: f64, progress: &Progress)
 fn part(links: &Links, pieces: &[Piece], progress: &Progress) -> Vec<f64> {
     let n = links.len();
     let (mut partial, mut delta) = (vec![0.0f64; n], vec![0.0f64; n]);
-    let mut heap = NodeHeap::new(n);
+    let mut work = Work::new(n);
     // One tree per level, and who it belongs to.
     let mut trees: Vec<Tree> = Vec::new();
     let mut owners: Vec<usize> = Vec::new();
@@ -128,9 +127,9 @@ fn part(links: &Links, pieces: &[Piece], progress: &Progress) -> Vec<f64> {
         }
         let (above, here) = trees.split_at_mut(depth);
         let tree = &mut here[0];
-        let derived = depth > 0 && tree.derive(links, source, owners[depth - 1], &above[depth - 1], &mut heap);
+        let derived = depth > 0 && tree.derive(links, source, owners[depth - 1], &above[depth - 1], &mut work);
         if !derived {
-            tree.search(links, source, &mut heap);
+            tree.search(links, source, &mut work);
         }
         owners[depth] = source;
         accumulate(links, tree, &mut delta, &mut partial);

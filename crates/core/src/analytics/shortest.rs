@@ -113,19 +113,36 @@ fn unit(graph: &SwayGraph) -> f64 {
     2f64.powi(bits as i32)
 }
 
-/// What a search knows of one person besides the distance.
+/// What a tree knows of one person besides the distance.
 #[derive(Clone, Copy)]
 pub(crate) struct Visit {
     /// How many shortest paths reach them.
     pub(crate) sigma: f64,
     /// The one predecessor on a shortest path, or `TIED` when there are more.
     pub(crate) parent: u32,
-    settled: bool,
-    /// Reached by this search rather than taken from a neighbour's.
-    found: bool,
 }
 
-const UNSEEN: Visit = Visit { sigma: 0.0, parent: TIED, settled: false, found: false };
+const UNSEEN: Visit = Visit { sigma: 0.0, parent: TIED };
+
+/// A person not found by the current search.
+const KEPT: u8 = 0;
+/// Found, not yet settled.
+const FOUND: u8 = 1;
+const SETTLED: u8 = 2;
+
+/// A search's work space, reused from one search to the next: the heap,
+/// and where each person stands in the current search (a byte each, so
+/// the whole fits the first-level cache).
+pub(crate) struct Work {
+    heap: NodeHeap,
+    state: Vec<u8>,
+}
+
+impl Work {
+    pub(crate) fn new(n: usize) -> Work {
+        Work { heap: NodeHeap::new(n), state: vec![KEPT; n] }
+    }
+}
 
 /// One person's shortest paths to everyone: distances, path counts and
 /// predecessors, and the people reached in an order where each comes after
@@ -142,12 +159,13 @@ impl Tree {
     }
 
     /// The shortest paths from `source`, by a search of its own.
-    pub(crate) fn search(&mut self, links: &Links, source: usize, heap: &mut NodeHeap) {
+    pub(crate) fn search(&mut self, links: &Links, source: usize, work: &mut Work) {
         self.dist.fill(FAR);
         self.visit.fill(UNSEEN);
         self.order.clear();
-        let settled = self.grow(links, source, None, heap);
+        let settled = self.grow(links, source, None, work);
         debug_assert!(settled, "a search of its own has nothing to tie with");
+        self.order.iter().for_each(|&v| work.state[v as usize] = KEPT);
     }
 
     /// The shortest paths from `source` taken from `from`, the tree of
@@ -164,14 +182,7 @@ impl Tree {
     /// are kept too. They come after the found in `order`, as no found
     /// person is on a shortest path to a kept one (that would be the tie)
     /// and no kept person on one to a found one (they would be found).
-    pub(crate) fn derive(
-        &mut self,
-        links: &Links,
-        source: usize,
-        via: usize,
-        from: &Tree,
-        heap: &mut NodeHeap,
-    ) -> bool {
+    pub(crate) fn derive(&mut self, links: &Links, source: usize, via: usize, from: &Tree, work: &mut Work) -> bool {
         let step = links.out_links(source).find(|&(w, _)| w == via).map_or(0, |(_, length)| length);
         if step == 0 {
             return false;
@@ -179,27 +190,30 @@ impl Tree {
         for (to, from) in self.dist.iter_mut().zip(&from.dist) {
             *to = from.saturating_add(step);
         }
-        for (to, from) in self.visit.iter_mut().zip(&from.visit) {
-            *to = Visit { settled: false, found: false, ..*from };
-        }
+        self.visit.copy_from_slice(&from.visit);
         self.visit[via].parent = source as u32;
         self.order.clear();
-        if !self.grow(links, source, Some(via), heap) {
-            heap.clear();
+        if !self.grow(links, source, Some(via), work) {
+            work.heap.clear();
+            work.state.fill(KEPT);
             return false;
         }
-        let visit = &self.visit;
-        self.order.extend(from.order.iter().filter(|&&x| !visit[x as usize].found));
+        let found = self.order.len();
+        let state = &work.state;
+        self.order.extend(from.order.iter().filter(|&&x| state[x as usize] == KEPT));
+        self.order[..found].iter().for_each(|&v| work.state[v as usize] = KEPT);
         true
     }
 
     /// Dijkstra from `source` over the distances already set, counting
     /// shortest paths; `false` on a path that ties with a kept distance
     /// other than the link `source`→`via` itself.
-    fn grow(&mut self, links: &Links, source: usize, via: Option<usize>, heap: &mut NodeHeap) -> bool {
+    fn grow(&mut self, links: &Links, source: usize, via: Option<usize>, work: &mut Work) -> bool {
         let Tree { dist, visit, order } = self;
+        let Work { heap, state } = work;
         dist[source] = 0;
-        visit[source] = Visit { sigma: 1.0, parent: TIED, settled: false, found: true };
+        visit[source] = Visit { sigma: 1.0, parent: TIED };
+        state[source] = FOUND;
         heap.push_or_decrease_key(source, 0);
         let mut warm = 0u32;
         while let Some((d, v)) = heap.pop_key() {
@@ -208,7 +222,7 @@ impl Tree {
             if let Some(next) = heap.peek_node() {
                 warm ^= links.touch(next);
             }
-            visit[v].settled = true;
+            state[v] = SETTLED;
             order.push(v as u32);
             let sigma_v = visit[v].sigma;
             for row in links.row(v).chunks(64) {
@@ -224,14 +238,15 @@ impl Tree {
                     let (w, alt) = (row[i].target as usize, d + row[i].length());
                     if alt < dist[w] {
                         dist[w] = alt;
-                        visit[w] = Visit { sigma: sigma_v, parent: v as u32, settled: false, found: true };
+                        visit[w] = Visit { sigma: sigma_v, parent: v as u32 };
+                        state[w] = FOUND;
                         heap.push_or_decrease_key(w, alt);
-                    } else if !visit[w].found {
+                    } else if state[w] == KEPT {
                         if !(v == source && Some(w) == via) {
                             std::hint::black_box(warm);
                             return false;
                         }
-                    } else if !visit[w].settled {
+                    } else if state[w] == FOUND {
                         visit[w].sigma += sigma_v;
                         visit[w].parent = TIED;
                     }
@@ -291,16 +306,16 @@ mod tests {
         // The tangled graph ties often, the other hardly ever.
         for (g, ties) in [(tangled(200), true), (random, false)] {
             let links = Links::new(&g);
-            let mut heap = NodeHeap::new(g.len());
+            let mut work = Work::new(g.len());
             let (mut via_tree, mut derived, mut searched) =
                 (Tree::new(g.len()), Tree::new(g.len()), Tree::new(g.len()));
             let (mut equal, mut refused) = (0, 0);
             for s in 0..g.len() {
-                searched.search(&links, s, &mut heap);
+                searched.search(&links, s, &mut work);
                 assert_in_order(&links, &searched);
                 for (via, _) in links.out_links(s) {
-                    via_tree.search(&links, via, &mut heap);
-                    if !derived.derive(&links, s, via, &via_tree, &mut heap) {
+                    via_tree.search(&links, via, &mut work);
+                    if !derived.derive(&links, s, via, &via_tree, &mut work) {
                         refused += 1;
                         continue;
                     }
