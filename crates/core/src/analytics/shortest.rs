@@ -67,14 +67,6 @@ impl<'g> Links<'g> {
         self.graph.len()
     }
 
-    /// Whether some link has length 0 (weight 1). Paths can then tie at
-    /// equal distances, and whether such a tie counts depends on the order
-    /// in which the search hands out equal distances, as in networkx; a
-    /// derived tree could count it where a search would not.
-    pub(crate) fn has_free_links(&self) -> bool {
-        self.links.iter().any(|link| link.length() == 0)
-    }
-
     /// `v`'s links.
     #[inline]
     fn row(&self, v: usize) -> &[Link] {
@@ -151,11 +143,17 @@ pub(crate) struct Tree {
     pub(crate) dist: Vec<u64>,
     pub(crate) visit: Vec<Visit>,
     pub(crate) order: Vec<u32>,
+    /// Whether a link of length 0 tied two paths: such a tie counts only
+    /// if the search settled the link's end after its start, which depends
+    /// on the order the heap hands out equal distances (as in networkx),
+    /// so a tree derived from this one, or this one if derived, could count
+    /// otherwise than a search of its own.
+    ordered: bool,
 }
 
 impl Tree {
     pub(crate) fn new(n: usize) -> Tree {
-        Tree { dist: vec![FAR; n], visit: vec![UNSEEN; n], order: Vec::with_capacity(n) }
+        Tree { dist: vec![FAR; n], visit: vec![UNSEEN; n], order: Vec::with_capacity(n), ordered: false }
     }
 
     /// The shortest paths from `source`, by a search of its own.
@@ -163,6 +161,7 @@ impl Tree {
         self.dist.fill(FAR);
         self.visit.fill(UNSEEN);
         self.order.clear();
+        self.ordered = false;
         let settled = self.grow(links, source, None, work);
         debug_assert!(settled, "a search of its own has nothing to tie with");
         self.order.iter().for_each(|&v| work.state[v as usize] = KEPT);
@@ -173,8 +172,9 @@ impl Tree {
     /// from `via` plus that link's length, and their path counts and
     /// predecessors, unless a search from `source` finds them closer.
     ///
-    /// For graphs with no link of length 0 (see `has_free_links`); `false`
-    /// when it cannot, and the caller then searches on its own. The people
+    /// `false` when it cannot, and the caller then searches on its own:
+    /// when either tree has a tie by a link of length 0 (see `ordered`),
+    /// or in the case below. The people
     /// the search does not find closer (the kept) are reached only on
     /// shortest paths that start with the link to `via`, unless a found
     /// person links to a kept one on a path of equal length: that tie is
@@ -184,7 +184,7 @@ impl Tree {
     /// and no kept person on one to a found one (they would be found).
     pub(crate) fn derive(&mut self, links: &Links, source: usize, via: usize, from: &Tree, work: &mut Work) -> bool {
         let step = links.out_links(source).find(|&(w, _)| w == via).map_or(0, |(_, length)| length);
-        if step == 0 {
+        if step == 0 || from.ordered {
             return false;
         }
         for (to, from) in self.dist.iter_mut().zip(&from.dist) {
@@ -193,7 +193,8 @@ impl Tree {
         self.visit.copy_from_slice(&from.visit);
         self.visit[via].parent = source as u32;
         self.order.clear();
-        if !self.grow(links, source, Some(via), work) {
+        self.ordered = false;
+        if !self.grow(links, source, Some(via), work) || self.ordered {
             work.heap.clear();
             work.state.fill(KEPT);
             return false;
@@ -209,7 +210,7 @@ impl Tree {
     /// shortest paths; `false` on a path that ties with a kept distance
     /// other than the link `source`→`via` itself.
     fn grow(&mut self, links: &Links, source: usize, via: Option<usize>, work: &mut Work) -> bool {
-        let Tree { dist, visit, order } = self;
+        let Tree { dist, visit, order, ordered } = self;
         let Work { heap, state } = work;
         dist[source] = 0;
         visit[source] = Visit { sigma: 1.0, parent: TIED };
@@ -246,9 +247,12 @@ impl Tree {
                             std::hint::black_box(warm);
                             return false;
                         }
-                    } else if state[w] == FOUND {
-                        visit[w].sigma += sigma_v;
-                        visit[w].parent = TIED;
+                    } else {
+                        *ordered |= row[i].length() == 0;
+                        if state[w] == FOUND {
+                            visit[w].sigma += sigma_v;
+                            visit[w].parent = TIED;
+                        }
                     }
                 }
             }
@@ -273,7 +277,8 @@ mod tests {
         SwayGraph::from_edges((0..n).map(|i| format!("p{i}")).collect(), edges)
     }
 
-    /// Every person comes after their predecessors on shortest paths.
+    /// Every person comes after their predecessors on shortest paths (but
+    /// for ties by a link of length 0, which count only in that order).
     fn assert_in_order(links: &Links, tree: &Tree) {
         let mut at = vec![usize::MAX; tree.dist.len()];
         for (i, &v) in tree.order.iter().enumerate() {
@@ -286,7 +291,7 @@ mod tests {
                 continue;
             }
             for (v, length) in links.in_links(w) {
-                if tree.dist[v].saturating_add(length) == tree.dist[w] {
+                if length > 0 && tree.dist[v].saturating_add(length) == tree.dist[w] {
                     assert!(at[v] < at[w], "{v} on a shortest path to {w} comes after it");
                 }
             }
@@ -295,16 +300,23 @@ mod tests {
 
     #[test]
     fn derived_trees_equal_searched_ones_or_are_refused() {
-        let random = {
+        // Five links each; one in `free` of weight 1 (length 0).
+        let random = |free: Option<usize>| {
             let n = 300;
-            let edges = (0..n * 5)
-                .map(|i| (i / 5, (i * 104_729 + i / 7) % n, 0.05 + ((i * 31) % 97) as f64 / 104.0))
-                .filter(|&(a, b, _)| a != b)
-                .collect();
+            let weight = |i: usize| {
+                if free.is_some_and(|free| i % free == 0) {
+                    1.0
+                } else {
+                    0.05 + ((i * 31) % 97) as f64 / 104.0
+                }
+            };
+            let edges =
+                (0..n * 5).map(|i| (i / 5, (i * 104_729 + i / 7) % n, weight(i))).filter(|&(a, b, _)| a != b).collect();
             SwayGraph::from_edges((0..n).map(|i| format!("p{i}")).collect(), edges)
         };
-        // The tangled graph ties often, the other hardly ever.
-        for (g, ties) in [(tangled(200), true), (random, false)] {
+        // The tangled graph ties often, the random one hardly ever; with
+        // links of length 0 some paths tie at equal distances.
+        for (g, ties) in [(tangled(200), true), (random(None), false), (random(Some(40)), true)] {
             let links = Links::new(&g);
             let mut work = Work::new(g.len());
             let (mut via_tree, mut derived, mut searched) =
@@ -320,6 +332,7 @@ mod tests {
                         continue;
                     }
                     equal += 1;
+                    assert!(!searched.ordered, "from {s} via {via}: a tie by a link of length 0 was not refused");
                     assert_eq!(derived.dist, searched.dist, "from {s} via {via}");
                     let counts = |t: &Tree| t.visit.iter().map(|v| (v.sigma, v.parent)).collect::<Vec<_>>();
                     assert_eq!(counts(&derived), counts(&searched), "from {s} via {via}");
