@@ -156,12 +156,25 @@ impl Tree {
         Tree { dist: vec![FAR; n], visit: vec![UNSEEN; n], order: Vec::with_capacity(n), ordered: false }
     }
 
-    /// The shortest paths from `source`, by a search of its own.
-    pub(crate) fn search(&mut self, links: &Links, source: usize, work: &mut Work) {
-        self.dist.fill(FAR);
-        self.visit.fill(UNSEEN);
+    /// Forgets the tree, in time proportional to the people it reached
+    /// when they are few (a sparse chart reaches few from most people).
+    fn clear(&mut self) {
+        if self.order.len() > self.dist.len() / 8 {
+            self.dist.fill(FAR);
+            self.visit.fill(UNSEEN);
+        } else {
+            for &v in &self.order {
+                self.dist[v as usize] = FAR;
+                self.visit[v as usize] = UNSEEN;
+            }
+        }
         self.order.clear();
         self.ordered = false;
+    }
+
+    /// The shortest paths from `source`, by a search of its own.
+    pub(crate) fn search(&mut self, links: &Links, source: usize, work: &mut Work) {
+        self.clear();
         let settled = self.grow(links, source, None, work);
         debug_assert!(settled, "a search of its own has nothing to tie with");
         self.order.iter().for_each(|&v| work.state[v as usize] = KEPT);
@@ -187,16 +200,29 @@ impl Tree {
         if step == 0 || from.ordered {
             return false;
         }
-        for (to, from) in self.dist.iter_mut().zip(&from.dist) {
-            *to = from.saturating_add(step);
+        if from.order.len() > self.dist.len() / 8 {
+            // Most people reached: copy everyone as one block.
+            for (to, from) in self.dist.iter_mut().zip(&from.dist) {
+                *to = from.saturating_add(step);
+            }
+            self.visit.copy_from_slice(&from.visit);
+            self.order.clear();
+            self.ordered = false;
+        } else {
+            self.clear();
+            for &x in &from.order {
+                self.dist[x as usize] = from.dist[x as usize] + step;
+                self.visit[x as usize] = from.visit[x as usize];
+            }
         }
-        self.visit.copy_from_slice(&from.visit);
         self.visit[via].parent = source as u32;
-        self.order.clear();
-        self.ordered = false;
         if !self.grow(links, source, Some(via), work) || self.ordered {
+            // Some of what was set is not in `order`: forget all of it.
             work.heap.clear();
             work.state.fill(KEPT);
+            self.dist.fill(FAR);
+            self.visit.fill(UNSEEN);
+            self.order.clear();
             return false;
         }
         let found = self.order.len();
@@ -316,7 +342,15 @@ mod tests {
         };
         // The tangled graph ties often, the random one hardly ever; with
         // links of length 0 some paths tie at equal distances.
-        for (g, ties) in [(tangled(200), true), (random(None), false), (random(Some(40)), true)] {
+        // A reporting tree with a few grey links: most people reach few.
+        let sparse = {
+            let n = 400;
+            let mut edges: Vec<(usize, usize, f64)> = (1..n).map(|b| ((b * 7 + 3) % b, b, 0.5)).collect();
+            edges.extend((0..40).map(|k| ((k * 37 + 200) % n, (k * 11) % n, 0.3 + (k % 5) as f64 / 10.0)));
+            edges.retain(|&(a, b, _)| a != b);
+            SwayGraph::from_edges((0..n).map(|i| format!("p{i}")).collect(), edges)
+        };
+        for (g, ties) in [(tangled(200), true), (random(None), false), (random(Some(40)), true), (sparse, false)] {
             let links = Links::new(&g);
             let mut work = Work::new(g.len());
             let (mut via_tree, mut derived, mut searched) =
