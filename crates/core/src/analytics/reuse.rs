@@ -32,9 +32,8 @@ impl Pieces {
     /// Pieces for `parts` threads.
     pub(crate) fn new(links: &Links, parts: usize) -> Pieces {
         let n = links.len();
-        let via = picks(links);
+        let mut via = picks(links);
         // One root per loop of picks: walk each chain until it meets itself.
-        let mut via: Vec<Option<u32>> = via;
         let mut walked = vec![u32::MAX; n];
         for start in 0..n {
             let mut v = start;

@@ -187,14 +187,14 @@ impl Tree {
     ///
     /// `false` when it cannot, and the caller then searches on its own:
     /// when either tree has a tie by a link of length 0 (see `ordered`),
-    /// or in the case below. The people
-    /// the search does not find closer (the kept) are reached only on
-    /// shortest paths that start with the link to `via`, unless a found
-    /// person links to a kept one on a path of equal length: that tie is
-    /// refused. So the kept keep `via`'s path counts, and their predecessors
-    /// are kept too. They come after the found in `order`, as no found
-    /// person is on a shortest path to a kept one (that would be the tie)
-    /// and no kept person on one to a found one (they would be found).
+    /// or in the case below. The people the search does not find closer
+    /// (the kept) are reached only on shortest paths that start with the
+    /// link to `via`, unless a found person links to a kept one on a path
+    /// of equal length: that tie is refused. So the kept keep `via`'s path
+    /// counts, and their predecessors are kept too. They come after the
+    /// found in `order`, as no found person is on a shortest path to a
+    /// kept one (that would be the tie) and no kept person on one to a
+    /// found one (they would be found).
     pub(crate) fn derive(&mut self, links: &Links, source: usize, via: usize, from: &Tree, work: &mut Work) -> bool {
         let step = links.out_links(source).find(|&(w, _)| w == via).map_or(0, |(_, length)| length);
         if step == 0 || from.ordered {
