@@ -398,7 +398,11 @@ function showBrokerProgress(): void {
     byId("analysis"),
     model.broker,
     () => void api.cancelAnalysis(),
-    () => void runBroker(),
+    () => {
+      void runBroker();
+      // The brokers list says the scores are being computed again.
+      if (current === "stakeholders") render();
+    },
   );
 }
 
