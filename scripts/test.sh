@@ -45,6 +45,6 @@ e2e history "undo and redo: shortcuts, the History panel, across a restart"
 e2e encryption "encryption at rest: the Passphrase form, asked on open, a wrong passphrase refused"
 e2e exports "exports through the save dialog: GraphML shared, then with private data"
 e2e hostile "hostile text in every view and the packet preview shows literally, nothing runs"
-e2e scale "at scale: 2,000 and 8,000 people (figures printed, not asserted)"
+e2e scale "at scale: 2,000 and 12,000 people (figures printed, not asserted)"
 
 step "all tests passed"
