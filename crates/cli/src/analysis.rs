@@ -12,13 +12,18 @@ pub(crate) fn influence(path: &Path, as_of: NaiveDate, json: bool) -> Result<(),
     if json {
         return print_json(&rows);
     }
-    println!("Influence as of {as_of} ({} people; rank sums to 1)", rows.len());
-    println!("{:<10} {:<28} {:>9} {:>9} {:>8} {:>8}", "id", "name", "rank", "formal", "gap", "broker");
+    say!("Influence as of {as_of} ({} people; rank sums to 1)", rows.len());
+    say!("{:<10} {:<28} {:>9} {:>9} {:>8} {:>8}", "id", "name", "rank", "formal", "gap", "broker");
     for r in &rows {
         let name: String = r.name.chars().take(28).collect();
-        println!(
+        say!(
             "{:<10} {:<28} {:>9.5} {:>9.5} {:>+8.1} {:>8.4}",
-            r.id, name, r.rank, r.formal_rank, r.power_gap, r.broker
+            r.id,
+            name,
+            r.rank,
+            r.formal_rank,
+            r.power_gap,
+            r.broker
         );
     }
     Ok(())
@@ -30,9 +35,9 @@ pub(crate) fn path(path: &Path, from: &str, to: &str, as_of: NaiveDate, json: bo
         return print_json(&found);
     }
     if found.path.is_empty() {
-        println!("no path of influence from {from} to {to} as of {as_of}");
+        say!("no path of influence from {from} to {to} as of {as_of}");
     } else {
-        println!("{} (strength {:.6})", found.path.join(" → "), found.strength);
+        say!("{} (strength {:.6})", found.path.join(" → "), found.strength);
     }
     Ok(())
 }
@@ -43,9 +48,9 @@ pub(crate) fn factions(path: &Path, as_of: NaiveDate, json: bool) -> Result<(), 
         return print_json(&groups);
     }
     let alone = groups.iter().filter(|f| f.members.len() == 1).count();
-    println!("Factions as of {as_of}: {} groups, {alone} people in none", groups.len() - alone);
+    say!("Factions as of {as_of}: {} groups, {alone} people in none", groups.len() - alone);
     for f in groups.iter().filter(|f| f.members.len() > 1) {
-        println!("{:>3}. {} people: {}", f.number + 1, f.members.len(), f.members.join(", "));
+        say!("{:>3}. {} people: {}", f.number + 1, f.members.len(), f.members.join(", "));
     }
     Ok(())
 }
@@ -56,16 +61,12 @@ pub(crate) fn evidence(path: &Path, as_of: NaiveDate, days: i64, json: bool) -> 
         return print_json(&summary);
     }
     let c = &summary.coverage;
-    println!(
-        "Evidence as of {as_of}: {} active claims, {} past their half-life",
-        c.active_claims,
-        c.stale_claims.len()
-    );
-    println!("{} people nobody is known to sway: {}", c.unswayed.len(), c.unswayed.join(", "));
-    println!("Largest changes in influence since {}:", summary.movers_since);
+    say!("Evidence as of {as_of}: {} active claims, {} past their half-life", c.active_claims, c.stale_claims.len());
+    say!("{} people nobody is known to sway: {}", c.unswayed.len(), c.unswayed.join(", "));
+    say!("Largest changes in influence since {}:", summary.movers_since);
     for m in &summary.movers {
         let causes: Vec<&str> = m.causes.iter().map(|c| c.claim.as_str()).collect();
-        println!("  {:<10} {:>+8.2} pts  because of {}", m.id, (m.after - m.before) * 100.0, causes.join(", "));
+        say!("  {:<10} {:>+8.2} pts  because of {}", m.id, (m.after - m.before) * 100.0, causes.join(", "));
     }
     Ok(())
 }

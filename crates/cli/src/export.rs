@@ -16,7 +16,7 @@ fn emit(text: &str, output: Option<&Path>) -> Result<(), Failure> {
             std::fs::write(file, text).map_err(|e| Failure::Input(format!("cannot write {}: {e}", file.display())))
         }
         None => {
-            print!("{text}");
+            say_on!("{text}");
             Ok(())
         }
     }
@@ -40,9 +40,9 @@ pub(crate) fn export_csv(path: &Path, output: Option<&Path>, private: bool) -> R
         std::fs::write(&target, &file.text)
             .map_err(|e| Failure::Input(format!("cannot write {}: {e}", target.display())))?;
     }
-    println!("wrote {} tables to {}", files.len(), folder.display());
+    say!("wrote {} tables to {}", files.len(), folder.display());
     if private {
-        println!("including PRIVATE grey-chart data (claims, stances, profiles, engagement log): keep these files to yourself");
+        say!("including PRIVATE grey-chart data (claims, stances, profiles, engagement log): keep these files to yourself");
     }
     Ok(())
 }
@@ -60,7 +60,7 @@ pub(crate) fn export_document(
     let text = document.render(&data, as_of, private).map_err(|e| Failure::Input(e.to_string()))?;
     emit(&text, output)?;
     if private && output.is_some() {
-        println!("including PRIVATE grey-chart data (who sways whom, claims, notes): keep this file to yourself");
+        say!("including PRIVATE grey-chart data (who sways whom, claims, notes): keep this file to yourself");
     }
     Ok(())
 }

@@ -52,15 +52,15 @@ pub(crate) fn run(path: &Path, file: &Path, kind: ImportKind) -> Result<(), Fail
     };
     match result {
         Ok(report) => {
-            println!("imported {} rows from {name} into {}", report.rows, path.display());
+            say!("imported {} rows from {name} into {}", report.rows, path.display());
             for team in &report.created_teams {
-                println!("created team {team}");
+                say!("created team {team}");
             }
             for release in &report.created_releases {
-                println!("created release {release}");
+                say!("created release {release}");
             }
             for component in &report.created_components {
-                println!("created component {component}");
+                say!("created component {component}");
             }
             Ok(())
         }

@@ -2,6 +2,25 @@
 //! Bad input exits with code 2 and a message naming file, line and field;
 //! it changes nothing.
 
+/// `println!` for the command's output, but a failure to write returns a
+/// `Failure` from the enclosing function instead of panicking: a reader
+/// that stops early (`greychart influence w.greychart | head`) closes the
+/// pipe under it.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*).map_err($crate::Failure::from)?;
+    }};
+}
+
+/// `print!`, as `say!`.
+macro_rules! say_on {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout().lock(), $($arg)*).map_err($crate::Failure::from)?;
+    }};
+}
+
 mod analysis;
 mod export;
 mod import;
@@ -226,6 +245,19 @@ enum Failure {
     /// Something else failed: exit 1.
     #[error("{0}")]
     Internal(String),
+    /// Whoever read the output stopped reading: exit quietly, as the
+    /// usual command-line tools do.
+    #[error("the output was closed")]
+    Closed,
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        match e.kind() {
+            std::io::ErrorKind::BrokenPipe => Failure::Closed,
+            _ => Failure::Internal(format!("cannot write the output: {e}")),
+        }
+    }
 }
 
 impl From<StoreError> for Failure {
@@ -287,7 +319,7 @@ fn main() -> ExitCode {
         }
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) | Err(Failure::Closed) => ExitCode::SUCCESS,
         Err(Failure::Input(message)) => {
             eprintln!("greychart: {message}");
             ExitCode::from(2)
@@ -323,12 +355,9 @@ fn set_passphrase(path: &std::path::Path, remove: bool) -> Result<(), Failure> {
     let mut ws = open(path)?;
     ws.set_passphrase(if remove { None } else { new.as_ref() })?;
     if remove {
-        println!("{} is no longer encrypted", path.display());
+        say!("{} is no longer encrypted", path.display());
     } else {
-        println!(
-            "{} is encrypted: open it with its passphrase (GREYCHART_PASSPHRASE for this command)",
-            path.display()
-        );
+        say!("{} is encrypted: open it with its passphrase (GREYCHART_PASSPHRASE for this command)", path.display());
     }
     Ok(())
 }
@@ -336,7 +365,7 @@ fn set_passphrase(path: &std::path::Path, remove: bool) -> Result<(), Failure> {
 fn demo(path: &std::path::Path) -> Result<(), Failure> {
     let data = greychart_core::demo::demo_workspace(today());
     Workspace::create_with(path, &data)?;
-    println!(
+    say!(
         "wrote the demo workspace to {}: {} people, {} claims, {} releases, {} changes",
         path.display(),
         data.people.len(),
@@ -350,6 +379,6 @@ fn demo(path: &std::path::Path) -> Result<(), Failure> {
 /// Prints a value as pretty JSON.
 fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
     let text = serde_json::to_string_pretty(value).map_err(|e| Failure::Internal(e.to_string()))?;
-    println!("{text}");
+    say!("{text}");
     Ok(())
 }

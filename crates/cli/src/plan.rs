@@ -13,10 +13,10 @@ pub(crate) fn plan(path: &Path, from: NaiveDate, json: bool, csv: bool) -> Resul
         return print_json(&report);
     }
     if csv {
-        print!("{}", schedule_csv(&report));
+        say_on!("{}", schedule_csv(&report));
         return Ok(());
     }
-    println!(
+    say!(
         "{} changes; the critical path takes {} days from {}: {}",
         report.order.len(),
         report.critical_path_days,
@@ -25,18 +25,18 @@ pub(crate) fn plan(path: &Path, from: NaiveDate, json: bool, csv: bool) -> Resul
     );
     let releases: Vec<_> = report.schedule.iter().filter(|s| s.kind == SlotKind::Release).collect();
     if !releases.is_empty() {
-        println!("\nEarliest feasible deployments:");
+        say!("\nEarliest feasible deployments:");
         for s in releases {
             let deploys = s.deploys_on.map_or("no window left".to_owned(), |d| d.to_string());
-            println!("  {:<12} work {} – {}, deploys {deploys}", s.id, s.starts_on, s.ready_on);
+            say!("  {:<12} work {} – {}, deploys {deploys}", s.id, s.starts_on, s.ready_on);
         }
     }
     if report.conflicts.is_empty() {
-        println!("\nNo conflicts.");
+        say!("\nNo conflicts.");
     } else {
-        println!("\n{} conflicts:", report.conflicts.len());
+        say!("\n{} conflicts:", report.conflicts.len());
         for c in &report.conflicts {
-            println!("  [{}] {}", c.kind, c.message);
+            say!("  [{}] {}", c.kind, c.message);
         }
     }
     Ok(())
@@ -48,11 +48,11 @@ pub(crate) fn impact(path: &Path, item: &str, json: bool) -> Result<(), Failure>
         return print_json(&impact);
     }
     let list = |ids: &[String]| if ids.is_empty() { "none".to_owned() } else { ids.join(", ") };
-    println!("If {item} goes wrong:");
-    println!("  waiting on it:  {}", list(&impact.downstream));
-    println!("  services hit:   {}", list(&impact.services));
-    println!("  teams involved: {}", list(&impact.teams));
-    println!("  business owners: {}", list(&impact.people));
+    say!("If {item} goes wrong:");
+    say!("  waiting on it:  {}", list(&impact.downstream));
+    say!("  services hit:   {}", list(&impact.services));
+    say!("  teams involved: {}", list(&impact.teams));
+    say!("  business owners: {}", list(&impact.people));
     Ok(())
 }
 
@@ -69,7 +69,7 @@ pub(crate) fn approvals(path: &Path, release: Option<&str>, json: bool) -> Resul
     }
     for r in &rows {
         let stale = if r.stale { format!(" (stale: {})", r.stale_reason) } else { String::new() };
-        println!("{:<6} {:<8} {:<16} {:<18}{stale}  — {}", r.release, r.approver, r.role.as_str(), r.status, r.rule);
+        say!("{:<6} {:<8} {:<16} {:<18}{stale}  — {}", r.release, r.approver, r.role.as_str(), r.status, r.rule);
     }
     Ok(())
 }
@@ -94,11 +94,6 @@ pub(crate) fn packet(path: &Path, which: &Packets, brief: bool, date: NaiveDate,
     };
     let pdf = greychart_packet::render_pdf(&data).map_err(|e| Failure::Input(e.to_string()))?;
     std::fs::write(output, &pdf).map_err(|e| Failure::Input(format!("cannot write {}: {e}", output.display())))?;
-    println!(
-        "wrote the {} {what} to {} ({} bytes)",
-        if brief { "brief" } else { "sign-off" },
-        output.display(),
-        pdf.len()
-    );
+    say!("wrote the {} {what} to {} ({} bytes)", if brief { "brief" } else { "sign-off" }, output.display(), pdf.len());
     Ok(())
 }
