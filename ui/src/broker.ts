@@ -1,9 +1,9 @@
 // Broker scores arrive after the rest: they run on a worker thread in the
 // app while the window stays live. This module keeps their state, shows the
-// progress bar with Cancel in the toolbar, and fills the broker cells in
-// place when the scores land.
+// progress bar with Cancel in the toolbar, runs the scores, and fills the
+// broker cells in place when they land.
 
-import { api } from "./api";
+import { api, asApiError } from "./api";
 import type { BrokerScores } from "./bindings";
 import { h, replace } from "./dom";
 import { unit } from "./format";
@@ -90,4 +90,59 @@ export function pollProgress(ms: number, running: () => boolean, update: (done: 
       .catch(() => undefined);
   }, ms);
   return () => window.clearInterval(timer);
+}
+
+/** What a broker run needs of the window. */
+export interface BrokerHost {
+  model: Model;
+  /** Where the progress bar goes. */
+  progressArea: () => HTMLElement;
+  /** Whether the view on screen lists the brokers by score. */
+  listing: () => boolean;
+  /** Redraws the view on screen. */
+  render: () => void;
+}
+
+/** A function that computes the broker scores in the background; a newer
+ *  run (after an edit or a new as-of date) supersedes the one before. */
+export function brokerRunner(host: BrokerHost): () => Promise<void> {
+  const { model } = host;
+  let latestRun = 0;
+  const show = () =>
+    renderBrokerProgress(
+      host.progressArea(),
+      model.broker,
+      () => void api.cancelAnalysis(),
+      () => {
+        void run();
+        // The brokers list says the scores are being computed again.
+        if (host.listing()) host.render();
+      },
+    );
+  async function run(): Promise<void> {
+    const mine = ++latestRun;
+    const isLatest = () => mine === latestRun;
+    model.broker = { kind: "running", done: 0, total: 0 };
+    show();
+    const stop = pollProgress(150, isLatest, (done, total) => {
+      model.broker = { kind: "running", done, total };
+      show();
+    });
+    try {
+      const result = await api.brokerScores(model.asOf);
+      if (!isLatest()) return;
+      if (result) applyBrokerScores(model, result);
+      else model.broker = { kind: "cancelled" };
+    } catch (e) {
+      if (isLatest()) model.broker = { kind: "failed", message: asApiError(e).message };
+    } finally {
+      stop();
+    }
+    if (!isLatest()) return;
+    show();
+    // The brokers list is ordered by score: redraw it; elsewhere fill cells.
+    if (host.listing()) host.render();
+    else refreshBrokerCells(model);
+  }
+  return run;
 }

@@ -2,7 +2,7 @@
 // Everything shown comes from the open workspace through the typed api.
 
 import { api, asApiError } from "./api";
-import { applyBrokerScores, pollProgress, refreshBrokerCells, renderBrokerProgress } from "./broker";
+import { brokerRunner } from "./broker";
 import { flushMounted, h, replace } from "./dom";
 import { openClaimForm } from "./forms/claimForm";
 import { openEngagementForm } from "./forms/engagementForm";
@@ -363,48 +363,13 @@ async function load(): Promise<void> {
   byId("view").dataset["loadMs"] = String(Math.round(performance.now() - started));
 }
 
-let brokerRun = 0;
-
-/** Computes the broker scores in the background; a newer run (after an
- *  edit or a new as-of date) supersedes this one. */
-async function runBroker(): Promise<void> {
-  const run = ++brokerRun;
-  const isLatest = () => run === brokerRun;
-  model.broker = { kind: "running", done: 0, total: 0 };
-  showBrokerProgress();
-  const stop = pollProgress(150, isLatest, (done, total) => {
-    model.broker = { kind: "running", done, total };
-    showBrokerProgress();
-  });
-  try {
-    const result = await api.brokerScores(model.asOf);
-    if (!isLatest()) return;
-    if (result) applyBrokerScores(model, result);
-    else model.broker = { kind: "cancelled" };
-  } catch (e) {
-    if (isLatest()) model.broker = { kind: "failed", message: asApiError(e).message };
-  } finally {
-    stop();
-  }
-  if (!isLatest()) return;
-  showBrokerProgress();
-  // The brokers list is ordered by score: redraw it; elsewhere fill cells.
-  if (current === "stakeholders") render();
-  else refreshBrokerCells(model);
-}
-
-function showBrokerProgress(): void {
-  renderBrokerProgress(
-    byId("analysis"),
-    model.broker,
-    () => void api.cancelAnalysis(),
-    () => {
-      void runBroker();
-      // The brokers list says the scores are being computed again.
-      if (current === "stakeholders") render();
-    },
-  );
-}
+/** Computes the broker scores in the background (`broker.ts`). */
+const runBroker = brokerRunner({
+  model,
+  progressArea: () => byId("analysis"),
+  listing: () => current === "stakeholders",
+  render: () => render(),
+});
 
 function render(): void {
   const nav = byId("nav");
