@@ -10,6 +10,8 @@ fn main() {
         "analysis_progress",
         "cancel_analysis",
         "sway_edges",
+        "claims_page",
+        "person_evidence",
         "strongest_path",
         "evidence_summary",
         "factions",

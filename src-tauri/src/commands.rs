@@ -8,7 +8,9 @@ use std::sync::{Mutex, MutexGuard};
 use chrono::NaiveDate;
 use greychart_core::analytics::{BrokerScores, Faction, InfluencePath, InfluenceRow, SwayEdge};
 use greychart_core::model::{Claim, EngagementEntry, Person, WorkspaceData};
-use greychart_core::transport::{AnalysisProgress, EvidenceSummary, Position, WorkspaceInfo};
+use greychart_core::transport::{
+    AnalysisProgress, ClaimPage, EvidenceSummary, Focus, PersonEvidence, Position, WorkspaceInfo,
+};
 use greychart_core::{ApiError, ErrorCode};
 use tauri::{State, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
@@ -29,9 +31,31 @@ pub fn workspace_info(state: SessionState<'_>) -> Result<Option<WorkspaceInfo>, 
     Ok(lock(&state)?.info())
 }
 
+/// Everything but the claims, which the window pages (`claims_page`) or
+/// fetches a person at a time (`person_evidence`): a large chart has
+/// hundreds of thousands.
 #[tauri::command(async)]
 pub fn workspace_data(state: SessionState<'_>) -> Result<WorkspaceData, ApiError> {
-    Ok(lock(&state)?.workspace()?.read().data()?)
+    Ok(lock(&state)?.workspace()?.read().data_without_claims()?)
+}
+
+/// Up to `limit` claims from `offset` in the order recorded; with `person`,
+/// only those from or to them.
+#[tauri::command(async)]
+pub fn claims_page(
+    state: SessionState<'_>,
+    person: Option<String>,
+    offset: u32,
+    limit: u32,
+) -> Result<ClaimPage, ApiError> {
+    Ok(lock(&state)?.workspace()?.read().claims_page(person.as_deref(), offset, limit)?)
+}
+
+/// A person's claims and links, for their side panel.
+#[tauri::command(async)]
+pub fn person_evidence(state: SessionState<'_>, id: String, as_of: Option<String>) -> Result<PersonEvidence, ApiError> {
+    let as_of = as_of_date(as_of)?;
+    Ok(lock(&state)?.workspace()?.person_evidence(&id, as_of)?)
 }
 
 /// The analysis date: the given `YYYY-MM-DD`, or today.
@@ -46,11 +70,14 @@ pub(crate) fn as_of_date(as_of: Option<String>) -> Result<NaiveDate, ApiError> {
     }
 }
 
-/// Ranks and power gaps; broker scores come from `broker_scores`.
+/// Ranks and power gaps, most influential first (ties in people order), as
+/// the window lists them; broker scores come from `broker_scores`.
 #[tauri::command(async)]
 pub fn influence(state: SessionState<'_>, as_of: Option<String>) -> Result<Vec<InfluenceRow>, ApiError> {
     let as_of = as_of_date(as_of)?;
-    Ok(lock(&state)?.workspace()?.influence_ranks(as_of)?)
+    let mut rows = lock(&state)?.workspace()?.influence_ranks(as_of)?;
+    rows.sort_by(|a, b| b.rank.total_cmp(&a.rank));
+    Ok(rows)
 }
 
 /// Broker scores, computed on a worker thread after the session lock is
@@ -81,9 +108,13 @@ pub fn cancel_analysis(analyses: State<'_, Analyses>) -> Result<(), ApiError> {
 }
 
 #[tauri::command(async)]
-pub fn sway_edges(state: SessionState<'_>, as_of: Option<String>) -> Result<Vec<SwayEdge>, ApiError> {
+pub fn sway_edges(
+    state: SessionState<'_>,
+    as_of: Option<String>,
+    focus: Option<Focus>,
+) -> Result<Vec<SwayEdge>, ApiError> {
     let as_of = as_of_date(as_of)?;
-    Ok(lock(&state)?.workspace()?.sway_edges(as_of)?)
+    Ok(lock(&state)?.workspace()?.sway_edges(as_of, focus.as_ref())?)
 }
 
 #[tauri::command(async)]

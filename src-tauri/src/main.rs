@@ -48,6 +48,8 @@ fn main() {
             commands::analysis_progress,
             commands::cancel_analysis,
             commands::sway_edges,
+            commands::claims_page,
+            commands::person_evidence,
             commands::strongest_path,
             commands::evidence_summary,
             commands::factions,

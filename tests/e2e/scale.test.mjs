@@ -5,10 +5,10 @@
 // window answers.
 
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { APP, assert, byTestId, launch, run, screenshot, startDriver, stopDriver } from "./harness.mjs";
+import { APP, assert, byTestId, launch, press, run, screenshot, startDriver, stopDriver } from "./harness.mjs";
 
 if (!APP) {
   console.error("set GREYCHART_APP to the app binary built with `tauri build --debug --no-bundle`");
@@ -51,7 +51,8 @@ function generate(n) {
 const large = join(home, "large.greychart");
 importOrganisation(large, join(FIXTURES, "large", "people.csv"), join(FIXTURES, "large", "claims.csv"));
 const generated = join(home, "generated-12000.greychart");
-importOrganisation(generated, ...generate(12000));
+const generatedFiles = generate(12000);
+importOrganisation(generated, ...generatedFiles);
 writeFileSync(join(home, "last-workspace"), large);
 
 const driver = await startDriver({ GREYCHART_HOME: home });
@@ -200,7 +201,7 @@ const failed = await run([
     await byTestId(browser, "analysis-cancel").click();
     await byTestId(browser, "analysis-run").waitForExist({ timeout: 10000 });
     const note = await byTestId(browser, "influence-map").getText();
-    assert(note.includes("12000 people are too many to draw"), `the map reads "${note}"`);
+    assert(note.includes("12,000 people are too many to draw"), `the map reads "${note}"`);
     await byTestId(browser, "nav-stakeholders").click();
     await byTestId(browser, "view-stakeholders").waitForExist({ timeout: 10000 });
     await browser.waitUntil(async () => (await byTestId(browser, "brokers-list").getText()).includes("not computed"), {
@@ -233,6 +234,65 @@ const failed = await run([
     const done = await byTestId(browser, "brokers-list").getText();
     assert(done.includes("Person "), `the brokers list reads "${done.slice(0, 200)}"`);
     await screenshot(browser, "scale-broker-done");
+  }],
+  ["12,000 people: the map draws those around a person found, their panel fetches their claims, the claims table pages", async () => {
+    // What the generated files say about Person 44: every claim partner,
+    // their manager and their reports are one link away.
+    const person = "g00044";
+    const claims = readFileSync(generatedFiles[1], "utf8").trim().split("\n").slice(1).map((line) => line.split(","));
+    const people = readFileSync(generatedFiles[0], "utf8").trim().split("\n").slice(1).map((line) => line.split(","));
+    const near = new Set([person]);
+    const pairs = new Set();
+    for (const [from, to] of claims) {
+      if (from !== person && to !== person) continue;
+      near.add(from).add(to);
+      pairs.add(`${from}>${to}`);
+    }
+    for (const [id, , , , manager] of people) {
+      if (id === person && manager) near.add(manager);
+      if (manager === person) near.add(id);
+    }
+    await byTestId(browser, "nav-grey-chart").click();
+    await byTestId(browser, "view-grey-chart").waitForExist({ timeout: 10000 });
+    // The claims: the first 200 of 96,000 at hand, the next 1,000 fetched.
+    const more = byTestId(browser, "claims-table-more");
+    assert((await more.getText()).includes("(200 of 96000 shown)"), `the claims table reads "${await more.getText()}"`);
+    let start = Date.now();
+    await press(more);
+    await browser.waitUntil(() => browser.execute(() => document.querySelectorAll('[data-testid="claims-table"] tbody tr').length === 1200), {
+      timeout: 30000,
+      timeoutMsg: "the next 1,000 claims did not arrive",
+    });
+    figure("fetch and list the next 1,000 of 96,000 claims", start);
+    // Find Person 44 and show one link around them: their links are fetched.
+    start = Date.now();
+    await browser.execute(() => {
+      const input = document.querySelector('[data-testid="map-search"]');
+      input.value = "Person 44";
+      input.dispatchEvent(new Event("change"));
+    });
+    await byTestId(browser, "map-focus-steps").selectByAttribute("value", "1");
+    await browser.waitUntil(async () => (await mapAttr("data-nodes")) === String(near.size), {
+      timeout: 30000,
+      timeoutMsg: `the map did not draw the ${near.size} people within one link of Person 44 (it has ${await mapAttr("data-nodes")})`,
+    });
+    figure(`fetch the links around Person 44 and draw their ${near.size} people`, start);
+    const drawn = await browser.execute(() => window.greychartMap.nodes().map((n) => n.id()).sort());
+    assert(JSON.stringify(drawn) === JSON.stringify([...near].sort()), `the map draws ${drawn.join(" ")}`);
+    // Their panel: every pair of their claims, fetched for the panel.
+    start = Date.now();
+    await browser.execute((id) => {
+      window.greychartMap.getElementById(id).emit("tap");
+    }, person);
+    await browser.waitUntil(() => browser.execute(() => document.querySelectorAll('[data-testid="panel-claims"] .pair').length), {
+      timeout: 30000,
+      timeoutMsg: "Person 44's panel did not list their claims",
+    });
+    figure("open Person 44's panel with their claims", start);
+    const listed = await browser.execute(() => [...document.querySelectorAll('[data-testid="panel-claims"] .pair')].map((p) => p.dataset.testid.slice(5)).sort());
+    assert(JSON.stringify(listed) === JSON.stringify([...pairs].sort()), `the panel lists pairs ${listed.join(" ")}, not ${[...pairs].sort().join(" ")}`);
+    await screenshot(browser, "scale-focus-person");
+    await browser.keys("Escape");
   }],
 ]);
 

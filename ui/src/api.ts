@@ -3,7 +3,7 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import type { PacketAudience } from "./state";
-import type { AnalysisProgress, ApiError, ApprovalRequirement, ApprovalRole, BrokerScores, Change, Claim, Decision, DecisionKind, PathToYes, Dependency, EngagementEntry, EvidenceSummary, Faction, HistoryEntry, Impact, InfluencePath, InfluenceRow, Person, PlanReport, Position, Release, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { AnalysisProgress, ApiError, ApprovalRequirement, ApprovalRole, BrokerScores, Change, Claim, ClaimPage, Decision, DecisionKind, PathToYes, PersonEvidence, Dependency, EngagementEntry, EvidenceSummary, Faction, Focus, HistoryEntry, Impact, InfluencePath, InfluenceRow, Person, PlanReport, Position, Release, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 /** Turns whatever a command rejected with into an ApiError. */
 export function asApiError(e: unknown): ApiError {
@@ -32,7 +32,11 @@ export const api = {
   brokerScores: (asOf: string | null) => call<BrokerScores | null>("broker_scores", { asOf }),
   analysisProgress: () => call<AnalysisProgress>("analysis_progress"),
   cancelAnalysis: () => call<null>("cancel_analysis"),
-  swayEdges: (asOf: string | null) => call<SwayEdge[]>("sway_edges", { asOf }),
+  /** Every link, or (with `focus`) only those among the people near one person. */
+  swayEdges: (asOf: string | null, focus: Focus | null = null) => call<SwayEdge[]>("sway_edges", { asOf, focus }),
+  /** Claims in the order recorded, a page at a time; `person`: only theirs. */
+  claimsPage: (person: string | null, offset: number, limit: number) => call<ClaimPage>("claims_page", { person, offset, limit }),
+  personEvidence: (id: string, asOf: string | null) => call<PersonEvidence>("person_evidence", { id, asOf }),
   factions: (asOf: string | null) => call<Faction[]>("factions", { asOf }),
   evidenceSummary: (asOf: string | null) => call<EvidenceSummary>("evidence_summary", { asOf }),
   strongestPath: (from: string, to: string, asOf: string | null) => call<InfluencePath>("strongest_path", { from, to, asOf }),

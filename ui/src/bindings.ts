@@ -757,6 +757,10 @@ export type ClaimShift = {
  */
 claim: string, 
 /**
+ * Where its evidence came from.
+ */
+source: string, 
+/**
  * Credibility on the first date (0 if not yet observed).
  */
 before: number, 
@@ -802,6 +806,52 @@ movers_since: string,
  * The largest changes in influence rank over that period, with causes.
  */
 movers: Array<RankShift>, };
+
+/**
+ * Claims in the order they were recorded, a page at a time: the window
+ * never holds them all (800,000 at 100k people).
+ */
+export type ClaimPage = { 
+/**
+ * Claims in all (about the person, when one was asked for).
+ */
+total: number, 
+/**
+ * Where this page starts.
+ */
+offset: number, 
+/**
+ * The claims of this page.
+ */
+claims: Array<Claim>, };
+
+/**
+ * What a person's side panel shows of the grey chart: every claim from or
+ * to them, and their drawn links (formal and grey, in and out).
+ */
+export type PersonEvidence = { 
+/**
+ * Claims from or to the person, retired ones included.
+ */
+claims: Array<Claim>, 
+/**
+ * Links from or to the person as of the date asked.
+ */
+edges: Array<SwayEdge>, };
+
+/**
+ * The people whose links the map wants: those within `steps` links of
+ * `person`, either way.
+ */
+export type Focus = { 
+/**
+ * The person in the middle.
+ */
+person: string, 
+/**
+ * How many links out (0–3 in the window).
+ */
+steps: number, };
 
 /**
  * One person's broker score.

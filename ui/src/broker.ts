@@ -7,7 +7,7 @@ import { api, asApiError } from "./api";
 import type { BrokerScores } from "./bindings";
 import { h, replace } from "./dom";
 import { unit } from "./format";
-import type { Model } from "./state";
+import { influenceById, type Model } from "./state";
 
 export type BrokerState =
   | { kind: "running"; done: number; total: number }
@@ -18,7 +18,7 @@ export type BrokerState =
 /** A person's broker score as shown: the value once known, "…" while it runs. */
 export function brokerText(model: Model, id: string): string {
   if (model.broker.kind !== "done") return model.broker.kind === "running" ? "…" : "–";
-  const row = model.influence.find((r) => r.id === id);
+  const row = influenceById(model.influence).get(id);
   return row ? unit(row.broker) : "–";
 }
 

@@ -37,8 +37,14 @@ export function replace(parent: Element, ...children: Child[]): void {
   append(parent, children);
 }
 
+type Headers = { label: string; tip?: string; numeric?: boolean }[];
+
+function row(headers: Headers, cells: Child[]): HTMLTableRowElement {
+  return h("tr", {}, ...cells.map((cell, i) => h("td", { class: headers[i]?.numeric ? "num" : undefined }, cell)));
+}
+
 /** A table with a header row; `rows` are lists of cells. */
-export function table(testid: string, headers: { label: string; tip?: string; numeric?: boolean }[], rows: Child[][]): HTMLTableElement {
+export function table(testid: string, headers: Headers, rows: Child[][]): HTMLTableElement {
   return h(
     "table",
     { class: "grid", "data-testid": testid },
@@ -46,9 +52,7 @@ export function table(testid: string, headers: { label: string; tip?: string; nu
     h(
       "tbody",
       {},
-      ...rows.map((cells) =>
-        h("tr", {}, ...cells.map((cell, i) => h("td", { class: headers[i]?.numeric ? "num" : undefined }, cell))),
-      ),
+      ...rows.map((cells) => row(headers, cells)),
     ),
   );
 }
@@ -58,7 +62,7 @@ const shownRows = new Map<string, number>();
 /** A table of `items` that builds and shows the first `page` rows, with a
  *  button that appends more: organisations of thousands stay quick. How
  *  many are shown survives a redraw. */
-export function longTable<T>(testid: string, headers: { label: string; tip?: string; numeric?: boolean }[], items: T[], cells: (item: T) => Child[], page = 200): HTMLElement {
+export function longTable<T>(testid: string, headers: Headers, items: T[], cells: (item: T) => Child[], page = 200): HTMLElement {
   let limit = Math.max(page, shownRows.get(testid) ?? page);
   const t = table(testid, headers, items.slice(0, limit).map(cells));
   if (items.length <= limit) return t;
@@ -70,12 +74,47 @@ export function longTable<T>(testid: string, headers: { label: string; tip?: str
   more.addEventListener("click", () => {
     const next = Math.min(items.length, limit + page * 5);
     for (const item of items.slice(limit, next)) {
-      body?.appendChild(h("tr", {}, ...cells(item).map((cell, i) => h("td", { class: headers[i]?.numeric ? "num" : undefined }, cell))));
+      body?.appendChild(row(headers, cells(item)));
     }
     limit = next;
     shownRows.set(testid, limit);
     if (limit >= items.length) more.remove();
     else label();
+  });
+  label();
+  return h("div", {}, t, more);
+}
+
+/** A table of `total` rows of which `items` are at hand, the first ones in
+ *  order; a button fetches the next `page` with `fetch(offset)`, for lists
+ *  too long to hold (the claims of a large chart). Fetched rows are added to
+ *  `items`, so a redraw shows them again. */
+export function pagedTable<T>(testid: string, headers: Headers, items: T[], total: number, fetch: (offset: number, limit: number) => Promise<T[]>, cells: (item: T) => Child[], page = 1000): HTMLElement {
+  const t = table(testid, headers, items.map(cells));
+  if (items.length >= total) return t;
+  const body = t.tBodies[0];
+  const more: HTMLButtonElement = h("button", { type: "button", class: "more", "data-testid": `${testid}-more` });
+  const label = () => {
+    more.textContent = `Show ${Math.min(page, total - items.length)} more (${items.length} of ${total} shown)`;
+  };
+  more.addEventListener("click", () => {
+    more.disabled = true;
+    more.textContent = "Fetching\u2026";
+    fetch(items.length, page).then(
+      (next) => {
+        for (const item of next) {
+          items.push(item);
+          body?.appendChild(row(headers, cells(item)));
+        }
+        more.disabled = false;
+        if (next.length === 0 || items.length >= total) more.remove();
+        else label();
+      },
+      (e: unknown) => {
+        more.disabled = false;
+        more.textContent = `Could not fetch more (${e instanceof Object && "message" in e ? String(e.message) : String(e)}): try again`;
+      },
+    );
   });
   label();
   return h("div", {}, t, more);

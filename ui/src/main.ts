@@ -11,12 +11,14 @@ import { openPassphraseForm, openUnlockForm } from "./forms/passphraseForm";
 import { openPersonForm } from "./forms/personForm";
 import { today } from "./format";
 import { historyKeys, redo, refreshHistory, showHistoryPanel, undo, type HistoryHost } from "./history";
-import { closePanel, panelIsOpen } from "./panel";
-import { emptyData, type Model } from "./state";
+import { closePanel, panelIsOpen, panelShows } from "./panel";
+import type { Person, SwayEdge } from "./bindings";
+import { emptyData, noClaims, type Model } from "./state";
 import { approvalsView } from "./views/approvals";
-import { greyChartView } from "./views/greyChart";
+import { findPerson, greyChartView } from "./views/greyChart";
+import { MAP_LIMIT } from "./views/influenceMap";
 import { packetsView } from "./views/packets";
-import { openPersonPanel } from "./views/personPanel";
+import { openPersonPanel, type PersonAnswers } from "./views/personPanel";
 import { releasePlanView } from "./views/releasePlan";
 import { stakeholdersView } from "./views/stakeholders";
 import type { Actions, View } from "./views/types";
@@ -29,7 +31,7 @@ const VIEWS: { id: string; label: string; view: View }[] = [
   { id: "packets", label: "Packets", view: packetsView },
 ];
 
-const model: Model = { info: null, data: emptyData(), influence: [], broker: { kind: "cancelled" }, edges: [], evidence: null, factions: [], colourBy: "team", positions: [], asOf: today(), showFormal: true, showGrey: true, path: [], focusQuery: "", focusSteps: 0, drawMode: false, stanceRelease: null, plan: null, planError: null, planItem: null, impact: null, planDraw: false, planRefused: null, approvalsRelease: null, pathToYes: null, approvalFilter: "all", scheduleMessage: null, packet: null };
+const model: Model = { info: null, data: emptyData(), claims: noClaims(), influence: [], broker: { kind: "cancelled" }, edges: [], evidence: null, factions: [], colourBy: "team", positions: [], asOf: today(), showFormal: true, showGrey: true, path: [], focusQuery: "", focusSteps: 0, drawMode: false, stanceRelease: null, plan: null, planError: null, planItem: null, impact: null, planDraw: false, planRefused: null, approvalsRelease: null, pathToYes: null, approvalFilter: "all", scheduleMessage: null, packet: null };
 let current = VIEWS[0]?.id ?? "grey-chart";
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -47,18 +49,36 @@ function status(message: string, kind: "info" | "error" = "info"): void {
 const actions: Actions = {
   editPerson: (person) => openPersonForm(model.data, person, afterSave),
   editClaim: (claim) => openClaimForm(model.data, claim, afterSave),
+  moreClaims: (offset, limit) => api.claimsPage(null, offset, limit).then((page) => page.claims),
   showPerson: (id) => {
-    openPersonPanel(model, id, actions, null);
+    // The panel opens at once and fills in as its evidence and the path
+    // from "me" arrive; an answer for a panel since closed or replaced is dropped.
+    const answers: PersonAnswers = { path: null, evidence: null };
     const me = model.data.me;
+    shownPerson = id;
+    const show = () => {
+      if (shownPerson === id && panelShows("person-details")) openPersonPanel(model, id, actions, answers);
+    };
+    openPersonPanel(model, id, actions, answers);
+    api
+      .personEvidence(id, model.asOf)
+      .then(
+        (found) => (answers.evidence = found),
+        (e: unknown) => (answers.evidence = asApiError(e)),
+      )
+      .then(show);
     if (!me || me === id) return;
     api
       .strongestPath(me, id, model.asOf)
-      .then((found) => {
-        model.path = found.path;
-        render();
-        openPersonPanel(model, id, actions, found);
-      })
-      .catch((e) => openPersonPanel(model, id, actions, asApiError(e)));
+      .then(
+        (found) => {
+          model.path = found.path;
+          render();
+          answers.path = found;
+        },
+        (e: unknown) => (answers.path = asApiError(e)),
+      )
+      .then(show);
   },
   savePositions: (positions) => {
     model.positions = positions;
@@ -84,7 +104,22 @@ const actions: Actions = {
   setFocus: (query, steps) => {
     model.focusQuery = query;
     model.focusSteps = steps;
-    render();
+    if (model.data.people.length <= MAP_LIMIT) {
+      render();
+      return;
+    }
+    // A large chart's links are fetched around the person found.
+    const person = findPerson(model.data.people, query);
+    if (person && steps > 0) status(`Finding the people within ${steps} link${steps === 1 ? "" : "s"} of ${model.data.people.find((p) => p.id === person)?.name ?? person}\u2026`);
+    const asked = { query, steps };
+    mapEdges(model.data.people)
+      .then((edges) => {
+        if (model.focusQuery !== asked.query || model.focusSteps !== asked.steps) return;
+        model.edges = edges;
+        render();
+        if (person && steps > 0) status(`Showing the people within ${steps} link${steps === 1 ? "" : "s"} of ${model.data.people.find((p) => p.id === person)?.name ?? person}`);
+      })
+      .catch((e) => status(asApiError(e).message, "error"));
   },
   setDrawMode: (on) => {
     model.drawMode = on;
@@ -292,22 +327,47 @@ const historyHost: HistoryHost = {
   },
 };
 
+/** Claims the claims table lists at first. */
+const CLAIMS_PAGE = 200;
+
+/** The person whose side panel was opened last. */
+let shownPerson: string | null = null;
+
+/** Counts loads, so that answers of a load overtaken by a newer one are dropped. */
+let loads = 0;
+
+/** The map's links: all of them up to MAP_LIMIT people; above it only those
+ *  around the focused person, and none without one (the map asks for one). */
+function mapEdges(people: Person[]): Promise<SwayEdge[]> {
+  if (people.length <= MAP_LIMIT) return api.swayEdges(model.asOf);
+  const person = findPerson(people, model.focusQuery);
+  return person && model.focusSteps > 0 ? api.swayEdges(model.asOf, { person, steps: model.focusSteps }) : Promise.resolve([]);
+}
+
+/**
+ * Loads the workspace in two rounds. First what the views draw (people,
+ * ranks, the map's links, the first claims, the plan), then the slower
+ * summaries (gaps in the evidence, movers, factions), which fill in when
+ * they arrive: a chart of 100,000 people shows in seconds, not after every
+ * analysis. Claims are fetched a page or a person at a time, never all.
+ */
 async function load(): Promise<void> {
   const started = performance.now();
+  const load = ++loads;
   try {
-    const [info, data, influence, edges, positions, evidence, factions, plan] = await Promise.all([
+    const [info, data, influence, positions, claims, plan] = await Promise.all([
       api.workspaceInfo(),
       api.workspaceData(),
       api.influence(model.asOf),
-      api.swayEdges(model.asOf),
       api.mapPositions(),
-      api.evidenceSummary(model.asOf),
-      api.factions(model.asOf),
+      api.claimsPage(null, 0, Math.max(CLAIMS_PAGE, model.claims.claims.length)),
       api.plan(null).then(
         (plan) => ({ plan, error: null }),
         (e: unknown) => ({ plan: null, error: asApiError(e).message }),
       ),
     ]);
+    const edges = await mapEdges(data.people);
+    if (load !== loads) return;
     model.plan = plan.plan;
     model.planError = plan.error;
     if (model.planItem) {
@@ -318,12 +378,11 @@ async function load(): Promise<void> {
         if (current === "release-plan") render();
       }, () => undefined);
     }
-    model.factions = factions;
     byId("view").dataset["fetchMs"] = String(Math.round(performance.now() - started));
-    model.evidence = evidence;
     model.positions = positions;
     model.info = info;
     model.data = data;
+    model.claims = claims;
     model.influence = influence;
     model.broker = { kind: "running", done: 0, total: 0 };
     model.edges = edges;
@@ -339,9 +398,11 @@ async function load(): Promise<void> {
       if (current === "packets") previewPacket();
     }
   } catch (e) {
+    if (load !== loads) return;
     const err = asApiError(e);
     model.info = null;
     model.data = emptyData();
+    model.claims = noClaims();
     model.influence = [];
     model.edges = [];
     model.evidence = null;
@@ -356,11 +417,30 @@ async function load(): Promise<void> {
     void refreshHistory(historyHost);
     status(err.code === "no_workspace" ? "Create a workspace with New, or open one with Open." : err.message, err.code === "no_workspace" || err.code === "locked" ? "info" : "error");
     if (err.code === "locked") askPassphrase(err.message);
+    render();
+    return;
   }
+  const drawing = performance.now();
   render();
-  // How long the last load took (fetch, then drawing included): the scale
-  // tests print it.
+  // How long the load took until the views were drawn (fetch, then drawing
+  // included), and the drawing alone: the scale tests print them.
   byId("view").dataset["loadMs"] = String(Math.round(performance.now() - started));
+  byId("view").dataset["renderMs"] = String(Math.round(performance.now() - drawing));
+  await loadSummaries(load, started);
+}
+
+/** The second round of a load: evidence gaps, movers and factions. */
+async function loadSummaries(load: number, started: number): Promise<void> {
+  try {
+    const [evidence, factions] = await Promise.all([api.evidenceSummary(model.asOf), api.factions(model.asOf)]);
+    if (load !== loads) return;
+    model.evidence = evidence;
+    model.factions = factions;
+    render();
+    byId("view").dataset["summariesMs"] = String(Math.round(performance.now() - started));
+  } catch (e) {
+    if (load === loads) status(asApiError(e).message, "error");
+  }
 }
 
 /** Computes the broker scores in the background (`broker.ts`). */

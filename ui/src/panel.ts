@@ -31,6 +31,11 @@ export function closePanel(): void {
   panel.replaceChildren();
 }
 
+/** Whether the panel is open on the content with this test id. */
+export function panelShows(testid: string): boolean {
+  return panelIsOpen() && panelElement().querySelector(`[data-testid="${testid}"]`) !== null;
+}
+
 export function panelIsOpen(): boolean {
   return !panelElement().hidden;
 }

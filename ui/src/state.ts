@@ -2,14 +2,21 @@
 // together and replaced as a whole after every saved edit.
 
 import type { BrokerState } from "./broker";
-import type { PathToYes, EvidenceSummary, Faction, Impact, InfluenceRow, PlanReport, Position, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { ClaimPage, PathToYes, EvidenceSummary, Faction, Impact, InfluenceRow, Person, PlanReport, Position, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 export interface Model {
   info: WorkspaceInfo | null;
+  /** Everything but the claims: a large chart has hundreds of thousands, so
+   *  the window fetches them a page (`claims`) or a person at a time. */
   data: WorkspaceData;
-  /** Ranks at once; their broker scores only once `broker` is done. */
+  /** The claims listed so far, in the order recorded, and how many in all. */
+  claims: ClaimPage;
+  /** Ranks at once, most influential first; their broker scores only once
+   *  `broker` is done. */
   influence: InfluenceRow[];
   broker: BrokerState;
+  /** The map's links: all of them, or above MAP_LIMIT people only those
+   *  around the focused person (none without one). */
   edges: SwayEdge[];
   /** Gaps in the evidence and recent movers (null until loaded). */
   evidence: EvidenceSummary | null;
@@ -56,6 +63,11 @@ export interface Model {
   scheduleMessage: { release: string; text: string; refused: boolean } | null;
 }
 
+/** No claims listed yet. */
+export function noClaims(): ClaimPage {
+  return { total: 0, offset: 0, claims: [] };
+}
+
 /** Who a sign-off packet is for. */
 export type PacketAudience = "signoff" | "brief";
 
@@ -97,15 +109,54 @@ export function emptyData(): WorkspaceData {
   };
 }
 
+/** Lookups worked out once per loaded workspace (the views redraw on every
+ *  click, and a chart may hold 100,000 people). Loaded data is replaced as
+ *  a whole, never changed in place, so its identity keys the cache. */
+const lookups = new WeakMap<object, Map<string, unknown>>();
+
+function once<K extends object, V>(source: K, what: string, make: () => V): V {
+  const known = lookups.get(source) ?? new Map<string, unknown>();
+  lookups.set(source, known);
+  if (!known.has(what)) known.set(what, make());
+  return known.get(what) as V;
+}
+
 /** Lookup of names by id, for showing people, teams and releases by name. */
 export function names(data: WorkspaceData): Map<string, string> {
-  const m = new Map<string, string>();
-  for (const t of data.teams) m.set(t.id, t.name);
-  for (const p of data.people) m.set(p.id, p.name);
-  for (const r of data.releases) m.set(r.id, r.name);
-  for (const c of data.components) m.set(c.id, c.name);
-  for (const s of data.services) m.set(s.id, s.name);
-  return m;
+  return once(data, "names", () => {
+    const m = new Map<string, string>();
+    for (const t of data.teams) m.set(t.id, t.name);
+    for (const p of data.people) m.set(p.id, p.name);
+    for (const r of data.releases) m.set(r.id, r.name);
+    for (const c of data.components) m.set(c.id, c.name);
+    for (const s of data.services) m.set(s.id, s.name);
+    return m;
+  });
+}
+
+/** People by id. */
+export function peopleById(data: WorkspaceData): Map<string, Person> {
+  return once(data, "people", () => new Map(data.people.map((p) => [p.id, p])));
+}
+
+/** Influence rows by person id. */
+export function influenceById(influence: InfluenceRow[]): Map<string, InfluenceRow> {
+  return once(influence, "rows", () => new Map(influence.map((r) => [r.id, r])));
+}
+
+/** The `k` items of highest `score`, highest first; ties keep their order
+ *  (as a stable sort would), in one pass over the items. */
+export function topBy<T>(items: T[], score: (item: T) => number, k: number): T[] {
+  const top: { item: T; score: number }[] = [];
+  for (const item of items) {
+    const s = score(item);
+    if (top.length === k && !(s > (top[k - 1]?.score ?? -Infinity))) continue;
+    let at = top.length;
+    while (at > 0 && (top[at - 1]?.score ?? Infinity) < s) at--;
+    top.splice(at, 0, { item, score: s });
+    if (top.length > k) top.pop();
+  }
+  return top.map((t) => t.item);
 }
 
 export type ApprovalStatus = "pending" | "approved" | "rejected" | "abstained" | "changes_requested";

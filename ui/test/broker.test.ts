@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { applyBrokerScores, brokerText } from "../src/broker";
-import { emptyData, type Model } from "../src/state";
+import { emptyData, noClaims, type Model } from "../src/state";
 
 function model(): Model {
   return {
     info: null,
     data: emptyData(),
+    claims: noClaims(),
     influence: [
       { id: "a", name: "A", rank: 0.6, formal_rank: 0.5, rank_percentile: 100, power_gap: 0, broker: 0 },
       { id: "b", name: "B", rank: 0.4, formal_rank: 0.5, rank_percentile: 0, power_gap: 0, broker: 0 },

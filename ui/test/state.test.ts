@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { asApiError } from "../src/api";
 import { nextPersonId } from "../src/forms/personForm";
-import { approvalStatus, emptyData } from "../src/state";
+import { approvalStatus, emptyData, names, topBy } from "../src/state";
 
 describe("approval status", () => {
   it("is the latest decision, or pending", () => {
@@ -75,5 +75,24 @@ describe("finding a person", () => {
     expect(findPerson(people, "lee")).toBe("a");
     expect(findPerson(people, "  ")).toBeNull();
     expect(findPerson(people, "zed")).toBeNull();
+  });
+});
+
+describe("top items", () => {
+  it("equal a stable sort's first k, ties in their order", () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    const items = Array.from({ length: 500 }, (_, i) => ({ i, score: next() % 40 }));
+    for (const k of [0, 1, 5, 40, 600]) {
+      const sorted = [...items].sort((a, b) => b.score - a.score).slice(0, k);
+      expect(topBy(items, (t) => t.score, k)).toEqual(sorted);
+    }
+  });
+
+  it("are worked out once per loaded workspace", () => {
+    const data = { ...emptyData(), people: [{ id: "a", name: "Ann", title: "", team: null, manager: null }] };
+    expect(names(data).get("a")).toBe("Ann");
+    expect(names(data)).toBe(names(data));
+    expect(names({ ...data, people: [] }).get("a")).toBeUndefined();
   });
 });

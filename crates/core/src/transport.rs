@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::analytics::{Coverage, RankShift};
+use crate::analytics::{Coverage, RankShift, SwayEdge};
+use crate::model::Claim;
 
 /// What the window shows about the open workspace.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -48,6 +49,38 @@ pub struct EvidenceSummary {
     pub movers_since: String,
     /// The largest changes in influence rank over that period, with causes.
     pub movers: Vec<RankShift>,
+}
+
+/// Claims in the order they were recorded, a page at a time: the window
+/// never holds them all (800,000 at 100k people).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ClaimPage {
+    /// Claims in all (about the person, when one was asked for).
+    pub total: u32,
+    /// Where this page starts.
+    pub offset: u32,
+    /// The claims of this page.
+    pub claims: Vec<Claim>,
+}
+
+/// What a person's side panel shows of the grey chart: every claim from or
+/// to them, and their drawn links (formal and grey, in and out).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PersonEvidence {
+    /// Claims from or to the person, retired ones included.
+    pub claims: Vec<Claim>,
+    /// Links from or to the person as of the date asked.
+    pub edges: Vec<SwayEdge>,
+}
+
+/// The people whose links the map wants: those within `steps` links of
+/// `person`, either way.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Focus {
+    /// The person in the middle.
+    pub person: String,
+    /// How many links out (0–3 in the window).
+    pub steps: u32,
 }
 
 /// How far the background analysis (broker scores) has got.

@@ -10,7 +10,9 @@ use greychart_core::analytics::{
 use greychart_core::approvals::{ApprovalRow, Influencer, PathToYes};
 use greychart_core::model::*;
 use greychart_core::planning::{Conflict, Impact, PlanReport, Slot, SlotKind};
-use greychart_core::transport::{AnalysisProgress, EvidenceSummary, HistoryEntry, Position, WorkspaceInfo};
+use greychart_core::transport::{
+    AnalysisProgress, ClaimPage, EvidenceSummary, Focus, HistoryEntry, PersonEvidence, Position, WorkspaceInfo,
+};
 use greychart_core::{ApiError, ErrorCode};
 use ts_rs::{Config, TS};
 
@@ -59,6 +61,9 @@ fn generated() -> String {
         declaration::<ClaimShift>(&cfg),
         declaration::<RankShift>(&cfg),
         declaration::<EvidenceSummary>(&cfg),
+        declaration::<ClaimPage>(&cfg),
+        declaration::<PersonEvidence>(&cfg),
+        declaration::<Focus>(&cfg),
         declaration::<BrokerScore>(&cfg),
         declaration::<BrokerScores>(&cfg),
         declaration::<Conflict>(&cfg),

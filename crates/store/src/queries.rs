@@ -3,10 +3,10 @@
 use chrono::NaiveDate;
 use greychart_core::analytics::{
     coverage, faction_groups, influence_ranks_of_links, influence_report, rank_shifts, strongest_path, sway_edges,
-    ClaimLink, Faction, InfluencePath, InfluenceRow, SwayEdge, SwayGraph, SwayOptions,
+    sway_edges_of_links, Around, ClaimLink, Faction, InfluencePath, InfluenceRow, SwayEdge, SwayGraph, SwayOptions,
 };
 use greychart_core::model::{Claim, EngagementEntry, Person};
-use greychart_core::transport::EvidenceSummary;
+use greychart_core::transport::{EvidenceSummary, Focus, PersonEvidence};
 
 use crate::error::{Result, StoreError};
 use crate::{Record, Workspace};
@@ -87,10 +87,47 @@ impl Workspace {
         Ok(faction_groups(&self.sway_graph(as_of)?))
     }
 
-    /// The links of the formal and grey charts as of a date, for drawing.
-    pub fn sway_edges(&self, as_of: NaiveDate) -> Result<Vec<SwayEdge>> {
-        let (people, claims, options) = self.sway_inputs(as_of)?;
-        Ok(sway_edges(&people, &claims, options))
+    /// The links of the formal and grey charts as of a date, for drawing:
+    /// all of them, or only those among the people near a `focus`.
+    pub fn sway_edges(&self, as_of: NaiveDate, focus: Option<&Focus>) -> Result<Vec<SwayEdge>> {
+        let (people, links, options) = self.link_inputs(as_of)?;
+        let around = match focus {
+            Some(f) => Some(Around {
+                person: people
+                    .iter()
+                    .position(|p| p.id == f.person)
+                    .ok_or_else(|| StoreError::NotFound { entity: "person", id: f.person.clone() })?,
+                steps: f.steps as usize,
+            }),
+            None => None,
+        };
+        Ok(sway_edges_of_links(&people, &links, options, around))
+    }
+
+    /// Every claim from or to a person, and their links as of a date: what
+    /// their side panel shows, read by index without the rest of the chart.
+    pub fn person_evidence(&self, id: &str, as_of: NaiveDate) -> Result<PersonEvidence> {
+        let read = self.read();
+        let Some(person) = read.get::<Person>(&[id])? else {
+            return Err(StoreError::NotFound { entity: "person", id: id.to_owned() });
+        };
+        let claims = read.claims_page(Some(id), 0, u32::MAX)?.claims;
+        // Everyone a link of theirs can name: whom their claims name, their
+        // manager and their reports.
+        let reports = read.reports(id)?;
+        let mut named: Vec<&str> = claims.iter().flat_map(|c| [c.from.as_str(), c.to.as_str()]).collect();
+        named.extend(person.manager.as_deref());
+        named.sort_unstable();
+        named.dedup();
+        named.retain(|&other| other != id && !reports.iter().any(|r| r.id == other));
+        let mut people = vec![person.clone()];
+        for other in named {
+            people.extend(read.get::<Person>(&[other])?);
+        }
+        people.extend(reports);
+        let options = SwayOptions { as_of, formal_weight: read.formal_weight()?, formal_only: false };
+        let edges = sway_edges(&people, &claims, options).into_iter().filter(|e| e.from == id || e.to == id).collect();
+        Ok(PersonEvidence { claims, edges })
     }
 
     /// Gaps and age of the evidence as of a date, and the five largest

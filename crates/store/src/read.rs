@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use greychart_core::analytics::ClaimLink;
 use greychart_core::model::*;
+use greychart_core::transport::ClaimPage;
 use rusqlite::types::Type;
 use rusqlite::{Connection, OptionalExtension, Row};
 
@@ -111,13 +112,24 @@ impl<'c> Read<'c> {
 
     /// The whole workspace, read in one snapshot.
     pub fn data(&self) -> Result<WorkspaceData> {
+        self.snapshot(true)
+    }
+
+    /// The workspace without its claims, read in one snapshot: what the
+    /// window holds. It asks for claims a page (`claims_page`) or a person
+    /// at a time, as a large chart has hundreds of thousands.
+    pub fn data_without_claims(&self) -> Result<WorkspaceData> {
+        self.snapshot(false)
+    }
+
+    fn snapshot(&self, with_claims: bool) -> Result<WorkspaceData> {
         let tx = self.conn.unchecked_transaction()?;
         let data = WorkspaceData {
             me: self.setting("me")?,
             formal_weight: self.formal_weight()?,
             teams: self.list()?,
             people: self.list()?,
-            claims: self.list()?,
+            claims: if with_claims { self.list()? } else { Vec::new() },
             stances: self.list()?,
             profiles: self.list()?,
             engagements: self.list()?,
@@ -138,5 +150,26 @@ impl<'c> Read<'c> {
         };
         tx.finish()?;
         Ok(data)
+    }
+
+    /// Up to `limit` claims from `offset`, in the order they were recorded,
+    /// and how many there are; with `person`, only the claims from or to
+    /// them (both ends are indexed).
+    pub fn claims_page(&self, person: Option<&str>, offset: u32, limit: u32) -> Result<ClaimPage> {
+        let filter = if person.is_some() { "WHERE from_person = ?1 OR to_person = ?1" } else { "WHERE ?1 IS NULL" };
+        let total: u32 =
+            self.conn.query_row(&format!("SELECT count(*) FROM claims {filter}"), [person], |r| r.get(0))?;
+        let sql = format!("{} {filter} ORDER BY rowid LIMIT ?2 OFFSET ?3", select_sql::<Claim>());
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params![person, limit, offset], Claim::from_row)?;
+        Ok(ClaimPage { total, offset, claims: rows.collect::<rusqlite::Result<Vec<Claim>>>()? })
+    }
+
+    /// The people whose manager is `id`.
+    pub fn reports(&self, id: &str) -> Result<Vec<Person>> {
+        let mut stmt =
+            self.conn.prepare_cached(&format!("{} WHERE manager = ?1 ORDER BY rowid", select_sql::<Person>()))?;
+        let rows = stmt.query_map([id], Person::from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<Person>>>()?)
     }
 }

@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_not_before.sql"),
     include_str!("migrations/004_approval_rules.sql"),
     include_str!("migrations/005_history.sql"),
+    include_str!("migrations/006_person_indexes.sql"),
 ];
 
 /// The schema version this build writes.

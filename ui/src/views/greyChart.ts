@@ -3,9 +3,9 @@
 
 import { brokerCell } from "../broker";
 import type { Claim, InfluenceRow } from "../bindings";
-import { h, longTable, section, svg } from "../dom";
+import { h, longTable, pagedTable, section, svg } from "../dom";
 import { addDays, credibility, daysBetween, percent, points, today, unit } from "../format";
-import { names } from "../state";
+import { influenceById, names, peopleById, topBy } from "../state";
 import { factionColour, influenceMap, LARGE_MAP } from "./influenceMap";
 import type { View } from "./types";
 
@@ -74,14 +74,14 @@ function emptyState(actions: Parameters<View>[1]): HTMLElement {
 /** The largest factions: who is in them, who leads them, which teams they span. */
 function factionsSection(model: Parameters<View>[0]): HTMLElement {
   const label = names(model.data);
-  const rank = new Map(model.influence.map((r) => [r.id, r.rank]));
-  const team = new Map(model.data.people.map((p) => [p.id, p.team]));
+  const row = influenceById(model.influence);
+  const person = peopleById(model.data);
   const groups = model.factions.filter((f) => f.members.length > 1).slice(0, 6);
   const item = (f: (typeof groups)[number]) => {
-    const lead = [...f.members].sort((a, b) => (rank.get(b) ?? 0) - (rank.get(a) ?? 0))[0] ?? "";
+    const lead = topBy(f.members, (m) => row.get(m)?.rank ?? 0, 1)[0] ?? "";
     const teams = new Map<string, number>();
     for (const m of f.members) {
-      const t = label.get(team.get(m) ?? "") ?? "no team";
+      const t = label.get(person.get(m)?.team ?? "") ?? "no team";
       teams.set(t, (teams.get(t) ?? 0) + 1);
     }
     const spread = [...teams].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([t, n]) => `${t} ${n}`).join(", ");
@@ -105,11 +105,10 @@ function factionsSection(model: Parameters<View>[0]): HTMLElement {
 export const greyChartView: View = (model, actions) => {
   if (model.data.people.length === 0) return emptyState(actions);
   const label = names(model.data);
-  const byRank = [...model.influence].sort((a, b) => b.rank - a.rank);
-  const hidden = [...model.influence].sort((a, b) => b.power_gap - a.power_gap).slice(0, 5);
-  const person = new Map(model.data.people.map((p) => [p.id, p]));
+  const byRank = model.influence;
+  const hidden = topBy(model.influence, (r) => r.power_gap, 5);
+  const person = peopleById(model.data);
   const evidence = model.evidence;
-  const claimSource = new Map(model.data.claims.map((c) => [c.id, c.source || "no source"]));
   const gaps = evidence
     ? section(
         "Gaps in the evidence",
@@ -142,7 +141,7 @@ export const greyChartView: View = (model, actions) => {
               {},
               h("strong", {}, label.get(m.id) ?? m.id),
               ` ${m.after >= m.before ? "+" : "\u2212"}${(Math.abs(m.after - m.before) * 100).toFixed(1)} pts of share`,
-              m.causes.length ? h("div", { class: "muted" }, `because of: ${m.causes.map((c) => claimSource.get(c.claim) ?? c.claim).join("; ")}`) : null,
+              m.causes.length ? h("div", { class: "muted" }, `because of: ${m.causes.map((c) => c.source || "no source").join("; ")}`) : null,
             ),
           ),
         ),
@@ -289,8 +288,8 @@ export const greyChartView: View = (model, actions) => {
     ),
     section(
       "Grey-chart claims",
-      `${model.data.claims.length} pieces of evidence. Private: never printed in a sign-off packet.`,
-      longTable(
+      `${model.claims.total} pieces of evidence, in the order recorded. Private: never printed in a sign-off packet.`,
+      pagedTable(
         "claims-table",
         [
           { label: "Who sways" },
@@ -304,7 +303,9 @@ export const greyChartView: View = (model, actions) => {
           { label: "Source" },
           { label: "Note" },
         ],
-        model.data.claims,
+        model.claims.claims,
+        model.claims.total,
+        (offset, limit) => actions.moreClaims(offset, limit),
         claimCells,
       ),
     ),

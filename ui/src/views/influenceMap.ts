@@ -142,9 +142,6 @@ export function edgeClass(e: SwayEdge): "formal" | "known-none" | "stale" | "gre
 
 /** What the map shows for these options: people, links, and their drawing. */
 function mapContent(data: WorkspaceData, influence: InfluenceRow[], edges: SwayEdge[], options: MapOptions) {
-  const rank = new Map(influence.map((r) => [r.id, r.rank]));
-  const maxRank = Math.max(...influence.map((r) => r.rank), 1e-9);
-  const pathPairs = new Set(options.path.slice(1).map((to, i) => `${options.path[i]}>${to}`));
   // With the grey layer hidden a pair that is also a reporting line is drawn
   // as a plain reporting line; with the formal layer hidden, only evidence.
   const layered = edges
@@ -153,6 +150,11 @@ function mapContent(data: WorkspaceData, influence: InfluenceRow[], edges: SwayE
   const near = options.focus ? neighbourhood(layered, options.focus.person, options.focus.steps) : null;
   const people = near ? data.people.filter((p) => near.has(p.id)) : data.people;
   const shown = near ? layered.filter((e) => near.has(e.from) && near.has(e.to)) : layered;
+  // Too many to draw: the map says so, and nothing more is worked out.
+  if (people.length > MAP_LIMIT) return { people, shown, elements: [] };
+  const rank = new Map(influence.map((r) => [r.id, r.rank]));
+  const maxRank = influence.reduce((max, r) => Math.max(max, r.rank), 1e-9);
+  const pathPairs = new Set(options.path.slice(1).map((to, i) => `${options.path[i]}>${to}`));
   const place = new Map([...people].sort((a, b) => (rank.get(b.id) ?? 0) - (rank.get(a.id) ?? 0)).map((p, i) => [p.id, i]));
   const elements: cytoscape.ElementDefinition[] = [
     ...people.map((p) => ({
@@ -282,7 +284,9 @@ export function influenceMap(data: WorkspaceData, influence: InfluenceRow[], edg
     const note = h(
       "div",
       { class: "map map-note", "data-testid": "influence-map", "data-nodes": 0 },
-      `${content.people.length} people are too many to draw at once and still read. Find a person above and show the people within 1–3 links of them.`,
+      options.focus
+        ? `${content.people.length.toLocaleString("en")} people are within ${options.focus.steps} link${options.focus.steps === 1 ? "" : "s"} of ${data.people.find((p) => p.id === options.focus?.person)?.name ?? options.focus.person}: too many to draw and still read. Show fewer links.`
+        : `${content.people.length.toLocaleString("en")} people are too many to draw at once and still read. Find a person above and show the people within 1–3 links of them.`,
     );
     return note;
   }

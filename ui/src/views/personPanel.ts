@@ -1,20 +1,29 @@
 // A person's side panel: ranks, who sways them most, every claim about
-// their links side by side, and the strongest path from "me" to them.
+// their links side by side, and the strongest path from "me" to them. Their
+// claims and links are fetched for the panel (`PersonEvidence`), as the
+// window does not hold a large chart's evidence.
 
 import { brokerCell } from "../broker";
-import type { ApiError, Claim, InfluencePath } from "../bindings";
+import type { ApiError, Claim, InfluencePath, PersonEvidence } from "../bindings";
 import { h, table } from "../dom";
 import { percent, points, unit } from "../format";
 import { openPanel } from "../panel";
-import { names, type Model } from "../state";
+import { influenceById, names, type Model } from "../state";
 import type { Actions } from "./types";
 
-export function openPersonPanel(model: Model, id: string, actions: Actions, path: InfluencePath | ApiError | null): void {
+/** The panel's answers as they arrive: null while still being fetched. */
+export interface PersonAnswers {
+  path: InfluencePath | ApiError | null;
+  evidence: PersonEvidence | ApiError | null;
+}
+
+export function openPersonPanel(model: Model, id: string, actions: Actions, { path, evidence: found }: PersonAnswers): void {
   const person = model.data.people.find((p) => p.id === id);
   if (!person) return;
   const label = names(model.data);
-  const row = model.influence.find((r) => r.id === id);
-  const influencers = model.edges
+  const row = influenceById(model.influence).get(id);
+  const evidence = found && !("code" in found) ? found : { claims: [], edges: [] };
+  const influencers = evidence.edges
     .filter((e) => e.to === id && e.weight > 0)
     .sort((a, b) => b.weight - a.weight)
     .slice(0, 5)
@@ -22,12 +31,12 @@ export function openPersonPanel(model: Model, id: string, actions: Actions, path
   // Claims grouped by ordered pair, strongest link first, so that
   // disagreeing evidence about the same link sits side by side.
   const pairs = new Map<string, Claim[]>();
-  for (const c of model.data.claims.filter((c) => c.from === id || c.to === id)) {
+  for (const c of evidence.claims) {
     const key = `${c.from}>${c.to}`;
     pairs.set(key, [...(pairs.get(key) ?? []), c]);
   }
-  const weight = new Map(model.edges.map((e) => [`${e.from}>${e.to}`, e.weight]));
-  const evidence = [...pairs.entries()]
+  const weight = new Map(evidence.edges.map((e) => [`${e.from}>${e.to}`, e.weight]));
+  const pairBlocks = [...pairs.entries()]
     .sort((a, b) => (weight.get(b[0]) ?? 0) - (weight.get(a[0]) ?? 0))
     .map(([key, list]) => {
       const [from, to] = key.split(">");
@@ -95,11 +104,19 @@ export function openPersonPanel(model: Model, id: string, actions: Actions, path
     h("h3", {}, "Strongest path from you"),
     pathBlock,
     h("h3", {}, "Who sways them most"),
-    influencers.length ? h("ol", { class: "ranked" }, ...influencers) : h("p", { class: "hint" }, "Nobody is known to sway them: a gap in your evidence."),
+    found === null
+      ? h("p", { class: "hint", "data-testid": "panel-fetching" }, "Fetching their evidence\u2026")
+      : "code" in found
+        ? h("p", { class: "form-error" }, found.message)
+        : influencers.length
+          ? h("ol", { class: "ranked" }, ...influencers)
+          : h("p", { class: "hint" }, "Nobody is known to sway them: a gap in your evidence."),
     h("h3", {}, "Evidence about their links"),
-    evidence.length
-      ? h("div", { "data-testid": "panel-claims" }, ...evidence)
-      : h("p", { class: "hint" }, "No claims yet. Unknown is not the same as \u201cknown: no influence\u201d."),
+    pairBlocks.length
+      ? h("div", { "data-testid": "panel-claims" }, ...pairBlocks)
+      : found === null
+        ? null
+        : h("p", { class: "hint" }, "No claims yet. Unknown is not the same as \u201cknown: no influence\u201d."),
     h("div", { class: "actions" }, h("button", { type: "button", "data-testid": "panel-edit-person", onclick: () => actions.editPerson(person) }, "Edit person")),
   );
 }

@@ -2,7 +2,7 @@
 
 import { h, section, svg, table } from "../dom";
 import { points, unit, words } from "../format";
-import { names } from "../state";
+import { names, topBy } from "../state";
 import { powerGrid, STANCE_COLOURS } from "./powerGrid";
 import type { View } from "./types";
 
@@ -39,8 +39,8 @@ export const stakeholdersView: View = (model, actions) => {
       h("span", {}, svg("svg", { width: 10, height: 10, class: "swatch" }, svg("circle", { cx: 5, cy: 5, r: 5, fill: colour })), ` ${kind}`),
     ),
   );
-  const hidden = [...model.influence].sort((a, b) => b.power_gap - a.power_gap).slice(0, 5);
-  const brokers = [...model.influence].sort((a, b) => b.broker - a.broker).slice(0, 5);
+  const hidden = topBy(model.influence, (r) => r.power_gap, 5);
+  const brokers = topBy(model.influence, (r) => r.broker, 5);
   const title = (id: string) => model.data.people.find((p) => p.id === id)?.title ?? "";
   return h(
     "div",

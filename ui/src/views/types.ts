@@ -7,6 +7,8 @@ import type { Model } from "../state";
 export interface Actions {
   editPerson(person: Person | null): void;
   editClaim(claim: Claim | null): void;
+  /** The next claims of the claims table, in the order recorded. */
+  moreClaims(offset: number, limit: number): Promise<Claim[]>;
   showPerson(id: string): void;
   setLayers(showFormal: boolean, showGrey: boolean): void;
   setStanceRelease(release: string): void;

@@ -19,6 +19,8 @@ use crate::model::{Claim, Person};
 pub struct ClaimShift {
     /// The claim.
     pub claim: String,
+    /// Where its evidence came from.
+    pub source: String,
     /// Credibility on the first date (0 if not yet observed).
     pub before: f64,
     /// Credibility on the second date.
@@ -68,10 +70,11 @@ pub fn rank_shifts(
     let credibility = |c: &Claim, d| if c.retired { 0.0 } else { c.credibility(d).unwrap_or(0.0) };
     let mut causes: Vec<Vec<ClaimShift>> = vec![Vec::new(); shifts.len()];
     for c in claims {
-        let shift = ClaimShift { claim: c.id.clone(), before: credibility(c, from), after: credibility(c, to) };
-        if shift.before == shift.after {
+        let (before, after) = (credibility(c, from), credibility(c, to));
+        if before == after {
             continue;
         }
+        let shift = ClaimShift { claim: c.id.clone(), source: c.source.clone(), before, after };
         let ends = [listed.get(c.from.as_str()), listed.get(c.to.as_str()).filter(|_| c.to != c.from)];
         for &i in ends.into_iter().flatten() {
             causes[i].push(shift.clone());

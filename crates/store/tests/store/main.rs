@@ -10,6 +10,7 @@ mod encryption;
 mod files;
 mod history;
 mod imports;
+mod window;
 
 use std::path::PathBuf;
 

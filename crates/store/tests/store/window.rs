@@ -1,0 +1,76 @@
+//! What the window reads a part at a time: claims by the page or by person,
+//! and links around one person. Each part equals the same part cut from the
+//! whole workspace.
+
+use greychart_core::analytics::{sway_edges, SwayOptions};
+use greychart_core::model::{Claim, Person};
+use greychart_core::transport::Focus;
+use greychart_store::StoreError;
+
+use crate::{demo, demo_day};
+
+#[test]
+fn claims_come_a_page_at_a_time_in_the_order_recorded() {
+    let (_dir, ws) = demo();
+    let read = ws.read();
+    let all: Vec<Claim> = read.list().unwrap();
+    assert!(all.len() > 10);
+    let mut paged = Vec::new();
+    let mut offset = 0;
+    loop {
+        let page = read.claims_page(None, offset, 7).unwrap();
+        assert_eq!((page.total as usize, page.offset), (all.len(), offset));
+        if page.claims.is_empty() {
+            break;
+        }
+        offset += page.claims.len() as u32;
+        paged.extend(page.claims);
+    }
+    assert_eq!(paged, all);
+    assert!(read.data_without_claims().unwrap().claims.is_empty());
+    assert_eq!(read.data().unwrap().claims, all);
+}
+
+#[test]
+fn a_persons_claims_and_links_equal_theirs_in_the_whole_chart() {
+    let (_dir, ws) = demo();
+    let read = ws.read();
+    let people: Vec<Person> = read.list().unwrap();
+    let claims: Vec<Claim> = read.list().unwrap();
+    let options = SwayOptions { as_of: demo_day(), formal_weight: read.formal_weight().unwrap(), formal_only: false };
+    let everyone = sway_edges(&people, &claims, options);
+    let mut checked_reports = false;
+    for p in &people {
+        let theirs = ws.person_evidence(&p.id, demo_day()).unwrap();
+        let want: Vec<&Claim> = claims.iter().filter(|c| c.from == p.id || c.to == p.id).collect();
+        assert_eq!(theirs.claims.iter().collect::<Vec<_>>(), want, "claims of {}", p.id);
+        assert_eq!(read.claims_page(Some(&p.id), 0, 1000).unwrap().total as usize, want.len());
+        let mut edges = theirs.edges.clone();
+        edges.sort_by(|a, b| (&a.from, &a.to).cmp(&(&b.from, &b.to)));
+        let mut want: Vec<_> = everyone.iter().filter(|e| e.from == p.id || e.to == p.id).cloned().collect();
+        want.sort_by(|a, b| (&a.from, &a.to).cmp(&(&b.from, &b.to)));
+        assert_eq!(edges, want, "links of {}", p.id);
+        checked_reports |= edges.iter().any(|e| e.formal && e.from == p.id && e.claims == 0);
+    }
+    // Someone's plain reporting line (no claims about it) was among them.
+    assert!(checked_reports);
+    assert!(matches!(ws.person_evidence("nobody", demo_day()), Err(StoreError::NotFound { .. })));
+}
+
+#[test]
+fn links_around_a_person_are_the_whole_charts_links_among_those_near() {
+    let (_dir, ws) = demo();
+    let all = ws.sway_edges(demo_day(), None).unwrap();
+    let me = ws.read().setting("me").unwrap().unwrap();
+    let focus = |steps| Focus { person: me.clone(), steps };
+    let one = ws.sway_edges(demo_day(), Some(&focus(1))).unwrap();
+    let near: std::collections::HashSet<&str> =
+        all.iter().filter(|e| e.from == me || e.to == me).flat_map(|e| [e.from.as_str(), e.to.as_str()]).collect();
+    let want: Vec<_> =
+        all.iter().filter(|e| near.contains(e.from.as_str()) && near.contains(e.to.as_str())).cloned().collect();
+    assert!(!want.is_empty() && want.len() < all.len());
+    assert_eq!(one, want);
+    assert_eq!(ws.sway_edges(demo_day(), Some(&focus(9))).unwrap().len(), all.len());
+    let unknown = Focus { person: "nobody".into(), steps: 1 };
+    assert!(matches!(ws.sway_edges(demo_day(), Some(&unknown)), Err(StoreError::NotFound { .. })));
+}
