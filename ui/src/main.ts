@@ -4,6 +4,7 @@
 import { api, asApiError } from "./api";
 import { brokerRunner } from "./broker";
 import { flushMounted, h, replace } from "./dom";
+import { greyChartActions, mapEdges } from "./greyActions";
 import { openClaimForm } from "./forms/claimForm";
 import { openEngagementForm } from "./forms/engagementForm";
 import { openExportForm } from "./forms/exportForm";
@@ -11,14 +12,11 @@ import { openPassphraseForm, openUnlockForm } from "./forms/passphraseForm";
 import { openPersonForm } from "./forms/personForm";
 import { today } from "./format";
 import { historyKeys, redo, refreshHistory, showHistoryPanel, undo, type HistoryHost } from "./history";
-import { closePanel, panelIsOpen, panelShows } from "./panel";
-import type { Person, SwayEdge } from "./bindings";
+import { closePanel, panelIsOpen } from "./panel";
 import { emptyData, noClaims, type Model } from "./state";
 import { approvalsView } from "./views/approvals";
-import { findPerson, greyChartView } from "./views/greyChart";
-import { MAP_LIMIT } from "./views/influenceMap";
+import { greyChartView } from "./views/greyChart";
 import { packetsView } from "./views/packets";
-import { openPersonPanel, type PersonAnswers } from "./views/personPanel";
 import { releasePlanView } from "./views/releasePlan";
 import { stakeholdersView } from "./views/stakeholders";
 import type { Actions, View } from "./views/types";
@@ -47,84 +45,15 @@ function status(message: string, kind: "info" | "error" = "info"): void {
 }
 
 const actions: Actions = {
+  ...greyChartActions({
+    model,
+    actions: () => actions,
+    render: () => render(),
+    status,
+    historyChanged: () => void refreshHistory(historyHost),
+  }),
   editPerson: (person) => openPersonForm(model.data, person, afterSave),
   editClaim: (claim) => openClaimForm(model.data, claim, afterSave),
-  moreClaims: (offset, limit) => api.claimsPage(null, offset, limit).then((page) => page.claims),
-  showPerson: (id) => {
-    // The panel opens at once and fills in as its evidence and the path
-    // from "me" arrive; an answer for a panel since closed or replaced is dropped.
-    const answers: PersonAnswers = { path: null, evidence: null };
-    const me = model.data.me;
-    shownPerson = id;
-    const show = () => {
-      if (shownPerson === id && panelShows("person-details")) openPersonPanel(model, id, actions, answers);
-    };
-    openPersonPanel(model, id, actions, answers);
-    api
-      .personEvidence(id, model.asOf)
-      .then(
-        (found) => (answers.evidence = found),
-        (e: unknown) => (answers.evidence = asApiError(e)),
-      )
-      .then(show);
-    if (!me || me === id) return;
-    api
-      .strongestPath(me, id, model.asOf)
-      .then(
-        (found) => {
-          model.path = found.path;
-          render();
-          answers.path = found;
-        },
-        (e: unknown) => (answers.path = asApiError(e)),
-      )
-      .then(show);
-  },
-  savePositions: (positions) => {
-    model.positions = positions;
-    api
-      .saveMapPositions(positions)
-      .then(() => {
-        status(`Saved the map layout to ${model.info?.name ?? "the workspace"}`);
-        void refreshHistory(historyHost);
-      })
-      .catch((e) => status(asApiError(e).message, "error"));
-  },
-  arrangeMap: () => {
-    api
-      .clearMapPositions()
-      .then((forgotten) => {
-        model.positions = [];
-        render();
-        status(`Arranged the map automatically (${forgotten} saved places forgotten)`);
-        void refreshHistory(historyHost);
-      })
-      .catch((e) => status(asApiError(e).message, "error"));
-  },
-  setFocus: (query, steps) => {
-    model.focusQuery = query;
-    model.focusSteps = steps;
-    if (model.data.people.length <= MAP_LIMIT) {
-      render();
-      return;
-    }
-    // A large chart's links are fetched around the person found.
-    const person = findPerson(model.data.people, query);
-    if (person && steps > 0) status(`Finding the people within ${steps} link${steps === 1 ? "" : "s"} of ${model.data.people.find((p) => p.id === person)?.name ?? person}\u2026`);
-    const asked = { query, steps };
-    mapEdges(model.data.people)
-      .then((edges) => {
-        if (model.focusQuery !== asked.query || model.focusSteps !== asked.steps) return;
-        model.edges = edges;
-        render();
-        if (person && steps > 0) status(`Showing the people within ${steps} link${steps === 1 ? "" : "s"} of ${model.data.people.find((p) => p.id === person)?.name ?? person}`);
-      })
-      .catch((e) => status(asApiError(e).message, "error"));
-  },
-  setDrawMode: (on) => {
-    model.drawMode = on;
-    render();
-  },
   drawnClaim: (from, to) =>
     openClaimForm(model.data, null, (message) => {
       void load().then(() => {
@@ -140,10 +69,6 @@ const actions: Actions = {
   logContact: (person) => openEngagementForm(model.data, person, afterSave),
   setStanceRelease: (release) => {
     model.stanceRelease = release;
-    render();
-  },
-  setColourBy: (by) => {
-    model.colourBy = by;
     render();
   },
   selectPlanItem: (id) => {
@@ -287,11 +212,6 @@ const actions: Actions = {
     model.approvalFilter = filter;
     render();
   },
-  setLayers: (showFormal, showGrey) => {
-    model.showFormal = showFormal;
-    model.showGrey = showGrey;
-    render();
-  },
 };
 
 /** Typesets the chosen packet's pages again (after a choice or an edit);
@@ -330,19 +250,8 @@ const historyHost: HistoryHost = {
 /** Claims the claims table lists at first. */
 const CLAIMS_PAGE = 200;
 
-/** The person whose side panel was opened last. */
-let shownPerson: string | null = null;
-
 /** Counts loads, so that answers of a load overtaken by a newer one are dropped. */
 let loads = 0;
-
-/** The map's links: all of them up to MAP_LIMIT people; above it only those
- *  around the focused person, and none without one (the map asks for one). */
-function mapEdges(people: Person[]): Promise<SwayEdge[]> {
-  if (people.length <= MAP_LIMIT) return api.swayEdges(model.asOf);
-  const person = findPerson(people, model.focusQuery);
-  return person && model.focusSteps > 0 ? api.swayEdges(model.asOf, { person, steps: model.focusSteps }) : Promise.resolve([]);
-}
 
 /**
  * Loads the workspace in two rounds. First what the views draw (people,
@@ -366,7 +275,7 @@ async function load(): Promise<void> {
         (e: unknown) => ({ plan: null, error: asApiError(e).message }),
       ),
     ]);
-    const edges = await mapEdges(data.people);
+    const edges = await mapEdges(model, data.people);
     if (load !== loads) return;
     model.plan = plan.plan;
     model.planError = plan.error;
