@@ -7,6 +7,7 @@
 
 mod packets;
 mod plan;
+mod window;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -234,11 +235,9 @@ fn broker_only(samples: usize, threads: usize, size: usize) {
     );
 }
 
-/// `greychart-bench open SIZE`: opens (writing once, kept in the temp
-/// folder) a generated workspace of SIZE people and ranks everyone five
-/// times, for profiling.
-fn open_only(size: usize) {
-    let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+/// A generated workspace of `size` people, written once and kept in the
+/// temp folder.
+pub(crate) fn generated_workspace(size: usize, as_of: NaiveDate) -> std::path::PathBuf {
     let path = std::env::temp_dir().join(format!("greychart-bench-{size}.greychart"));
     if !path.exists() {
         let (people, claims) = organisation(size, as_of);
@@ -248,6 +247,15 @@ fn open_only(size: usize) {
         let rows: Vec<ClaimRow> = claims.iter().map(|c| ClaimRow { line: 0, claim: c.clone() }).collect();
         ws.import_claims("claims.csv", &rows).unwrap();
     }
+    path
+}
+
+/// `greychart-bench open SIZE`: opens (writing once, kept in the temp
+/// folder) a generated workspace of SIZE people and ranks everyone five
+/// times, for profiling.
+fn open_only(size: usize) {
+    let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+    let path = generated_workspace(size, as_of);
     report(
         &format!("{size}: open the workspace and rank everyone"),
         5,
@@ -267,6 +275,10 @@ fn main() {
     }
     if args.get(1).map(String::as_str) == Some("open") {
         open_only(args.get(2).and_then(|s| s.parse().ok()).unwrap_or(100_000));
+        return;
+    }
+    if args.get(1).map(String::as_str) == Some("window") {
+        window::window(args.get(2).and_then(|s| s.parse().ok()).unwrap_or(100_000));
         return;
     }
     if args.get(1).map(String::as_str) == Some("plan") {

@@ -2,8 +2,9 @@
 
 use chrono::NaiveDate;
 use greychart_core::analytics::{
-    coverage, faction_groups, influence_ranks_of_links, influence_report, rank_shifts, strongest_path, sway_edges,
-    sway_edges_of_links, Around, ClaimLink, Faction, InfluencePath, InfluenceRow, SwayEdge, SwayGraph, SwayOptions,
+    claim_shifts, faction_groups, influence_ranks_of_links, influence_report, rank_shifts_of_links, strongest_path,
+    sway_edges, sway_edges_of_links, unswayed_of_links, Around, ClaimLink, Coverage, Faction, InfluencePath,
+    InfluenceRow, SwayEdge, SwayGraph, SwayOptions,
 };
 use greychart_core::model::{Claim, EngagementEntry, Person};
 use greychart_core::transport::{EvidenceSummary, Focus, PersonEvidence};
@@ -131,12 +132,21 @@ impl Workspace {
     }
 
     /// Gaps and age of the evidence as of a date, and the five largest
-    /// changes in influence over the `days` before it.
+    /// changes in influence over the `days` before it. Worked out from the
+    /// claims as links; only the movers' own claims (their causes) and the
+    /// stale claims' ids are read in full, by index and by one query.
     pub fn evidence_summary(&self, as_of: NaiveDate, days: i64) -> Result<EvidenceSummary> {
-        let (people, claims, options) = self.sway_inputs(as_of)?;
+        let (people, links, options) = self.link_inputs(as_of)?;
         let since = as_of - chrono::Duration::days(days);
-        let movers = rank_shifts(&people, &claims, options.formal_weight, (since, as_of), 5, 3);
-        Ok(EvidenceSummary { coverage: coverage(&people, &claims, as_of), movers_since: since.to_string(), movers })
+        let mut movers = rank_shifts_of_links(&people, &links, options.formal_weight, (since, as_of), 5);
+        let read = self.read();
+        for m in &mut movers {
+            let theirs = read.claims_page(Some(&m.id), 0, u32::MAX)?.claims;
+            m.causes = claim_shifts(&theirs, (since, as_of), 3);
+        }
+        let (unswayed, active_claims) = unswayed_of_links(&people, &links, as_of);
+        let coverage = Coverage { unswayed, stale_claims: read.stale_claims(as_of)?, active_claims };
+        Ok(EvidenceSummary { coverage, movers_since: since.to_string(), movers })
     }
 
     /// The strongest path of influence between two people.

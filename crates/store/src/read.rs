@@ -172,4 +172,15 @@ impl<'c> Read<'c> {
         let rows = stmt.query_map([id], Person::from_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<Person>>>()?)
     }
+
+    /// The ids of the active claims (not retired, observed by `as_of`)
+    /// older than their half-life, in the order recorded.
+    pub fn stale_claims(&self, as_of: NaiveDate) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id FROM claims WHERE retired = 0 AND observed_on <= ?1 \
+             AND julianday(?1) - julianday(observed_on) > half_life_days ORDER BY rowid",
+        )?;
+        let rows = stmt.query_map([as_of.format("%Y-%m-%d").to_string()], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
+    }
 }

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::SwayGraph;
+use super::{ClaimLink, SwayGraph};
 use crate::model::{Claim, Person};
 
 /// Gaps and age of the grey chart as of a date.
@@ -34,6 +34,22 @@ pub fn coverage(people: &[Person], claims: &[Claim], as_of: NaiveDate) -> Covera
             .collect(),
         active_claims: active.len(),
     }
+}
+
+/// From claims already reduced to links: the people no active link says
+/// anyone sways, and how many links are active, as of `as_of` (what
+/// `coverage` counts, without the claims' texts).
+pub fn unswayed_of_links(people: &[Person], links: &[ClaimLink], as_of: NaiveDate) -> (Vec<String>, usize) {
+    let mut swayed = vec![false; people.len()];
+    let mut active = 0;
+    for l in links.iter().filter(|l| !l.retired && l.observed_on <= as_of) {
+        active += 1;
+        if let Some(s) = swayed.get_mut(l.to as usize) {
+            *s = true;
+        }
+    }
+    let unswayed = people.iter().zip(swayed).filter(|(_, s)| !s).map(|(p, _)| p.id.clone()).collect();
+    (unswayed, active)
 }
 
 /// One person's influencer and how strongly they sway them.

@@ -33,7 +33,7 @@ mod sway;
 
 pub use betweenness::{broker_scores, broker_scores_sampled, broker_scores_sampled_with, broker_scores_with};
 pub use edges::{sway_edges, sway_edges_of_links, Around, SwayEdge};
-pub use evidence::{coverage, top_influencers, Coverage, Influencer};
+pub use evidence::{coverage, top_influencers, unswayed_of_links, Coverage, Influencer};
 pub use factions::{faction_groups, factions, Faction};
 pub use influence::{
     broker_report, influence_ranks, influence_ranks_of_links, influence_report, percentiles, BrokerScore, BrokerScores,
@@ -43,5 +43,5 @@ pub use pagerank::influence_rank;
 pub use pairs::{claim_links, pair_evidence, pair_evidence_sorted, ClaimLink, PairEvidence};
 pub use path::{strongest_path, InfluencePath};
 pub use progress::Progress;
-pub use shift::{rank_shifts, ClaimShift, RankShift};
+pub use shift::{claim_shifts, rank_shifts, rank_shifts_of_links, ClaimShift, RankShift};
 pub use sway::{SwayGraph, SwayOptions};

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{claim_links, influence_rank, SwayGraph, SwayOptions};
+use super::{claim_links, influence_rank, ClaimLink, SwayGraph, SwayOptions};
 use crate::model::{Claim, Person};
 
 /// A claim whose weight changed between the two dates.
@@ -48,13 +48,37 @@ pub fn rank_shifts(
     people: &[Person],
     claims: &[Claim],
     formal_weight: f64,
-    (from, to): (NaiveDate, NaiveDate),
+    dates: (NaiveDate, NaiveDate),
     limit: usize,
     max_causes: usize,
 ) -> Vec<RankShift> {
-    let links = claim_links(people, claims);
+    let mut shifts = rank_shifts_of_links(people, &claim_links(people, claims), formal_weight, dates, limit);
+    let listed: HashMap<&str, usize> = shifts.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    let mut theirs: Vec<Vec<&Claim>> = vec![Vec::new(); shifts.len()];
+    for c in claims {
+        let ends = [listed.get(c.from.as_str()), listed.get(c.to.as_str()).filter(|_| c.to != c.from)];
+        for &i in ends.into_iter().flatten() {
+            theirs[i].push(c);
+        }
+    }
+    for (shift, claims) in shifts.iter_mut().zip(theirs) {
+        shift.causes = claim_shifts(claims, dates, max_causes);
+    }
+    shifts
+}
+
+/// The `limit` largest changes in influence from `from` to `to`, largest
+/// first (ties by id), from claims already reduced to links; their causes
+/// are left empty, for `claim_shifts` to fill from each person's claims.
+pub fn rank_shifts_of_links(
+    people: &[Person],
+    links: &[ClaimLink],
+    formal_weight: f64,
+    (from, to): (NaiveDate, NaiveDate),
+    limit: usize,
+) -> Vec<RankShift> {
     let rank_at = |as_of| {
-        influence_rank(&SwayGraph::from_links(people, &links, SwayOptions { as_of, formal_weight, formal_only: false }))
+        influence_rank(&SwayGraph::from_links(people, links, SwayOptions { as_of, formal_weight, formal_only: false }))
     };
     let (before, after) = (rank_at(from), rank_at(to));
     let mut shifts: Vec<RankShift> = people
@@ -66,26 +90,27 @@ pub fn rank_shifts(
         (y.after - y.before).abs().total_cmp(&(x.after - x.before).abs()).then_with(|| x.id.cmp(&y.id))
     });
     shifts.truncate(limit);
-    let listed: HashMap<&str, usize> = shifts.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
-    let credibility = |c: &Claim, d| if c.retired { 0.0 } else { c.credibility(d).unwrap_or(0.0) };
-    let mut causes: Vec<Vec<ClaimShift>> = vec![Vec::new(); shifts.len()];
-    for c in claims {
-        let (before, after) = (credibility(c, from), credibility(c, to));
-        if before == after {
-            continue;
-        }
-        let shift = ClaimShift { claim: c.id.clone(), source: c.source.clone(), before, after };
-        let ends = [listed.get(c.from.as_str()), listed.get(c.to.as_str()).filter(|_| c.to != c.from)];
-        for &i in ends.into_iter().flatten() {
-            causes[i].push(shift.clone());
-        }
-    }
-    for (shift, mut found) in shifts.iter_mut().zip(causes) {
-        found.sort_by(|x, y| (y.after - y.before).abs().total_cmp(&(x.after - x.before).abs()));
-        found.truncate(max_causes);
-        shift.causes = found;
-    }
     shifts
+}
+
+/// Of one person's claims (in the order recorded), the `max_causes` whose
+/// credibility changed most from `from` to `to`, largest change first.
+pub fn claim_shifts<'c>(
+    claims: impl IntoIterator<Item = &'c Claim>,
+    (from, to): (NaiveDate, NaiveDate),
+    max_causes: usize,
+) -> Vec<ClaimShift> {
+    let credibility = |c: &Claim, d| if c.retired { 0.0 } else { c.credibility(d).unwrap_or(0.0) };
+    let mut found: Vec<ClaimShift> = claims
+        .into_iter()
+        .filter_map(|c| {
+            let (before, after) = (credibility(c, from), credibility(c, to));
+            (before != after).then(|| ClaimShift { claim: c.id.clone(), source: c.source.clone(), before, after })
+        })
+        .collect();
+    found.sort_by(|x, y| (y.after - y.before).abs().total_cmp(&(x.after - x.before).abs()));
+    found.truncate(max_causes);
+    found
 }
 
 #[cfg(test)]

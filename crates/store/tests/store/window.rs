@@ -74,3 +74,32 @@ fn links_around_a_person_are_the_whole_charts_links_among_those_near() {
     let unknown = Focus { person: "nobody".into(), steps: 1 };
     assert!(matches!(ws.sway_edges(demo_day(), Some(&unknown)), Err(StoreError::NotFound { .. })));
 }
+
+#[test]
+fn the_evidence_summary_from_links_equals_the_one_from_full_claims() {
+    use greychart_core::analytics::{coverage, rank_shifts};
+    let (_dir, mut ws) = demo();
+    // A retired claim and one observed after the date must be left out alike.
+    let mut retired: Claim = ws.read().list::<Claim>().unwrap().remove(1);
+    retired.retired = true;
+    ws.save(&retired).unwrap();
+    let read = ws.read();
+    let people: Vec<Person> = read.list().unwrap();
+    let claims: Vec<Claim> = read.list().unwrap();
+    let formal_weight = read.formal_weight().unwrap();
+    for back in [0, 120, 365] {
+        let as_of = demo_day() - chrono::Duration::days(back);
+        let since = as_of - chrono::Duration::days(90);
+        let summary = ws.evidence_summary(as_of, 90).unwrap();
+        assert_eq!(summary.coverage, coverage(&people, &claims, as_of), "{back} days back");
+        assert_eq!(
+            summary.movers,
+            rank_shifts(&people, &claims, formal_weight, (since, as_of), 5, 3),
+            "{back} days back"
+        );
+        if back == 0 {
+            // Something to compare: stale claims, and movers with causes.
+            assert!(!summary.coverage.stale_claims.is_empty() && summary.movers.iter().any(|m| !m.causes.is_empty()));
+        }
+    }
+}
