@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use greychart_core::analytics::{BrokerScores, Faction, InfluencePath, InfluenceRow, SwayEdge};
 use greychart_core::model::{Claim, EngagementEntry, Person, WorkspaceData};
 use greychart_core::transport::{
-    AnalysisProgress, ClaimPage, EvidenceSummary, Focus, PersonEvidence, Position, WorkspaceInfo,
+    AnalysisProgress, ClaimPage, EvidenceGlance, Focus, PersonEvidence, Position, WorkspaceInfo,
 };
 use greychart_core::{ApiError, ErrorCode};
 use tauri::{State, WebviewWindow};
@@ -124,9 +124,9 @@ pub fn factions(state: SessionState<'_>, as_of: Option<String>) -> Result<Vec<Fa
 }
 
 #[tauri::command(async)]
-pub fn evidence_summary(state: SessionState<'_>, as_of: Option<String>) -> Result<EvidenceSummary, ApiError> {
+pub fn evidence_summary(state: SessionState<'_>, as_of: Option<String>) -> Result<EvidenceGlance, ApiError> {
     let as_of = as_of_date(as_of)?;
-    Ok(lock(&state)?.workspace()?.evidence_summary(as_of, 90)?)
+    Ok(lock(&state)?.workspace()?.evidence_summary(as_of, 90)?.into())
 }
 
 #[tauri::command(async)]

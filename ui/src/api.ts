@@ -3,7 +3,7 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import type { PacketAudience } from "./state";
-import type { AnalysisProgress, ApiError, ApprovalRequirement, ApprovalRole, BrokerScores, Change, Claim, ClaimPage, Decision, DecisionKind, PathToYes, PersonEvidence, Dependency, EngagementEntry, EvidenceSummary, Faction, Focus, HistoryEntry, Impact, InfluencePath, InfluenceRow, Person, PlanReport, Position, Release, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { AnalysisProgress, ApiError, ApprovalRequirement, ApprovalRole, BrokerScores, Change, Claim, ClaimPage, Decision, DecisionKind, PathToYes, PersonEvidence, Dependency, EngagementEntry, EvidenceGlance, Faction, Focus, HistoryEntry, Impact, InfluencePath, InfluenceRow, Person, PlanReport, Position, Release, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 /** Turns whatever a command rejected with into an ApiError. */
 export function asApiError(e: unknown): ApiError {
@@ -38,7 +38,7 @@ export const api = {
   claimsPage: (person: string | null, offset: number, limit: number) => call<ClaimPage>("claims_page", { person, offset, limit }),
   personEvidence: (id: string, asOf: string | null) => call<PersonEvidence>("person_evidence", { id, asOf }),
   factions: (asOf: string | null) => call<Faction[]>("factions", { asOf }),
-  evidenceSummary: (asOf: string | null) => call<EvidenceSummary>("evidence_summary", { asOf }),
+  evidenceSummary: (asOf: string | null) => call<EvidenceGlance>("evidence_summary", { asOf }),
   strongestPath: (from: string, to: string, asOf: string | null) => call<InfluencePath>("strongest_path", { from, to, asOf }),
   savePerson: (person: Person) => call<Person>("save_person", { person }),
   deletePerson: (id: string) => call<null>("delete_person", { id }),

@@ -299,7 +299,6 @@ async function load(): Promise<void> {
     byId("workspace-name").textContent = info ? info.path : "No workspace open";
     byId("workspace-encrypted").hidden = !info?.encrypted;
     void refreshHistory(historyHost);
-    void runBroker();
     // The previewed packet is typeset again now if it is on screen, else
     // when the Packets view is next shown.
     if (model.packet) {
@@ -336,6 +335,9 @@ async function load(): Promise<void> {
   byId("view").dataset["loadMs"] = String(Math.round(performance.now() - started));
   byId("view").dataset["renderMs"] = String(Math.round(performance.now() - drawing));
   await loadSummaries(load, started);
+  // The broker scores last: on a large chart they take both cores for a
+  // while, and the summaries would wait for them.
+  if (load === loads) void runBroker();
 }
 
 /** The second round of a load: evidence gaps, movers and factions. */

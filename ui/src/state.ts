@@ -2,7 +2,7 @@
 // together and replaced as a whole after every saved edit.
 
 import type { BrokerState } from "./broker";
-import type { ClaimPage, PathToYes, EvidenceSummary, Faction, Impact, InfluenceRow, Person, PlanReport, Position, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { ClaimPage, PathToYes, EvidenceGlance, Faction, Impact, InfluenceRow, Person, PlanReport, Position, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 export interface Model {
   info: WorkspaceInfo | null;
@@ -19,7 +19,7 @@ export interface Model {
    *  around the focused person (none without one). */
   edges: SwayEdge[];
   /** Gaps in the evidence and recent movers (null until loaded). */
-  evidence: EvidenceSummary | null;
+  evidence: EvidenceGlance | null;
   /** Groups who sway each other more than outsiders, largest first. */
   factions: Faction[];
   /** What the map's colours mean. */

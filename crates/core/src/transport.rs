@@ -51,6 +51,35 @@ pub struct EvidenceSummary {
     pub movers: Vec<RankShift>,
 }
 
+/// The evidence summary as the window shows it: the stale claims counted,
+/// where the CLI lists their ids (at 100k people 7 MB of them).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct EvidenceGlance {
+    /// People nobody is known to sway.
+    pub unswayed: Vec<String>,
+    /// Active claims older than their half-life.
+    pub stale_claims: u32,
+    /// Active claims observed by the date.
+    pub active_claims: u32,
+    /// The start of the period the movers are measured over.
+    pub movers_since: String,
+    /// The largest changes in influence rank over that period, with causes.
+    pub movers: Vec<RankShift>,
+}
+
+impl From<EvidenceSummary> for EvidenceGlance {
+    fn from(summary: EvidenceSummary) -> Self {
+        let EvidenceSummary { coverage, movers_since, movers } = summary;
+        EvidenceGlance {
+            unswayed: coverage.unswayed,
+            stale_claims: coverage.stale_claims.len() as u32,
+            active_claims: coverage.active_claims as u32,
+            movers_since,
+            movers,
+        }
+    }
+}
+
 /// Claims in the order they were recorded, a page at a time: the window
 /// never holds them all (800,000 at 100k people).
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

@@ -5,13 +5,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use greychart_core::analytics::{
-    BrokerScore, BrokerScores, ClaimShift, Coverage, Faction, InfluencePath, InfluenceRow, RankShift, SwayEdge,
+    BrokerScore, BrokerScores, ClaimShift, Faction, InfluencePath, InfluenceRow, RankShift, SwayEdge,
 };
 use greychart_core::approvals::{ApprovalRow, Influencer, PathToYes};
 use greychart_core::model::*;
 use greychart_core::planning::{Conflict, Impact, PlanReport, Slot, SlotKind};
 use greychart_core::transport::{
-    AnalysisProgress, ClaimPage, EvidenceSummary, Focus, HistoryEntry, PersonEvidence, Position, WorkspaceInfo,
+    AnalysisProgress, ClaimPage, EvidenceGlance, Focus, HistoryEntry, PersonEvidence, Position, WorkspaceInfo,
 };
 use greychart_core::{ApiError, ErrorCode};
 use ts_rs::{Config, TS};
@@ -57,10 +57,9 @@ fn generated() -> String {
         declaration::<InfluenceRow>(&cfg),
         declaration::<InfluencePath>(&cfg),
         declaration::<SwayEdge>(&cfg),
-        declaration::<Coverage>(&cfg),
         declaration::<ClaimShift>(&cfg),
         declaration::<RankShift>(&cfg),
-        declaration::<EvidenceSummary>(&cfg),
+        declaration::<EvidenceGlance>(&cfg),
         declaration::<ClaimPage>(&cfg),
         declaration::<PersonEvidence>(&cfg),
         declaration::<Focus>(&cfg),

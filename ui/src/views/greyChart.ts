@@ -116,14 +116,14 @@ export const greyChartView: View = (model, actions) => {
         h(
           "p",
           { "data-testid": "evidence-gaps" },
-          h("strong", {}, `${evidence.coverage.unswayed.length} people`),
+          h("strong", {}, `${evidence.unswayed.length} people`),
           " nobody is known to sway",
-          evidence.coverage.unswayed.length ? `: ${evidence.coverage.unswayed.slice(0, 6).map((id) => label.get(id) ?? id).join(", ")}${evidence.coverage.unswayed.length > 6 ? ", \u2026" : ""}` : "",
+          evidence.unswayed.length ? `: ${evidence.unswayed.slice(0, 6).map((id) => label.get(id) ?? id).join(", ")}${evidence.unswayed.length > 6 ? ", \u2026" : ""}` : "",
         ),
         h(
           "p",
           { title: "A claim past its half-life counts for less than half of what it did." },
-          h("strong", {}, `${evidence.coverage.stale_claims.length} of ${evidence.coverage.active_claims}`),
+          h("strong", {}, `${evidence.stale_claims} of ${evidence.active_claims}`),
           " claims are past their half-life.",
         ),
       )
