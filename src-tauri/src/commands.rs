@@ -89,8 +89,10 @@ pub async fn broker_scores(
     as_of: Option<String>,
 ) -> Result<Option<BrokerScores>, ApiError> {
     let as_of = as_of_date(as_of)?;
-    let graph = lock(&state)?.workspace()?.sway_graph(as_of)?;
+    // Begun before the graph is read, so a Cancel that follows the window's
+    // progress bar at once finds this run, not the one before.
     let progress = analyses.begin();
+    let graph = lock(&state)?.workspace()?.sway_graph(as_of)?;
     tauri::async_runtime::spawn_blocking(move || analysis::broker_scores(&graph, &progress))
         .await
         .map_err(|e| ApiError::new(ErrorCode::Internal, format!("the broker analysis stopped: {e}")))

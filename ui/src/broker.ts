@@ -108,11 +108,17 @@ export interface BrokerHost {
 export function brokerRunner(host: BrokerHost): () => Promise<void> {
   const { model } = host;
   let latestRun = 0;
+  /** The run the user cancelled: its answer, should it still come, is
+   *  shown as cancelled (a click can reach the app before the run does). */
+  let cancelledRun = 0;
   const show = () =>
     renderBrokerProgress(
       host.progressArea(),
       model.broker,
-      () => void api.cancelAnalysis(),
+      () => {
+        cancelledRun = latestRun;
+        void api.cancelAnalysis();
+      },
       () => {
         void run();
         // The brokers list says the scores are being computed again.
@@ -131,7 +137,7 @@ export function brokerRunner(host: BrokerHost): () => Promise<void> {
     try {
       const result = await api.brokerScores(model.asOf);
       if (!isLatest()) return;
-      if (result) applyBrokerScores(model, result);
+      if (result && cancelledRun !== mine) applyBrokerScores(model, result);
       else model.broker = { kind: "cancelled" };
     } catch (e) {
       if (isLatest()) model.broker = { kind: "failed", message: asApiError(e).message };

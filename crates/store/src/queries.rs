@@ -1,10 +1,12 @@
 //! Analyses over the stored workspace, shared by the CLI and the desktop app.
 
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
 use greychart_core::analytics::{
     claim_shifts, faction_groups, influence_ranks_of_links, influence_report, rank_shifts_of_links, strongest_path,
-    sway_edges, sway_edges_of_links, unswayed_of_links, Around, ClaimLink, Coverage, Faction, InfluencePath,
-    InfluenceRow, SwayEdge, SwayGraph, SwayOptions,
+    sway_edges, sway_edges_of_links, unswayed_of_links, ClaimLink, Coverage, Faction, InfluencePath, InfluenceRow,
+    SwayEdge, SwayGraph, SwayOptions,
 };
 use greychart_core::model::{Claim, EngagementEntry, Person};
 use greychart_core::transport::{EvidenceSummary, Focus, PersonEvidence};
@@ -91,18 +93,45 @@ impl Workspace {
     /// The links of the formal and grey charts as of a date, for drawing:
     /// all of them, or only those among the people near a `focus`.
     pub fn sway_edges(&self, as_of: NaiveDate, focus: Option<&Focus>) -> Result<Vec<SwayEdge>> {
+        if let Some(focus) = focus {
+            return self.sway_edges_around(as_of, focus);
+        }
         let (people, links, options) = self.link_inputs(as_of)?;
-        let around = match focus {
-            Some(f) => Some(Around {
-                person: people
-                    .iter()
-                    .position(|p| p.id == f.person)
-                    .ok_or_else(|| StoreError::NotFound { entity: "person", id: f.person.clone() })?,
-                steps: f.steps as usize,
-            }),
-            None => None,
+        Ok(sway_edges_of_links(&people, &links, options))
+    }
+
+    /// The links among the people within `focus.steps` links (a reporting
+    /// line or a counted claim, either way) of `focus.person`, found by
+    /// index from them outwards: a neighbourhood of a chart of 100,000
+    /// people costs its own claims, not a read of all 800,000.
+    fn sway_edges_around(&self, as_of: NaiveDate, focus: &Focus) -> Result<Vec<SwayEdge>> {
+        let read = self.read();
+        let Some(first) = read.get::<Person>(&[&focus.person])? else {
+            return Err(StoreError::NotFound { entity: "person", id: focus.person.clone() });
         };
-        Ok(sway_edges_of_links(&people, &links, options, around))
+        let mut near: Vec<Person> = vec![first];
+        let mut seen: HashSet<String> = HashSet::from([focus.person.clone()]);
+        let mut frontier = 0..1;
+        for _ in 0..focus.steps {
+            let mut reached: Vec<String> = Vec::new();
+            for p in &near[frontier.clone()] {
+                let claims = read.active_claims_of(&p.id, as_of, true)?;
+                let others = claims.iter().flat_map(|c| [&c.from, &c.to]).chain(p.manager.as_ref());
+                reached.extend(others.filter(|&o| seen.insert(o.clone())).cloned());
+                reached.extend(read.reports(&p.id)?.into_iter().map(|r| r.id).filter(|r| seen.insert(r.clone())));
+            }
+            let start = near.len();
+            for id in reached {
+                near.extend(read.get::<Person>(&[&id])?);
+            }
+            frontier = start..near.len();
+        }
+        let mut claims = Vec::new();
+        for p in &near {
+            claims.extend(read.active_claims_of(&p.id, as_of, false)?.into_iter().filter(|c| seen.contains(&c.to)));
+        }
+        let options = SwayOptions { as_of, formal_weight: read.formal_weight()?, formal_only: false };
+        Ok(sway_edges(&near, &claims, options))
     }
 
     /// Every claim from or to a person, and their links as of a date: what

@@ -183,4 +183,16 @@ impl<'c> Read<'c> {
         let rows = stmt.query_map([as_of.format("%Y-%m-%d").to_string()], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
     }
+
+    /// The claims counted as of `as_of` (not retired, observed by then)
+    /// from `person`, or (with `either_end`) from or to them, in the order
+    /// recorded.
+    pub fn active_claims_of(&self, person: &str, as_of: NaiveDate, either_end: bool) -> Result<Vec<Claim>> {
+        let ends = if either_end { "(from_person = ?1 OR to_person = ?1)" } else { "from_person = ?1" };
+        let sql =
+            format!("{} WHERE {ends} AND retired = 0 AND observed_on <= ?2 ORDER BY rowid", select_sql::<Claim>());
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params![person, as_of.format("%Y-%m-%d").to_string()], Claim::from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<Claim>>>()?)
+    }
 }

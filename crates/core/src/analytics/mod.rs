@@ -32,7 +32,7 @@ mod slices;
 mod sway;
 
 pub use betweenness::{broker_scores, broker_scores_sampled, broker_scores_sampled_with, broker_scores_with};
-pub use edges::{sway_edges, sway_edges_of_links, Around, SwayEdge};
+pub use edges::{sway_edges, sway_edges_of_links, SwayEdge};
 pub use evidence::{coverage, top_influencers, unswayed_of_links, Coverage, Influencer};
 pub use factions::{faction_groups, factions, Faction};
 pub use influence::{

@@ -2,7 +2,9 @@
 //! and links around one person. Each part equals the same part cut from the
 //! whole workspace.
 
-use greychart_core::analytics::{sway_edges, SwayOptions};
+use std::collections::HashSet;
+
+use greychart_core::analytics::{sway_edges, SwayEdge, SwayOptions};
 use greychart_core::model::{Claim, Person};
 use greychart_core::transport::Focus;
 use greychart_store::StoreError;
@@ -59,18 +61,40 @@ fn a_persons_claims_and_links_equal_theirs_in_the_whole_chart() {
 
 #[test]
 fn links_around_a_person_are_the_whole_charts_links_among_those_near() {
-    let (_dir, ws) = demo();
-    let all = ws.sway_edges(demo_day(), None).unwrap();
+    let (_dir, mut ws) = demo();
+    // A retired claim and the claims after the date link nobody.
+    let mut retired: Claim = ws.read().list::<Claim>().unwrap().remove(0);
+    retired.retired = true;
+    ws.save(&retired).unwrap();
     let me = ws.read().setting("me").unwrap().unwrap();
-    let focus = |steps| Focus { person: me.clone(), steps };
-    let one = ws.sway_edges(demo_day(), Some(&focus(1))).unwrap();
-    let near: std::collections::HashSet<&str> =
-        all.iter().filter(|e| e.from == me || e.to == me).flat_map(|e| [e.from.as_str(), e.to.as_str()]).collect();
-    let want: Vec<_> =
-        all.iter().filter(|e| near.contains(e.from.as_str()) && near.contains(e.to.as_str())).cloned().collect();
-    assert!(!want.is_empty() && want.len() < all.len());
-    assert_eq!(one, want);
-    assert_eq!(ws.sway_edges(demo_day(), Some(&focus(9))).unwrap().len(), all.len());
+    let sorted = |mut edges: Vec<SwayEdge>| {
+        edges.sort_by(|a, b| (&a.from, &a.to).cmp(&(&b.from, &b.to)));
+        edges
+    };
+    for back in [0, 200] {
+        let as_of = demo_day() - chrono::Duration::days(back);
+        let all = ws.sway_edges(as_of, None).unwrap();
+        // Who is within `steps` links, worked out here from every link.
+        let mut near: HashSet<&str> = HashSet::from([me.as_str()]);
+        for steps in 0..4u32 {
+            let around = ws.sway_edges(as_of, Some(&Focus { person: me.clone(), steps })).unwrap();
+            let want: Vec<SwayEdge> = all
+                .iter()
+                .filter(|e| near.contains(e.from.as_str()) && near.contains(e.to.as_str()))
+                .cloned()
+                .collect();
+            assert_eq!(sorted(around), sorted(want.clone()), "{steps} steps, {back} days back");
+            if steps == 1 {
+                assert!(!want.is_empty() && want.len() < all.len());
+            }
+            let reached: Vec<&str> = all
+                .iter()
+                .filter(|e| near.contains(e.from.as_str()) || near.contains(e.to.as_str()))
+                .flat_map(|e| [e.from.as_str(), e.to.as_str()])
+                .collect();
+            near.extend(reached);
+        }
+    }
     let unknown = Focus { person: "nobody".into(), steps: 1 };
     assert!(matches!(ws.sway_edges(demo_day(), Some(&unknown)), Err(StoreError::NotFound { .. })));
 }
