@@ -6,7 +6,7 @@
 import { api, asApiError } from "./api";
 import type { Person, SwayEdge } from "./bindings";
 import { panelShows } from "./panel";
-import type { Model } from "./state";
+import { peopleById, type Model } from "./state";
 import { findPerson } from "./views/greyChart";
 import { MAP_LIMIT } from "./views/influenceMap";
 import { openPersonPanel, type PersonAnswers } from "./views/personPanel";
@@ -99,14 +99,16 @@ export function greyChartActions(host: GreyChartHost): GreyChartActions {
       }
       // A large chart's links are fetched around the person found.
       const person = findPerson(host.model.data.people, query);
-      if (person && steps > 0) host.status(`Finding the people within ${steps} link${steps === 1 ? "" : "s"} of ${host.model.data.people.find((p) => p.id === person)?.name ?? person}\u2026`);
+      const around = person && steps > 0 ? `within ${steps} link${steps === 1 ? "" : "s"} of ${peopleById(host.model.data).get(person)?.name ?? person}` : null;
+      if (around) host.status(`Finding the people ${around}\u2026`);
+      else if (query.trim() && steps > 0) host.status(`Nobody's name contains \u201c${query.trim()}\u201d.`, "error");
       const asked = { query, steps };
       mapEdges(host.model, host.model.data.people)
         .then((edges) => {
           if (host.model.focusQuery !== asked.query || host.model.focusSteps !== asked.steps) return;
           host.model.edges = edges;
           host.render();
-          if (person && steps > 0) host.status(`Showing the people within ${steps} link${steps === 1 ? "" : "s"} of ${host.model.data.people.find((p) => p.id === person)?.name ?? person}`);
+          if (around) host.status(`Showing the people ${around}`);
         })
         .catch((e) => host.status(asApiError(e).message, "error"));
     },
