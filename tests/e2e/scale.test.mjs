@@ -26,10 +26,15 @@ function importOrganisation(workspace, people, claims) {
 
 /** CSV files of a generated organisation: a reporting tree and eight claims a person. */
 function generate(n) {
+  // Mulberry32: 32-bit integer steps, so the sequence does not repeat
+  // early (an LCG in doubles lost precision and cycled, giving people
+  // runs of identical claims).
   let state = 12345;
   const next = () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const id = (i) => `g${String(i).padStart(5, "0")}`;
   const people = ["id,name,title,team,manager"];

@@ -2,7 +2,10 @@
 
 /** A share in [0,1] as a percentage with one decimal, e.g. "12.3%". */
 export function percent(value: number): string {
-  return `${(value * 100).toFixed(1)}%`;
+  // In a chart of thousands most shares are below 0.1 %: keep two
+  // significant digits there, so they still tell people apart.
+  const pct = value * 100;
+  return pct > 0 && pct < 0.1 ? `${pct.toPrecision(2)}%` : `${pct.toFixed(1)}%`;
 }
 
 /** A signed number of percentile points, e.g. "+42" or "−7". */

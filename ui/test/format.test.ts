@@ -4,6 +4,10 @@ import { credibility, percent, points, span, today, words } from "../src/format"
 describe("format", () => {
   it("shows shares as percentages and gaps as signed points", () => {
     expect(percent(0.1234)).toBe("12.3%");
+    expect(percent(0.00008333)).toBe("0.0083%");
+    expect(percent(0.00099)).toBe("0.099%");
+    expect(percent(0.001)).toBe("0.1%");
+    expect(percent(0)).toBe("0.0%");
     expect(points(41.6)).toBe("+42");
     expect(points(-7.2)).toBe("\u22127");
     expect(points(0.2)).toBe("0");
