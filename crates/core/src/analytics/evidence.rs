@@ -21,7 +21,9 @@ pub struct Coverage {
     pub active_claims: usize,
 }
 
-/// Coverage and staleness of the evidence as of `as_of`.
+/// Coverage and staleness of the evidence as of `as_of`, from whole claims:
+/// the definition. The store works it out from links and one query
+/// (`unswayed_of_links`), and its tests compare the two.
 pub fn coverage(people: &[Person], claims: &[Claim], as_of: NaiveDate) -> Coverage {
     let active: Vec<&Claim> = claims.iter().filter(|c| !c.retired && c.observed_on <= as_of).collect();
     let swayed: std::collections::HashSet<&str> = active.iter().map(|c| c.to.as_str()).collect();

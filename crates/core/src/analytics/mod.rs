@@ -40,7 +40,7 @@ pub use influence::{
     InfluenceRow, BROKER_SAMPLES, EXACT_BROKER_LIMIT,
 };
 pub use pagerank::influence_rank;
-pub use pairs::{claim_links, pair_evidence, pair_evidence_sorted, ClaimLink, PairEvidence};
+pub use pairs::{claim_links, pair_evidence_sorted, ClaimLink, PairEvidence};
 pub use path::{strongest_path, InfluencePath};
 pub use progress::Progress;
 pub use shift::{claim_shifts, rank_shifts, rank_shifts_of_links, ClaimShift, RankShift};

@@ -146,8 +146,3 @@ fn by_source<T: Copy>(items: &[T], key: impl Fn(&T) -> u32) -> Vec<T> {
     }
     order.into_iter().map(|i| items[i as usize]).collect()
 }
-
-/// Aggregates the active claims per pair of people known to `index`.
-pub fn pair_evidence(people: &[Person], claims: &[Claim], as_of: NaiveDate) -> FxHashMap<(usize, usize), PairEvidence> {
-    pair_evidence_sorted(&claim_links(people, claims), as_of).into_iter().collect()
-}

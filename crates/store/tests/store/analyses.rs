@@ -4,15 +4,13 @@
 use greychart_core::analytics::{claim_links, influence_ranks, SwayGraph, SwayOptions};
 use greychart_core::model::{Claim, Person};
 
-use crate::{demo, demo_day};
+use crate::{demo, demo_day, retire_claim};
 
 #[test]
 fn claim_links_read_from_the_file_match_those_built_from_full_claims() {
     let (_dir, mut ws) = demo();
     // A retired claim must come through as retired.
-    let mut claim: Claim = ws.read().list::<Claim>().unwrap().remove(0);
-    claim.retired = true;
-    ws.save(&claim).unwrap();
+    retire_claim(&mut ws, 0);
     let read = ws.read();
     let people: Vec<Person> = read.list().unwrap();
     let claims: Vec<Claim> = read.list().unwrap();

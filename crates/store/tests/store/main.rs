@@ -36,3 +36,11 @@ pub fn demo() -> (tempfile::TempDir, Workspace) {
     let ws = Workspace::create_with(&path, &demo_workspace(demo_day())).unwrap();
     (dir, ws)
 }
+
+/// Retires the `n`th claim of the workspace and returns it.
+pub fn retire_claim(ws: &mut Workspace, n: usize) -> greychart_core::model::Claim {
+    let mut claim = ws.read().list::<greychart_core::model::Claim>().unwrap().remove(n);
+    claim.retired = true;
+    ws.save(&claim).unwrap();
+    claim
+}

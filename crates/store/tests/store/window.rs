@@ -9,7 +9,13 @@ use greychart_core::model::{Claim, Person};
 use greychart_core::transport::Focus;
 use greychart_store::StoreError;
 
-use crate::{demo, demo_day};
+use crate::{demo, demo_day, retire_claim};
+
+/// Links in the order of their pair, for comparing lists found in other orders.
+fn by_pair(mut edges: Vec<SwayEdge>) -> Vec<SwayEdge> {
+    edges.sort_by(|a, b| (&a.from, &a.to).cmp(&(&b.from, &b.to)));
+    edges
+}
 
 #[test]
 fn claims_come_a_page_at_a_time_in_the_order_recorded() {
@@ -47,10 +53,8 @@ fn a_persons_claims_and_links_equal_theirs_in_the_whole_chart() {
         let want: Vec<&Claim> = claims.iter().filter(|c| c.from == p.id || c.to == p.id).collect();
         assert_eq!(theirs.claims.iter().collect::<Vec<_>>(), want, "claims of {}", p.id);
         assert_eq!(read.claims_page(Some(&p.id), 0, 1000).unwrap().total as usize, want.len());
-        let mut edges = theirs.edges.clone();
-        edges.sort_by(|a, b| (&a.from, &a.to).cmp(&(&b.from, &b.to)));
-        let mut want: Vec<_> = everyone.iter().filter(|e| e.from == p.id || e.to == p.id).cloned().collect();
-        want.sort_by(|a, b| (&a.from, &a.to).cmp(&(&b.from, &b.to)));
+        let edges = by_pair(theirs.edges.clone());
+        let want = by_pair(everyone.iter().filter(|e| e.from == p.id || e.to == p.id).cloned().collect());
         assert_eq!(edges, want, "links of {}", p.id);
         checked_reports |= edges.iter().any(|e| e.formal && e.from == p.id && e.claims == 0);
     }
@@ -63,14 +67,8 @@ fn a_persons_claims_and_links_equal_theirs_in_the_whole_chart() {
 fn links_around_a_person_are_the_whole_charts_links_among_those_near() {
     let (_dir, mut ws) = demo();
     // A retired claim and the claims after the date link nobody.
-    let mut retired: Claim = ws.read().list::<Claim>().unwrap().remove(0);
-    retired.retired = true;
-    ws.save(&retired).unwrap();
+    retire_claim(&mut ws, 0);
     let me = ws.read().setting("me").unwrap().unwrap();
-    let sorted = |mut edges: Vec<SwayEdge>| {
-        edges.sort_by(|a, b| (&a.from, &a.to).cmp(&(&b.from, &b.to)));
-        edges
-    };
     for back in [0, 200] {
         let as_of = demo_day() - chrono::Duration::days(back);
         let all = ws.sway_edges(as_of, None).unwrap();
@@ -83,7 +81,7 @@ fn links_around_a_person_are_the_whole_charts_links_among_those_near() {
                 .filter(|e| near.contains(e.from.as_str()) && near.contains(e.to.as_str()))
                 .cloned()
                 .collect();
-            assert_eq!(sorted(around), sorted(want.clone()), "{steps} steps, {back} days back");
+            assert_eq!(by_pair(around), by_pair(want.clone()), "{steps} steps, {back} days back");
             if steps == 1 {
                 assert!(!want.is_empty() && want.len() < all.len());
             }
@@ -104,9 +102,7 @@ fn the_evidence_summary_from_links_equals_the_one_from_full_claims() {
     use greychart_core::analytics::{coverage, rank_shifts};
     let (_dir, mut ws) = demo();
     // A retired claim and one observed after the date must be left out alike.
-    let mut retired: Claim = ws.read().list::<Claim>().unwrap().remove(1);
-    retired.retired = true;
-    ws.save(&retired).unwrap();
+    retire_claim(&mut ws, 1);
     let read = ws.read();
     let people: Vec<Person> = read.list().unwrap();
     let claims: Vec<Claim> = read.list().unwrap();
