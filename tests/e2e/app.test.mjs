@@ -1,7 +1,8 @@
 // End-to-end: the real Greychart window, driven through WebDriver.
 // Opens the demo on first start, visits all five views, adds a person and a
 // claim through the forms, sees a validation message next to its field,
-// restarts the app and finds the new person and claim still there.
+// draws a claim on the map and retires it, restarts the app and finds the
+// new person and claim still there.
 
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -26,10 +27,29 @@ async function visit(view, mustShow) {
   await screenshot(browser, `view-${view}`);
 }
 
-/** Clicks an element after scrolling it to the middle of the view, clear of sticky headers. */
 let dropped = { x: NaN, y: NaN };
 const NEW_PERSON = "Quinn O'Hara-Ng";
 const CLAIM_SOURCE = "e2e: corridor chat after CAB";
+const DRAWN_SOURCE = "e2e: drawn on the map";
+let rankBeforeDrawn = "";
+
+/** The text of the claims table's row whose claim has this source, and
+ *  the test id of its edit link; one round trip, not one per row. */
+function claimRow(source) {
+  return browser.execute((wanted) => {
+    for (const row of document.querySelectorAll('[data-testid="claims-table"] tbody tr')) {
+      if (row.textContent.includes(wanted)) return { text: row.textContent, link: row.querySelector('[data-testid^="claim-"]')?.dataset.testid ?? "" };
+    }
+    return { text: "", link: "" };
+  }, source);
+}
+
+/** The edit link of the claim with this source. */
+async function claimLink(source) {
+  const { link } = await claimRow(source);
+  if (!link) throw new Error(`no claim with source "${source}" in the claims table`);
+  return byTestId(browser, link);
+}
 
 const failed = await run([
   ["first start opens a copy of the demo workspace", async () => {
@@ -244,6 +264,7 @@ const failed = await run([
   ["a claim drawn on the map from one person to another changes the target's rank in the panel", async () => {
     await press(byTestId(browser, "person-p03"));
     const before = await byTestId(browser, "panel-rank").getText();
+    rankBeforeDrawn = before;
     const pair = await byTestId(browser, "pair-p22>p03").getText();
     assert(pair.includes("claims disagree"), "Marco Bianchi's two claims about Priya Raman are not flagged as disagreeing");
     await browser.keys("Escape");
@@ -267,7 +288,7 @@ const failed = await run([
     assert((await byTestId(browser, "claim-to").getValue()) === "p03", "the drawn claim does not end at p03");
     await byTestId(browser, "claim-strength").setValue("0.9");
     await byTestId(browser, "claim-confidence").setValue("1");
-    await byTestId(browser, "claim-source").setValue("e2e: drawn on the map");
+    await byTestId(browser, "claim-source").setValue(DRAWN_SOURCE);
     await byTestId(browser, "claim-save").click();
     await byTestId(browser, "person-details").waitForExist({ timeout: 5000 });
     const after = await byTestId(browser, "panel-rank").getText();
@@ -275,6 +296,28 @@ const failed = await run([
     await screenshot(browser, "claim-drawn-on-map");
     await browser.keys("Escape");
     await byTestId(browser, "draw-claims").click();
+  }],
+  ["retiring the drawn claim keeps it in the panel, marked retired, and gives the target back their rank", async () => {
+    await byTestId(browser, "claims-table").scrollIntoView({ block: "center" });
+    await press(await claimLink(DRAWN_SOURCE));
+    await byTestId(browser, "claim-form").waitForDisplayed({ timeout: 5000 });
+    await byTestId(browser, "claim-retired").click();
+    await byTestId(browser, "claim-save").click();
+    await byTestId(browser, "claim-form").waitForExist({ timeout: 5000, reverse: true });
+    await browser.waitUntil(async () => (await claimRow(DRAWN_SOURCE)).text.includes("retired"), {
+      timeout: 5000,
+      timeoutMsg: "the claims table does not show the drawn claim as retired",
+    });
+    await press(byTestId(browser, "person-p03"));
+    const pair = byTestId(browser, "pair-p26>p03");
+    await pair.waitForExist({ timeout: 5000 });
+    const evidence = await pair.getText();
+    assert(evidence.includes("retired") && evidence.includes(DRAWN_SOURCE) && evidence.includes("recorded by Samuel Adeyemi"), `the panel shows the retired claim as "${evidence}"`);
+    const rank = await byTestId(browser, "panel-rank").getText();
+    assert(rank === rankBeforeDrawn, `Priya Raman's rank is ${rank} with the claim retired, ${rankBeforeDrawn} before it was drawn`);
+    await pair.scrollIntoView({ block: "center" });
+    await screenshot(browser, "claim-retired");
+    await browser.keys("Escape");
   }],
   ["after a restart the new person and claim are still there", async () => {
     await browser.deleteSession();
@@ -319,14 +362,7 @@ const failed = await run([
       timeout: 5000,
       timeoutMsg: "the edited title did not appear",
     });
-    const claimLinks = await browser.$$('[data-testid^="claim-cl"]');
-    let ours;
-    for (const link of claimLinks) {
-      const row = await link.parentElement().parentElement();
-      if ((await row.getText()).includes(CLAIM_SOURCE)) ours = link;
-    }
-    assert(ours, "the new claim has no edit link");
-    await press(ours);
+    await press(await claimLink(CLAIM_SOURCE));
     await byTestId(browser, "claim-form").waitForDisplayed({ timeout: 5000 });
     await byTestId(browser, "claim-delete").click();
     await byTestId(browser, "claim-delete").click();

@@ -184,6 +184,7 @@ export const greyChartView: View = (model, actions) => {
       k === null ? "–" : unit(k),
       h("span", { class: `tag ${status.replace(/ /g, "-")}` }, status),
       c.source,
+      label.get(c.recorded_by) ?? c.recorded_by,
       c.note,
     ];
   };
@@ -301,6 +302,7 @@ export const greyChartView: View = (model, actions) => {
           { label: "Credibility", tip: TIPS.credibility, numeric: true },
           { label: "Status" },
           { label: "Source" },
+          { label: "Recorded by" },
           { label: "Note" },
         ],
         model.claims.claims,

@@ -48,7 +48,8 @@ export function openPersonPanel(model: Model, id: string, actions: Actions, { pa
           c.strength === 0 ? h("span", { class: "none-known" }, "none (known)") : unit(c.strength),
           unit(c.confidence),
           c.observed_on,
-          c.retired ? h("span", { class: "tag retired" }, "retired") : c.source,
+          String(c.half_life_days),
+          evidenceOf(c, label),
         ]);
       return h(
         "div",
@@ -60,7 +61,17 @@ export function openPersonPanel(model: Model, id: string, actions: Actions, { pa
           h("span", { class: "muted", title: "Combined sway weight of this link today." }, ` W ${unit(weight.get(key) ?? 0)}`),
           disagree ? h("span", { class: "tag changes_requested", title: "The claims about this link differ by 0.3 or more in strength." }, "claims disagree") : null,
         ),
-        table(`pair-table-${key}`, [{ label: "Strength", numeric: true }, { label: "Conf.", numeric: true }, { label: "Seen" }, { label: "Source" }], rows),
+        table(
+          `pair-table-${key}`,
+          [
+            { label: "Strength", numeric: true },
+            { label: "Conf.", numeric: true },
+            { label: "Seen" },
+            { label: "Half-life", numeric: true, tip: "Days after which the claim counts half as much." },
+            { label: "Source" },
+          ],
+          rows,
+        ),
       );
     });
   const me = model.data.me;
@@ -118,5 +129,20 @@ export function openPersonPanel(model: Model, id: string, actions: Actions, { pa
         ? null
         : h("p", { class: "hint" }, "No claims yet. Unknown is not the same as \u201cknown: no influence\u201d."),
     h("div", { class: "actions" }, h("button", { type: "button", "data-testid": "panel-edit-person", onclick: () => actions.editPerson(person) }, "Edit person")),
+  );
+}
+
+/** Where a claim came from, who recorded it (by name when they are in the
+ *  chart) and its note, in one cell; a retired claim says so and keeps its
+ *  source. */
+function evidenceOf(c: Claim, label: Map<string, string>): HTMLElement {
+  const recorder = label.get(c.recorded_by) ?? c.recorded_by;
+  return h(
+    "span",
+    { class: "evidence" },
+    c.retired ? h("span", { class: "tag retired", title: "Kept in the history, left out of the analytics." }, "retired") : null,
+    c.source,
+    c.recorded_by ? h("span", { class: "muted" }, ` \u00b7 recorded by ${recorder}`) : null,
+    c.note ? h("span", { class: "note" }, c.note) : null,
   );
 }

@@ -170,6 +170,20 @@ fn every_write_is_audited() {
 }
 
 #[test]
+fn a_new_claim_is_recorded_by_me_or_else_the_account() {
+    let (_dir, mut ws) = demo();
+    ws.set_actor("release-bot");
+    let claim = || Claim::new("", "p26", "p01", 0.2, 0.5, day(1), 30.0, "hallway").unwrap();
+    let mut w = ws.write().unwrap();
+    assert_eq!(w.add_claim(claim()).unwrap().recorded_by, "p26", "the demo names p26 as me");
+    let named = Claim { recorded_by: "p03".into(), ..claim() };
+    assert_eq!(w.add_claim(named).unwrap().recorded_by, "p03");
+    w.set_setting("me", "").unwrap();
+    assert_eq!(w.add_claim(claim()).unwrap().recorded_by, "release-bot");
+    w.commit().unwrap();
+}
+
+#[test]
 fn an_uncommitted_write_changes_nothing() {
     let (_dir, mut ws) = demo();
     let before = ws.read().data().unwrap();
