@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
 use chrono::NaiveDate;
-use greychart_core::analytics::{BrokerScores, Faction, InfluencePath, InfluenceRow, SwayEdge};
+use greychart_core::analytics::{BrokerScores, Faction, InfluencePath, RankColumns, SwayEdge};
 use greychart_core::model::{Claim, EngagementEntry, Person, WorkspaceData};
 use greychart_core::transport::{
     AnalysisProgress, ClaimPage, EvidenceGlance, Focus, PersonEvidence, Position, WorkspaceInfo,
@@ -70,14 +70,14 @@ pub(crate) fn as_of_date(as_of: Option<String>) -> Result<NaiveDate, ApiError> {
     }
 }
 
-/// Ranks and power gaps, most influential first (ties in people order), as
-/// the window lists them; broker scores come from `broker_scores`.
+/// Ranks and power gaps in columns, most influential first (ties in people
+/// order), as the window lists them; broker scores come from
+/// `broker_scores`.
 #[tauri::command(async)]
-pub fn influence(state: SessionState<'_>, as_of: Option<String>) -> Result<Vec<InfluenceRow>, ApiError> {
+pub fn influence(state: SessionState<'_>, as_of: Option<String>) -> Result<RankColumns, ApiError> {
     let as_of = as_of_date(as_of)?;
-    let mut rows = lock(&state)?.workspace()?.influence_ranks(as_of)?;
-    rows.sort_by(|a, b| b.rank.total_cmp(&a.rank));
-    Ok(rows)
+    let rows = lock(&state)?.workspace()?.influence_ranks(as_of)?;
+    Ok(RankColumns::of(&rows))
 }
 
 /// Broker scores, computed on a worker thread after the session lock is

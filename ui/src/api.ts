@@ -3,7 +3,7 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import type { PacketAudience } from "./state";
-import type { AnalysisProgress, ApiError, ApprovalRequirement, ApprovalRole, BrokerScores, Change, Claim, ClaimPage, Decision, DecisionKind, PathToYes, PersonEvidence, Dependency, EngagementEntry, EvidenceGlance, Faction, Focus, HistoryEntry, Impact, InfluencePath, InfluenceRow, Person, PlanReport, Position, Release, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { AnalysisProgress, ApiError, ApprovalRequirement, ApprovalRole, BrokerScores, Change, Claim, ClaimPage, Decision, DecisionKind, PathToYes, PersonEvidence, Dependency, EngagementEntry, EvidenceGlance, Faction, Focus, HistoryEntry, Impact, InfluencePath, Person, PlanReport, Position, RankColumns, Release, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 /** Turns whatever a command rejected with into an ApiError. */
 export function asApiError(e: unknown): ApiError {
@@ -28,7 +28,8 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 export const api = {
   workspaceInfo: () => call<WorkspaceInfo | null>("workspace_info"),
   workspaceData: () => call<WorkspaceData>("workspace_data"),
-  influence: (asOf: string | null) => call<InfluenceRow[]>("influence", { asOf }),
+  /** Ranks in columns, most influential first: rows are made with `influenceRows`. */
+  influence: (asOf: string | null) => call<RankColumns>("influence", { asOf }),
   brokerScores: (asOf: string | null) => call<BrokerScores | null>("broker_scores", { asOf }),
   analysisProgress: () => call<AnalysisProgress>("analysis_progress"),
   cancelAnalysis: () => call<null>("cancel_analysis"),

@@ -672,6 +672,35 @@ power_gap: number,
 broker: number, };
 
 /**
+ * Everyone's ranks and power gaps in columns, most influential first (ties
+ * in people order): what the window lists. A chart of 100,000 people
+ * crosses to the page in half the bytes of its rows, without each row's
+ * keys, name and unset broker score; the window has the names already and
+ * asks for broker scores apart.
+ */
+export type RankColumns = { 
+/**
+ * Person ids, most influential first.
+ */
+ids: Array<string>, 
+/**
+ * Their `InfluenceRow::rank`, in the same order.
+ */
+rank: Array<number>, 
+/**
+ * Their `InfluenceRow::formal_rank`.
+ */
+formal_rank: Array<number>, 
+/**
+ * Their `InfluenceRow::rank_percentile`.
+ */
+rank_percentile: Array<number>, 
+/**
+ * Their `InfluenceRow::power_gap`.
+ */
+power_gap: Array<number>, };
+
+/**
  * A path of influence and its strength (the product of its sway weights).
  */
 export type InfluencePath = { 

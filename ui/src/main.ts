@@ -13,7 +13,7 @@ import { openPersonForm } from "./forms/personForm";
 import { today } from "./format";
 import { historyKeys, redo, refreshHistory, showHistoryPanel, undo, type HistoryHost } from "./history";
 import { closePanel, panelIsOpen } from "./panel";
-import { emptyData, noClaims, type Model } from "./state";
+import { emptyData, influenceRows, noClaims, type Model } from "./state";
 import { approvalsView } from "./views/approvals";
 import { greyChartView } from "./views/greyChart";
 import { packetsView } from "./views/packets";
@@ -292,7 +292,7 @@ async function load(): Promise<void> {
     model.info = info;
     model.data = data;
     model.claims = claims;
-    model.influence = influence;
+    model.influence = influenceRows(influence, data);
     model.broker = { kind: "running", done: 0, total: 0 };
     model.edges = edges;
     model.path = [];

@@ -2,7 +2,7 @@
 // together and replaced as a whole after every saved edit.
 
 import type { BrokerState } from "./broker";
-import type { ClaimPage, PathToYes, EvidenceGlance, Faction, Impact, InfluenceRow, Person, PlanReport, Position, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { ClaimPage, PathToYes, EvidenceGlance, Faction, Impact, InfluenceRow, Person, PlanReport, Position, RankColumns, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 export interface Model {
   info: WorkspaceInfo | null;
@@ -137,6 +137,21 @@ export function names(data: WorkspaceData): Map<string, string> {
 /** People by id. */
 export function peopleById(data: WorkspaceData): Map<string, Person> {
   return once(data, "people", () => new Map(data.people.map((p) => [p.id, p])));
+}
+
+/** The window's rows from the ranks' columns (most influential first),
+ *  named from the workspace's people; broker scores are 0 until they come. */
+export function influenceRows(columns: RankColumns, data: WorkspaceData): InfluenceRow[] {
+  const people = peopleById(data);
+  return columns.ids.map((id, i) => ({
+    id,
+    name: people.get(id)?.name ?? id,
+    rank: columns.rank[i] ?? 0,
+    formal_rank: columns.formal_rank[i] ?? 0,
+    rank_percentile: columns.rank_percentile[i] ?? 0,
+    power_gap: columns.power_gap[i] ?? 0,
+    broker: 0,
+  }));
 }
 
 /** Influence rows by person id. */

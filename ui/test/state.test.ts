@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { asApiError } from "../src/api";
 import { nextPersonId } from "../src/forms/personForm";
-import { approvalStatus, emptyData, names, topBy } from "../src/state";
+import { approvalStatus, emptyData, influenceRows, names, topBy } from "../src/state";
 
 describe("approval status", () => {
   it("is the latest decision, or pending", () => {
@@ -17,6 +17,22 @@ describe("approval status", () => {
     const s = approvalStatus(data);
     expect(s.get("a1")).toMatchObject({ status: "approved", stale: true });
     expect(s.get("a2")).toMatchObject({ status: "pending", stale: false });
+  });
+});
+
+describe("influence rows", () => {
+  it("are made from the columns in their order, named from the people", () => {
+    const data = emptyData();
+    data.people = [
+      { id: "p1", name: "Ada", title: "", team: null, manager: null },
+      { id: "p2", name: "Bo", title: "", team: null, manager: null },
+    ];
+    const rows = influenceRows({ ids: ["p2", "p1", "gone"], rank: [0.5, 0.3, 0.2], formal_rank: [0.1, 0.6, 0.3], rank_percentile: [100, 50, 0], power_gap: [50, -50, 0] }, data);
+    expect(rows).toEqual([
+      { id: "p2", name: "Bo", rank: 0.5, formal_rank: 0.1, rank_percentile: 100, power_gap: 50, broker: 0 },
+      { id: "p1", name: "Ada", rank: 0.3, formal_rank: 0.6, rank_percentile: 50, power_gap: -50, broker: 0 },
+      { id: "gone", name: "gone", rank: 0.2, formal_rank: 0.3, rank_percentile: 0, power_gap: 0, broker: 0 },
+    ]);
   });
 });
 

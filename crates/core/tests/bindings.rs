@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use greychart_core::analytics::{
-    BrokerScore, BrokerScores, ClaimShift, Faction, InfluencePath, InfluenceRow, RankShift, SwayEdge,
+    BrokerScore, BrokerScores, ClaimShift, Faction, InfluencePath, InfluenceRow, RankColumns, RankShift, SwayEdge,
 };
 use greychart_core::approvals::{ApprovalRow, Influencer, PathToYes};
 use greychart_core::model::*;
@@ -55,6 +55,7 @@ fn generated() -> String {
         declaration::<ApprovalRule>(&cfg),
         declaration::<WorkspaceData>(&cfg),
         declaration::<InfluenceRow>(&cfg),
+        declaration::<RankColumns>(&cfg),
         declaration::<InfluencePath>(&cfg),
         declaration::<SwayEdge>(&cfg),
         declaration::<ClaimShift>(&cfg),

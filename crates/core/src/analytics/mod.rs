@@ -37,7 +37,7 @@ pub use evidence::{coverage, top_influencers, unswayed_of_links, Coverage, Influ
 pub use factions::{faction_groups, factions, Faction};
 pub use influence::{
     broker_report, influence_ranks, influence_ranks_of_links, influence_report, percentiles, BrokerScore, BrokerScores,
-    InfluenceRow, BROKER_SAMPLES, EXACT_BROKER_LIMIT,
+    InfluenceRow, RankColumns, BROKER_SAMPLES, EXACT_BROKER_LIMIT,
 };
 pub use pagerank::influence_rank;
 pub use pairs::{claim_links, pair_evidence_sorted, ClaimLink, PairEvidence};
