@@ -158,9 +158,13 @@ fn import_claims(w: &mut Write<'_>, file: &str, rows: &[ClaimRow]) -> Result<Imp
         }
     }
     let first: u64 = w.next_id("claims", "cl")?[2..].parse().unwrap_or(1);
+    let recorder = w.recorder()?;
     for (n, row) in (first..).zip(rows) {
         let mut claim = row.claim.clone();
         claim.id = format!("cl{n:04}");
+        if claim.recorded_by.is_empty() {
+            claim.recorded_by.clone_from(&recorder);
+        }
         w.put(&claim)?;
     }
     w.audit("import", "claim", "", None, Some(&format!("{} claims from {file}", rows.len())))?;

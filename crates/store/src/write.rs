@@ -174,15 +174,20 @@ impl<'c> Write<'c> {
         self.audit("delete", R::ENTITY, &label, Some(&json(&before)), None)
     }
 
-    /// Saves a new claim, numbering it; returns the claim as stored. A
-    /// claim that names nobody as its recorder is recorded by the person
-    /// the workspace names as "me", or else by the writer's account name.
+    /// Who records a claim that names nobody as its recorder: the person
+    /// the workspace names as "me", or else the writer's account name.
+    pub(crate) fn recorder(&self) -> Result<String> {
+        let me: Option<String> =
+            self.tx.query_row("SELECT value FROM settings WHERE key = 'me'", [], |r| r.get(0)).optional()?;
+        Ok(me.filter(|me| !me.is_empty()).unwrap_or_else(|| self.actor.clone()))
+    }
+
+    /// Saves a new claim, numbering it, recorded by [`Write::recorder`]
+    /// unless it names its recorder; returns the claim as stored.
     pub fn add_claim(&mut self, mut claim: Claim) -> Result<Claim> {
         claim.id = self.next_id("claims", "cl")?;
         if claim.recorded_by.is_empty() {
-            let me: Option<String> =
-                self.tx.query_row("SELECT value FROM settings WHERE key = 'me'", [], |r| r.get(0)).optional()?;
-            claim.recorded_by = me.filter(|me| !me.is_empty()).unwrap_or_else(|| self.actor.clone());
+            claim.recorded_by = self.recorder()?;
         }
         self.save(&claim)?;
         Ok(claim)

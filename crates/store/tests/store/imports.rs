@@ -1,7 +1,7 @@
 //! CSV imports: all-or-nothing, with file/line/field errors.
 
 use greychart_core::import::{parse_claims, parse_people};
-use greychart_core::model::{Person, Team};
+use greychart_core::model::{Claim, Person, Team};
 
 use crate::demo;
 
@@ -28,6 +28,17 @@ fn a_failed_import_changes_nothing() {
     let err = ws.import_claims("claims.csv", &rows).unwrap_err();
     assert_eq!(err.to_string(), "claims.csv:3: to: no person with id ghost");
     assert_eq!(ws.read().data().unwrap(), before);
+}
+
+#[test]
+fn imported_claims_are_recorded_by_me() {
+    let (_dir, mut ws) = demo();
+    let csv = "from,to,strength,confidence,observed_on,half_life_days,source,note\np01,p02,0.5,,2026-01-01,,minutes,\n";
+    let rows = parse_claims("claims.csv", csv.as_bytes()).unwrap();
+    ws.import_claims("claims.csv", &rows).unwrap();
+    let claims = ws.read().list::<Claim>().unwrap();
+    let imported = claims.iter().find(|c| c.source == "minutes").unwrap();
+    assert_eq!(imported.recorded_by, "p26", "the demo names p26 as me");
 }
 
 #[test]
