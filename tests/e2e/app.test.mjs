@@ -297,9 +297,11 @@ const failed = await run([
     await browser.keys("Escape");
     await byTestId(browser, "draw-claims").click();
   }],
-  ["retiring the drawn claim keeps it in the panel, marked retired, and gives the target back their rank", async () => {
-    await byTestId(browser, "claims-table").scrollIntoView({ block: "center" });
-    await press(await claimLink(DRAWN_SOURCE));
+  ["retiring the drawn claim from the panel keeps it there, marked retired, and gives the target back their rank", async () => {
+    await press(byTestId(browser, "person-p03"));
+    await byTestId(browser, "pair-p26>p03").waitForExist({ timeout: 5000 });
+    const { link } = await claimRow(DRAWN_SOURCE);
+    await press(byTestId(browser, link.replace("claim-", "panel-claim-")));
     await byTestId(browser, "claim-form").waitForDisplayed({ timeout: 5000 });
     await byTestId(browser, "claim-retired").click();
     await byTestId(browser, "claim-save").click();
@@ -315,7 +317,9 @@ const failed = await run([
     assert(evidence.includes("retired") && evidence.includes(DRAWN_SOURCE) && evidence.includes("recorded by Samuel Adeyemi"), `the panel shows the retired claim as "${evidence}"`);
     const rank = await byTestId(browser, "panel-rank").getText();
     assert(rank === rankBeforeDrawn, `Priya Raman's rank is ${rank} with the claim retired, ${rankBeforeDrawn} before it was drawn`);
-    await pair.scrollIntoView({ block: "center" });
+    // The panel is drawn again when the path from me arrives: scroll after.
+    await byTestId(browser, "path-from-me").waitForExist({ timeout: 5000 });
+    await browser.execute(() => document.querySelector('[data-testid="pair-p26>p03"]').scrollIntoView({ block: "center" }));
     await screenshot(browser, "claim-retired");
     await browser.keys("Escape");
   }],

@@ -42,15 +42,26 @@ export function openPersonPanel(model: Model, id: string, actions: Actions, { pa
       const [from, to] = key.split(">");
       const strengths = list.filter((c) => !c.retired).map((c) => c.strength);
       const disagree = strengths.length > 1 && Math.max(...strengths) - Math.min(...strengths) >= 0.3;
-      const rows = [...list]
-        .sort((a, b) => b.observed_on.localeCompare(a.observed_on))
-        .map((c) => [
-          c.strength === 0 ? h("span", { class: "none-known" }, "none (known)") : unit(c.strength),
-          unit(c.confidence),
-          c.observed_on,
-          String(c.half_life_days),
-          evidenceOf(c, label),
-        ]);
+      // Newest first; under each claim's numbers a row with its source,
+      // recorder and note, so the panel stays narrow.
+      const claims = [...list].sort((a, b) => b.observed_on.localeCompare(a.observed_on));
+      const pairTable = table(
+        `pair-table-${key}`,
+        [
+          { label: "Strength", numeric: true },
+          { label: "Conf.", numeric: true },
+          { label: "Seen" },
+          { label: "Half-life", numeric: true, tip: "Days after which the claim counts half as much." },
+        ],
+        claims.map((c) => [c.strength === 0 ? h("span", { class: "none-known" }, "none (known)") : unit(c.strength), unit(c.confidence), c.observed_on, `${c.half_life_days} d`]),
+      );
+      [...(pairTable.tBodies[0]?.rows ?? [])].forEach((tr, i) => {
+        const c = claims[i];
+        tr.classList.add("claim");
+        if (!c) return;
+        const edit = h("button", { type: "button", class: "link edit", "data-testid": `panel-claim-${c.id}`, title: "Edit or retire this claim", onclick: () => actions.editClaim(c) }, "Edit");
+        tr.after(h("tr", { class: "detail" }, h("td", { colspan: 4 }, edit, evidenceOf(c, label))));
+      });
       return h(
         "div",
         { class: "pair", "data-testid": `pair-${key}` },
@@ -61,17 +72,7 @@ export function openPersonPanel(model: Model, id: string, actions: Actions, { pa
           h("span", { class: "muted", title: "Combined sway weight of this link today." }, ` W ${unit(weight.get(key) ?? 0)}`),
           disagree ? h("span", { class: "tag changes_requested", title: "The claims about this link differ by 0.3 or more in strength." }, "claims disagree") : null,
         ),
-        table(
-          `pair-table-${key}`,
-          [
-            { label: "Strength", numeric: true },
-            { label: "Conf.", numeric: true },
-            { label: "Seen" },
-            { label: "Half-life", numeric: true, tip: "Days after which the claim counts half as much." },
-            { label: "Source" },
-          ],
-          rows,
-        ),
+        pairTable,
       );
     });
   const me = model.data.me;
