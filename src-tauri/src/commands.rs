@@ -125,10 +125,16 @@ pub fn factions(state: SessionState<'_>, as_of: Option<String>) -> Result<Vec<Fa
     Ok(lock(&state)?.workspace()?.factions(as_of)?)
 }
 
+/// The gaps in the evidence as of a date, and who moved most over the
+/// `days` before it (90 unless given).
 #[tauri::command(async)]
-pub fn evidence_summary(state: SessionState<'_>, as_of: Option<String>) -> Result<EvidenceGlance, ApiError> {
+pub fn evidence_summary(
+    state: SessionState<'_>,
+    as_of: Option<String>,
+    days: Option<i64>,
+) -> Result<EvidenceGlance, ApiError> {
     let as_of = as_of_date(as_of)?;
-    Ok(lock(&state)?.workspace()?.evidence_summary(as_of, 90)?.into())
+    Ok(lock(&state)?.workspace()?.evidence_summary(as_of, days.unwrap_or(90))?.into())
 }
 
 #[tauri::command(async)]

@@ -70,6 +70,25 @@ const failed = await run([
     assert(movers.length === 5, `${movers.length} movers listed, not 5`);
     assert((await movers[0].getText()).includes("because of:"), "the top mover has no cause");
   }],
+  ["the movers can be measured over a year instead of 90 days", async () => {
+    const asOf = await byTestId(browser, "as-of").getValue();
+    const yearBack = new Date(`${asOf}T00:00:00Z`);
+    yearBack.setUTCDate(yearBack.getUTCDate() - 365);
+    const since = yearBack.toISOString().slice(0, 10);
+    const before = await byTestId(browser, "movers").getText();
+    await byTestId(browser, "movers-days").selectByAttribute("value", "365");
+    const section = () => browser.execute(() => document.querySelector('[data-testid="movers"]').parentElement.textContent);
+    await browser.waitUntil(async () => (await section()).includes(`since ${since}`), {
+      timeout: 10000,
+      timeoutMsg: `the movers are not measured since ${since}`,
+    });
+    const after = await byTestId(browser, "movers").getText();
+    assert(after !== before, "the movers over a year are the same as over 90 days");
+    await byTestId(browser, "movers").scrollIntoView({ block: "center" });
+    await screenshot(browser, "movers-over-a-year");
+    await byTestId(browser, "movers-days").selectByAttribute("value", "90");
+    await browser.waitUntil(async () => (await byTestId(browser, "movers").getText()) === before, { timeout: 10000, timeoutMsg: "the movers over 90 days did not come back" });
+  }],
   ["the map draws everyone, with stale links dashed and known-no-influence dotted", async () => {
     const map = byTestId(browser, "influence-map");
     await browser.waitUntil(async () => (await map.getAttribute("data-nodes")) === "40", { timeout: 10000, timeoutMsg: "the map did not draw 40 people" });

@@ -39,7 +39,8 @@ export const api = {
   claimsPage: (person: string | null, offset: number, limit: number) => call<ClaimPage>("claims_page", { person, offset, limit }),
   personEvidence: (id: string, asOf: string | null) => call<PersonEvidence>("person_evidence", { id, asOf }),
   factions: (asOf: string | null) => call<Faction[]>("factions", { asOf }),
-  evidenceSummary: (asOf: string | null) => call<EvidenceGlance>("evidence_summary", { asOf }),
+  /** Gaps in the evidence, and who moved most over the `days` before the date. */
+  evidenceSummary: (asOf: string | null, days: number) => call<EvidenceGlance>("evidence_summary", { asOf, days }),
   strongestPath: (from: string, to: string, asOf: string | null) => call<InfluencePath>("strongest_path", { from, to, asOf }),
   savePerson: (person: Person) => call<Person>("save_person", { person }),
   deletePerson: (id: string) => call<null>("delete_person", { id }),

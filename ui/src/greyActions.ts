@@ -34,7 +34,7 @@ export function mapEdges(model: Model, people: Person[]): Promise<SwayEdge[]> {
   return person && model.focusSteps > 0 ? api.swayEdges(model.asOf, { person, steps: model.focusSteps }) : Promise.resolve([]);
 }
 
-type GreyChartActions = Pick<Actions, "moreClaims" | "showPerson" | "savePositions" | "arrangeMap" | "setFocus" | "setDrawMode" | "setColourBy" | "setLayers">;
+type GreyChartActions = Pick<Actions, "moreClaims" | "showPerson" | "savePositions" | "arrangeMap" | "setFocus" | "setDrawMode" | "setColourBy" | "setMoversDays" | "setLayers">;
 
 export function greyChartActions(host: GreyChartHost): GreyChartActions {
   return {
@@ -115,6 +115,18 @@ export function greyChartActions(host: GreyChartHost): GreyChartActions {
     setDrawMode: (on) => {
       host.model.drawMode = on;
       host.render();
+    },
+    setMoversDays: (days) => {
+      host.model.moversDays = days;
+      const asked = { days, asOf: host.model.asOf };
+      api
+        .evidenceSummary(asked.asOf, days)
+        .then((evidence) => {
+          if (host.model.moversDays !== asked.days || host.model.asOf !== asked.asOf) return;
+          host.model.evidence = evidence;
+          host.render();
+        })
+        .catch((e) => host.status(asApiError(e).message, "error"));
     },
     setColourBy: (by) => {
       host.model.colourBy = by;

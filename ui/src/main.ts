@@ -29,7 +29,7 @@ const VIEWS: { id: string; label: string; view: View }[] = [
   { id: "packets", label: "Packets", view: packetsView },
 ];
 
-const model: Model = { info: null, data: emptyData(), claims: noClaims(), influence: [], broker: { kind: "cancelled" }, edges: [], evidence: null, factions: [], colourBy: "team", positions: [], asOf: today(), showFormal: true, showGrey: true, path: [], focusQuery: "", focusSteps: 0, drawMode: false, stanceRelease: null, plan: null, planError: null, planItem: null, impact: null, planDraw: false, planRefused: null, approvalsRelease: null, pathToYes: null, approvalFilter: "all", scheduleMessage: null, packet: null };
+const model: Model = { info: null, data: emptyData(), claims: noClaims(), influence: [], broker: { kind: "cancelled" }, edges: [], evidence: null, moversDays: 90, factions: [], colourBy: "team", positions: [], asOf: today(), showFormal: true, showGrey: true, path: [], focusQuery: "", focusSteps: 0, drawMode: false, stanceRelease: null, plan: null, planError: null, planItem: null, impact: null, planDraw: false, planRefused: null, approvalsRelease: null, pathToYes: null, approvalFilter: "all", scheduleMessage: null, packet: null };
 let current = VIEWS[0]?.id ?? "grey-chart";
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -343,7 +343,7 @@ async function load(): Promise<void> {
 /** The second round of a load: evidence gaps, movers and factions. */
 async function loadSummaries(load: number, started: number): Promise<void> {
   try {
-    const [evidence, factions] = await Promise.all([api.evidenceSummary(model.asOf), api.factions(model.asOf)]);
+    const [evidence, factions] = await Promise.all([api.evidenceSummary(model.asOf, model.moversDays), api.factions(model.asOf)]);
     if (load !== loads) return;
     model.evidence = evidence;
     model.factions = factions;

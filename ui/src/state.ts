@@ -20,6 +20,8 @@ export interface Model {
   edges: SwayEdge[];
   /** Gaps in the evidence and recent movers (null until loaded). */
   evidence: EvidenceGlance | null;
+  /** How many days back the movers are measured from. */
+  moversDays: number;
   /** Groups who sway each other more than outsiders, largest first. */
   factions: Faction[];
   /** What the map's colours mean. */

@@ -14,6 +14,7 @@ function model(): Model {
     broker: { kind: "running", done: 0, total: 2 },
     edges: [],
     evidence: null,
+    moversDays: 90,
     factions: [],
     colourBy: "team",
     positions: [],

@@ -181,7 +181,7 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
         /// Measure the movers over this many days before the date.
-        #[arg(long, default_value_t = 90, value_parser = clap::value_parser!(i64).range(1..=3650))]
+        #[arg(long, default_value_t = 90, value_parser = clap::value_parser!(i64).range(1..=greychart_store::MOVERS_DAYS_MAX))]
         days: i64,
         /// Print JSON for scripts.
         #[arg(long)]

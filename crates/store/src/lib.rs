@@ -32,6 +32,7 @@ pub use encryption::{looks_encrypted, Passphrase};
 pub use error::{Result, StoreError};
 pub use import::ImportReport;
 pub use links::SPLIT_CLAIMS_READ_FROM;
+pub use queries::MOVERS_DAYS_MAX;
 pub use read::Read;
 pub use record::{Record, Reference};
 pub use schema::{APPLICATION_ID, KEPT_BACKUPS, SCHEMA_VERSION};

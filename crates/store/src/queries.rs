@@ -10,9 +10,13 @@ use greychart_core::analytics::{
 };
 use greychart_core::model::{Claim, EngagementEntry, Person};
 use greychart_core::transport::{EvidenceSummary, Focus, PersonEvidence};
+use greychart_core::{CoreError, ValidationError};
 
 use crate::error::{Result, StoreError};
 use crate::{Record, Workspace};
+
+/// The longest look back for movers, in days (ten years).
+pub const MOVERS_DAYS_MAX: i64 = 3650;
 
 impl Workspace {
     /// Saves one record in its own transaction.
@@ -161,12 +165,18 @@ impl Workspace {
     }
 
     /// Gaps and age of the evidence as of a date, and the five largest
-    /// changes in influence over the `days` before it. Worked out from the
+    /// changes in influence over the `days` before it (1 to
+    /// [`MOVERS_DAYS_MAX`]; others are refused, naming the field). Worked out from the
     /// claims as links; only the movers' own claims (their causes) and the
     /// stale claims' ids are read in full, by index and by one query.
     pub fn evidence_summary(&self, as_of: NaiveDate, days: i64) -> Result<EvidenceSummary> {
+        let since = u64::try_from(days)
+            .ok()
+            .filter(|_| (1..=MOVERS_DAYS_MAX).contains(&days))
+            .and_then(|d| as_of.checked_sub_days(chrono::Days::new(d)))
+            .ok_or_else(|| ValidationError::new("days", format!("must be from 1 to {MOVERS_DAYS_MAX} (got {days})")))
+            .map_err(CoreError::from)?;
         let (people, links, options) = self.link_inputs(as_of)?;
-        let since = as_of - chrono::Duration::days(days);
         let mut movers = rank_shifts_of_links(&people, &links, options.formal_weight, (since, as_of), 5);
         let read = self.read();
         for m in &mut movers {

@@ -102,6 +102,9 @@ function factionsSection(model: Parameters<View>[0]): HTMLElement {
   );
 }
 
+/** The spans the movers can be measured over, in days. */
+const MOVERS_DAYS = [30, 90, 180, 365];
+
 export const greyChartView: View = (model, actions) => {
   if (model.data.people.length === 0) return emptyState(actions);
   const label = names(model.data);
@@ -132,6 +135,20 @@ export const greyChartView: View = (model, actions) => {
     ? section(
         "Movers",
         `Largest changes in influence since ${evidence.movers_since}, and the evidence behind them.`,
+        h(
+          "p",
+          {},
+          h(
+            "label",
+            {},
+            "Over the last ",
+            h(
+              "select",
+              { "data-testid": "movers-days", onchange: (e: Event) => actions.setMoversDays(Number((e.target as HTMLSelectElement).value)) },
+              ...MOVERS_DAYS.map((d) => h("option", { value: d, selected: d === model.moversDays }, `${d} days`)),
+            ),
+          ),
+        ),
         h(
           "ol",
           { class: "ranked", "data-testid": "movers" },

@@ -21,6 +21,8 @@ export interface Actions {
   drawnClaim(from: string, to: string): void;
   setFocus(query: string, steps: number): void;
   setColourBy(by: "team" | "faction"): void;
+  /** Measures the movers over this many days before the as-of date. */
+  setMoversDays(days: number): void;
   selectPlanItem(id: string | null): void;
   setPlanDraw(on: boolean): void;
   drawnDependency(before: string, after: string): void;

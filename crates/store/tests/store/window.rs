@@ -107,19 +107,31 @@ fn the_evidence_summary_from_links_equals_the_one_from_full_claims() {
     let people: Vec<Person> = read.list().unwrap();
     let claims: Vec<Claim> = read.list().unwrap();
     let formal_weight = read.formal_weight().unwrap();
-    for back in [0, 120, 365] {
+    for (back, days) in [(0, 90), (120, 90), (365, 90), (0, 30), (0, 365)] {
         let as_of = demo_day() - chrono::Duration::days(back);
-        let since = as_of - chrono::Duration::days(90);
-        let summary = ws.evidence_summary(as_of, 90).unwrap();
+        let since = as_of - chrono::Duration::days(days);
+        let summary = ws.evidence_summary(as_of, days).unwrap();
+        assert_eq!(summary.movers_since, since.to_string());
         assert_eq!(summary.coverage, coverage(&people, &claims, as_of), "{back} days back");
         assert_eq!(
             summary.movers,
             rank_shifts(&people, &claims, formal_weight, (since, as_of), 5, 3),
-            "{back} days back"
+            "{back} days back, movers over {days} days"
         );
-        if back == 0 {
+        if back == 0 && days == 90 {
             // Something to compare: stale claims, and movers with causes.
             assert!(!summary.coverage.stale_claims.is_empty() && summary.movers.iter().any(|m| !m.causes.is_empty()));
         }
     }
+}
+
+#[test]
+fn movers_over_no_days_or_over_ten_years_are_refused_naming_the_field() {
+    let (_dir, ws) = demo();
+    for days in [0, -1, 3651, i64::MAX, i64::MIN] {
+        let err = greychart_core::ApiError::from(ws.evidence_summary(demo_day(), days).unwrap_err());
+        assert_eq!(err.field.as_deref(), Some("days"), "{days}");
+        assert_eq!(err.message, format!("must be from 1 to 3650 (got {days})"));
+    }
+    assert!(ws.evidence_summary(demo_day(), 3650).is_ok());
 }
