@@ -343,9 +343,11 @@ async function load(): Promise<void> {
 /** The second round of a load: evidence gaps, movers and factions. */
 async function loadSummaries(load: number, started: number): Promise<void> {
   try {
-    const [evidence, factions] = await Promise.all([api.evidenceSummary(model.asOf, model.moversDays), api.factions(model.asOf)]);
+    const days = model.moversDays;
+    const [evidence, factions] = await Promise.all([api.evidenceSummary(model.asOf, days), api.factions(model.asOf)]);
     if (load !== loads) return;
-    model.evidence = evidence;
+    // Movers over another span, picked meanwhile, come with their own answer.
+    if (model.moversDays === days) model.evidence = evidence;
     model.factions = factions;
     render();
     byId("view").dataset["summariesMs"] = String(Math.round(performance.now() - started));
