@@ -4,6 +4,7 @@
 
 import type { StanceKind, WorkspaceData } from "../bindings";
 import { svg } from "../dom";
+import { placeLabels } from "./labels";
 
 export const STANCE_COLOURS: Record<StanceKind, string> = {
   champion: "#009E73",
@@ -19,7 +20,8 @@ const H = 380;
 const PAD = 36;
 /** Room on the right for the labels of the most powerful. */
 const RIGHT = 130;
-const CHAR = 5.6;
+/** The width of a character of a name, and the height of a line (10 px text). */
+const CHAR = 6;
 const LINE = 11;
 
 export function powerGrid(data: WorkspaceData, power: Map<string, number>, release: string): SVGElement {
@@ -29,25 +31,23 @@ export function powerGrid(data: WorkspaceData, power: Map<string, number>, relea
   const y = (interest: number) => H - PAD - interest * (H - 2 * PAD);
   const quadrant = (label: string, qx: number, qy: number, anchor: string) =>
     svg("text", { x: qx, y: qy, "text-anchor": anchor, class: "quadrant" }, label);
-  // Labels go right of their dot, moved down a line at a time until they
-  // overlap no label already placed.
-  const placed: { x1: number; x2: number; y: number }[] = [];
+  // Names go beside their dot where they cover no other name or dot; the
+  // most interested choose first.
   const ordered = [...data.profiles].sort((a, b) => b.interest - a.interest || (power.get(a.person) ?? 0) - (power.get(b.person) ?? 0));
-  const dots = ordered.map((p) => {
+  const shown = ordered.map((p) => ({ p, label: name.get(p.person) ?? p.person, cx: x(power.get(p.person) ?? 0), cy: y(p.interest) }));
+  const spots = placeLabels(
+    shown.map((d) => ({ x: d.cx, y: d.cy, width: d.label.length * CHAR })),
+    LINE,
+    { x1: 0, x2: W, y1: 0, y2: H },
+  );
+  const dots = shown.map(({ p, label, cx, cy }, i) => {
     const kind: StanceKind = stance.get(p.person) ?? "unknown";
-    const label = name.get(p.person) ?? p.person;
-    const cx = x(power.get(p.person) ?? 0);
-    const cy = y(p.interest);
-    const x1 = cx + 8;
-    const x2 = x1 + label.length * CHAR;
-    let ly = cy + 4;
-    for (let tries = 0; tries < 6 && placed.some((b) => b.x1 < x2 && x1 < b.x2 && Math.abs(b.y - ly) < LINE); tries++) ly += LINE;
-    placed.push({ x1, x2, y: ly });
+    const spot = spots[i] ?? { x: cx + 8, y: cy, anchor: "start" };
     return svg(
       "g",
       { class: "stakeholder", "data-person": p.person, "data-stance": kind },
       svg("circle", { cx, cy, r: 6, fill: STANCE_COLOURS[kind] }, svg("title", {}, `${label}: ${kind}`)),
-      svg("text", { x: x1, y: ly, class: "dot-label" }, label),
+      svg("text", { x: spot.x, y: spot.y, "text-anchor": spot.anchor, class: "dot-label" }, label),
     );
   });
   return svg(
