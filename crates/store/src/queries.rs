@@ -166,9 +166,10 @@ impl Workspace {
 
     /// Gaps and age of the evidence as of a date, and the five largest
     /// changes in influence over the `days` before it (1 to
-    /// [`MOVERS_DAYS_MAX`]; others are refused, naming the field). Worked out from the
-    /// claims as links; only the movers' own claims (their causes) and the
-    /// stale claims' ids are read in full, by index and by one query.
+    /// [`MOVERS_DAYS_MAX`]; others are refused, naming the field). Worked
+    /// out from the claims as links; only the movers' own claims (their
+    /// causes) and the stale claims' ids are read in full, by index and by
+    /// one query.
     pub fn evidence_summary(&self, as_of: NaiveDate, days: i64) -> Result<EvidenceSummary> {
         let since = u64::try_from(days)
             .ok()
