@@ -30,8 +30,11 @@ packet-image: deps
 	cargo run -q --locked -p greychart-cli -- packet $(CARGO_TARGET_DIR)/packet-demo.greychart r4 --date 2026-11-27 -o $(CARGO_TARGET_DIR)/packet-demo.pdf
 	pdftoppm -r 80 -f 1 -l 1 -png -singlefile $(CARGO_TARGET_DIR)/packet-demo.pdf docs/packet-page
 
+# The TypeScript types (ui/src/bindings.ts) and the page's command wrappers
+# (ui/src/api.ts, from the #[tauri::command] functions in src-tauri/src/commands/).
 bindings:
 	UPDATE_BINDINGS=1 cargo test -p greychart-core --test bindings
+	UPDATE_BINDINGS=1 cargo test -p greychart-desktop --features tauri/custom-protocol the_pages_command_wrappers_are_fresh
 
 bench:
 	cargo run --release --locked -p greychart-bench

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use greychart_core::demo::demo_workspace;
+use greychart_core::model::Audience;
 use greychart_store::Workspace;
 
 use crate::{median, plan, report};
@@ -45,13 +46,17 @@ pub(crate) fn packets() {
     let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let ws = workspace(dir.path(), today);
-    let one = || greychart_packet::render_pdf(&ws.packet_data("r4", false, today).unwrap()).unwrap();
+    let one = || greychart_packet::render_pdf(&ws.packet_data("r4", Audience::Signoff, today).unwrap()).unwrap();
     println!("packets: the demo and 100 generated releases of 10 changes ({} bytes for r4)", one().len());
     report("one packet (gather + typeset + PDF)", 15, median(15, one));
     let (from, to) = (today + chrono::Duration::days(30), today + chrono::Duration::days(400));
-    let batch = ws.packet_batch(from, to, false, today).unwrap();
+    let batch = ws.packet_batch(from, to, Audience::Signoff, today).unwrap();
     let count = batch["packets"].as_array().map_or(0, Vec::len);
-    report(&format!("gather {count} packets"), 3, median(3, || ws.packet_batch(from, to, false, today).unwrap()));
+    report(
+        &format!("gather {count} packets"),
+        3,
+        median(3, || ws.packet_batch(from, to, Audience::Signoff, today).unwrap()),
+    );
     report(
         &format!("typeset {count} packets into one PDF"),
         3,
@@ -60,6 +65,8 @@ pub(crate) fn packets() {
     report(
         &format!("batch of {count} packets, all told"),
         3,
-        median(3, || greychart_packet::render_pdf(&ws.packet_batch(from, to, false, today).unwrap()).unwrap()),
+        median(3, || {
+            greychart_packet::render_pdf(&ws.packet_batch(from, to, Audience::Signoff, today).unwrap()).unwrap()
+        }),
     );
 }

@@ -1,78 +1,84 @@
-// One typed wrapper per desktop command. Views call these, never `invoke`
-// with a bare string. Failures arrive as ApiError {code, message, field}.
+// Generated from the #[tauri::command] functions in src-tauri/src/commands/ by
+// src-tauri/build.rs. Do not edit: run `make bindings` instead.
+//
+// The page calls Rust only through `api`. A failed call rejects with an ApiError.
 
-import { invoke } from "@tauri-apps/api/core";
-import type { PacketAudience } from "./state";
-import type { AnalysisProgress, ApiError, ApprovalRequirement, ApprovalRole, BrokerScores, Change, Claim, ClaimPage, Decision, DecisionKind, PathToYes, PersonEvidence, Dependency, EngagementEntry, EvidenceGlance, Faction, Focus, HistoryEntry, Impact, InfluencePath, Person, PlanReport, Position, RankColumns, Release, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
+import { call } from "./ipc";
+import type { AnalysisProgress, ApprovalRequirement, ApprovalRole, Audience, BrokerScores, Change, Claim, ClaimPage, Decision, DecisionKind, Dependency, EngagementEntry, EvidenceGlance, ExportDocument, Faction, Focus, HistoryEntry, Impact, InfluencePath, PathToYes, Person, PersonEvidence, PlanReport, Position, RankColumns, Release, ScheduleFormat, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
 
-/** Turns whatever a command rejected with into an ApiError. */
-export function asApiError(e: unknown): ApiError {
-  if (typeof e === "object" && e !== null && "code" in e && "message" in e) {
-    const { code, message, field } = e as ApiError;
-    return { code, message, field: field ?? null };
-  }
-  return { code: "internal", message: String(e), field: null };
-}
-
-/** What the workspace can be exported as from the window. */
-export type ExportFormat = "json" | "graphml" | "gexf" | "dot";
-
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (e) {
-    throw asApiError(e);
-  }
-}
-
+/** Every command of the desktop app, one typed wrapper each. */
 export const api = {
-  workspaceInfo: () => call<WorkspaceInfo | null>("workspace_info"),
-  workspaceData: () => call<WorkspaceData>("workspace_data"),
-  /** Ranks in columns, most influential first: rows are made with `influenceRows`. */
-  influence: (asOf: string | null) => call<RankColumns>("influence", { asOf }),
-  brokerScores: (asOf: string | null) => call<BrokerScores | null>("broker_scores", { asOf }),
-  analysisProgress: () => call<AnalysisProgress>("analysis_progress"),
-  cancelAnalysis: () => call<null>("cancel_analysis"),
-  /** Every link, or (with `focus`) only those among the people near one person. */
-  swayEdges: (asOf: string | null, focus: Focus | null = null) => call<SwayEdge[]>("sway_edges", { asOf, focus }),
-  /** Claims in the order recorded, a page at a time; `person`: only theirs. */
-  claimsPage: (person: string | null, offset: number, limit: number) => call<ClaimPage>("claims_page", { person, offset, limit }),
-  personEvidence: (id: string, asOf: string | null) => call<PersonEvidence>("person_evidence", { id, asOf }),
-  factions: (asOf: string | null) => call<Faction[]>("factions", { asOf }),
-  /** Gaps in the evidence, and who moved most over the `days` before the date. */
-  evidenceSummary: (asOf: string | null, days: number) => call<EvidenceGlance>("evidence_summary", { asOf, days }),
-  strongestPath: (from: string, to: string, asOf: string | null) => call<InfluencePath>("strongest_path", { from, to, asOf }),
-  savePerson: (person: Person) => call<Person>("save_person", { person }),
-  deletePerson: (id: string) => call<null>("delete_person", { id }),
-  saveClaim: (claim: Claim) => call<Claim>("save_claim", { claim }),
-  deleteClaim: (id: string) => call<null>("delete_claim", { id }),
-  addEngagement: (entry: EngagementEntry) => call<EngagementEntry>("add_engagement", { entry }),
-  mapPositions: () => call<Position[]>("map_positions"),
-  saveMapPositions: (positions: Position[]) => call<null>("save_map_positions", { positions }),
-  clearMapPositions: () => call<number>("clear_map_positions"),
-  plan: (from: string | null) => call<PlanReport>("plan", { from }),
-  impact: (item: string) => call<Impact>("impact", { item }),
-  saveRelease: (release: Release) => call<Release>("save_release", { release }),
-  saveChange: (change: Change) => call<Change>("save_change", { change }),
-  saveDependency: (dependency: Dependency) => call<Dependency>("save_dependency", { dependency }),
-  exportSchedule: (format: "ics" | "csv") => call<string | null>("export_schedule", { format }),
-  packetPreview: (release: string, audience: PacketAudience) => call<string[]>("packet_preview", { release, audience }),
-  savePacket: (release: string, audience: PacketAudience) => call<string | null>("save_packet", { release, audience }),
-  printPacket: (release: string, audience: PacketAudience) => call<string>("print_packet", { release, audience }),
-  pathToYes: (release: string) => call<PathToYes[]>("path_to_yes", { release }),
-  recordDecision: (requirement: string, kind: DecisionKind, comment: string) => call<Decision>("record_decision", { requirement, kind, comment }),
-  addRequirement: (release: string, approver: string, role: ApprovalRole, reason: string) => call<ApprovalRequirement>("add_requirement", { release, approver, role, reason }),
-  removeRequirement: (id: string, reason: string) => call<null>("remove_requirement", { id, reason }),
-  scheduleRelease: (release: string, overrideReason: string | null) => call<Release>("schedule_release", { release, overrideReason }),
-  deleteDependency: (before: string, after: string) => call<null>("delete_dependency", { before, after }),
-  history: () => call<HistoryEntry[]>("history"),
-  undo: () => call<string>("undo"),
-  redo: () => call<string>("redo"),
-  stepTo: (id: number) => call<string[]>("step_to", { id }),
-  unlockWorkspace: (passphrase: string) => call<WorkspaceInfo>("unlock_workspace", { passphrase }),
-  setPassphrase: (passphrase: string | null) => call<WorkspaceInfo>("set_passphrase", { passphrase }),
-  exportWorkspace: (format: ExportFormat, includePrivate: boolean) => call<string | null>("export_workspace", { format, includePrivate }),
-  newWorkspace: () => call<WorkspaceInfo | null>("new_workspace"),
-  openWorkspace: () => call<WorkspaceInfo | null>("open_workspace"),
-  saveWorkspaceAs: () => call<WorkspaceInfo | null>("save_workspace_as"),
+  /** The path to yes for the approvers of a release, as of today. */
+  pathToYes: (release: string): Promise<PathToYes[]> => call("path_to_yes", { release }),
+  /** Records a decision now, by the requirement's approver; the history keeps every earlier one. */
+  recordDecision: (requirement: string, kind: DecisionKind, comment: string): Promise<Decision> => call("record_decision", { requirement, kind, comment }),
+  /** Adds an approval requirement by hand, with the reason. */
+  addRequirement: (release: string, approver: string, role: ApprovalRole, reason: string): Promise<ApprovalRequirement> => call("add_requirement", { release, approver, role, reason }),
+  /** Removes an approval requirement, with the reason (a derived one stays waived). */
+  removeRequirement: (id: string, reason: string): Promise<null> => call("remove_requirement", { id, reason }),
+  /** Moves a release to "scheduled": refused while approvals are missing, unless an override reason is given (it is logged). */
+  scheduleRelease: (release: string, overrideReason: string | null): Promise<Release> => call("schedule_release", { release, overrideReason }),
+  /** Saves the open workspace as `format` (JSON, GraphML, GEXF or DOT), grey-chart data included only with `include_private`; the path saved, or `None` when the dialog was cancelled. */
+  exportWorkspace: (format: ExportDocument, includePrivate: boolean): Promise<string | null> => call("export_workspace", { format, includePrivate }),
+  /** Up to `limit` claims from `offset` in the order recorded; with `person`, only those from or to them. */
+  claimsPage: (person: string | null, offset: number, limit: number): Promise<ClaimPage> => call("claims_page", { person, offset, limit }),
+  /** A person's claims and links, for their side panel. */
+  personEvidence: (id: string, asOf: string | null): Promise<PersonEvidence> => call("person_evidence", { id, asOf }),
+  /** Ranks and power gaps in columns, most influential first (ties in people order), as the window lists them; broker scores come from `broker_scores`. */
+  influence: (asOf: string | null): Promise<RankColumns> => call("influence", { asOf }),
+  /** Broker scores, computed on a worker thread after the session lock is released; `None` when cancelled or overtaken by a newer run. */
+  brokerScores: (asOf: string | null): Promise<BrokerScores | null> => call("broker_scores", { asOf }),
+  analysisProgress: (): Promise<AnalysisProgress> => call("analysis_progress"),
+  cancelAnalysis: (): Promise<null> => call("cancel_analysis"),
+  swayEdges: (asOf: string | null, focus: Focus | null): Promise<SwayEdge[]> => call("sway_edges", { asOf, focus }),
+  factions: (asOf: string | null): Promise<Faction[]> => call("factions", { asOf }),
+  /** The gaps in the evidence as of a date, and who moved most over the `days` before it (90 unless given). */
+  evidenceSummary: (asOf: string | null, days: number | null): Promise<EvidenceGlance> => call("evidence_summary", { asOf, days }),
+  strongestPath: (from: string, to: string, asOf: string | null): Promise<InfluencePath> => call("strongest_path", { from, to, asOf }),
+  savePerson: (person: Person): Promise<Person> => call("save_person", { person }),
+  deletePerson: (id: string): Promise<null> => call("delete_person", { id }),
+  saveClaim: (claim: Claim): Promise<Claim> => call("save_claim", { claim }),
+  addEngagement: (entry: EngagementEntry): Promise<EngagementEntry> => call("add_engagement", { entry }),
+  mapPositions: (): Promise<Position[]> => call("map_positions"),
+  saveMapPositions: (positions: Position[]): Promise<null> => call("save_map_positions", { positions }),
+  clearMapPositions: (): Promise<number> => call("clear_map_positions"),
+  deleteClaim: (id: string): Promise<null> => call("delete_claim", { id }),
+  /** The recent edits, newest first, undone ones included. */
+  history: (): Promise<HistoryEntry[]> => call("history"),
+  /** Undoes the newest edit; answers what it was. */
+  undo: (): Promise<string> => call("undo"),
+  /** Redoes the edit undone last; answers what it was. */
+  redo: (): Promise<string> => call("redo"),
+  /** Steps back to just before a done edit, or forward to just after an undone one; answers what was undone or redone. */
+  stepTo: (id: number): Promise<string[]> => call("step_to", { id }),
+  /** The pages of `release`'s packet for `audience` as SVG images, typeset exactly as the PDF is. */
+  packetPreview: (release: string, audience: Audience): Promise<string[]> => call("packet_preview", { release, audience }),
+  /** Saves the packet as a PDF where the user picks (proposed: beside the workspace); `None` when the dialog was cancelled. */
+  savePacket: (release: string, audience: Audience): Promise<string | null> => call("save_packet", { release, audience }),
+  /** Writes the packet into Greychart's own cache folder (private to the user) and opens it in the system's PDF viewer to print; the path written. */
+  printPacket: (release: string, audience: Audience): Promise<string> => call("print_packet", { release, audience }),
+  /** Order, critical path, schedule from `from` (default today) and conflicts. */
+  plan: (from: string | null): Promise<PlanReport> => call("plan", { from }),
+  /** What is hit if `item` goes wrong. */
+  impact: (item: string): Promise<Impact> => call("impact", { item }),
+  /** Saves a release (for example its window, moved on the timeline). */
+  saveRelease: (release: Release): Promise<Release> => call("save_release", { release }),
+  /** Saves a change (for example held back to a day on the timeline). */
+  saveChange: (change: Change): Promise<Change> => call("save_change", { change }),
+  /** Records a dependency; one that would close a cycle is refused naming it. */
+  saveDependency: (dependency: Dependency): Promise<Dependency> => call("save_dependency", { dependency }),
+  /** Removes the dependency `before` → `after`. */
+  deleteDependency: (before: string, after: string): Promise<null> => call("delete_dependency", { before, after }),
+  /** Saves the schedule from today as iCalendar (for calendar apps) or CSV, where the user picks; `None` when the dialog was cancelled. */
+  exportSchedule: (format: ScheduleFormat): Promise<string | null> => call("export_schedule", { format }),
+  workspaceInfo: (): Promise<WorkspaceInfo | null> => call("workspace_info"),
+  /** Everything but the claims, which the window pages (`claims_page`) or fetches a person at a time (`person_evidence`): a large chart has hundreds of thousands. */
+  workspaceData: (): Promise<WorkspaceData> => call("workspace_data"),
+  newWorkspace: (): Promise<WorkspaceInfo | null> => call("new_workspace"),
+  openWorkspace: (): Promise<WorkspaceInfo | null> => call("open_workspace"),
+  /** Opens the encrypted workspace waiting for its passphrase. */
+  unlockWorkspace: (passphrase: string): Promise<WorkspaceInfo> => call("unlock_workspace", { passphrase }),
+  /** Encrypts the open workspace with a passphrase, changes it, or (null) stores the workspace unencrypted again. */
+  setPassphrase: (passphrase: string | null): Promise<WorkspaceInfo> => call("set_passphrase", { passphrase }),
+  saveWorkspaceAs: (): Promise<WorkspaceInfo | null> => call("save_workspace_as"),
 };

@@ -1,10 +1,24 @@
 // Generated from the Rust types by crates/core/tests/bindings.rs. Do not edit:
-// run `UPDATE_BINDINGS=1 cargo test -p greychart-core --test bindings` instead.
+// run `make bindings` instead.
 
 /**
  * The codes the user interface and scripts switch on. Never rename one.
  */
 export type ErrorCode = "invalid" | "cycle" | "not_found" | "conflict" | "import" | "too_new" | "no_workspace" | "locked" | "io" | "database" | "internal";
+
+/**
+ * What the page acts on in an error, beyond its code and message, so that
+ * it never has to read the message apart.
+ */
+export type ErrorDetail = { "kind": "cycle", 
+/**
+ * What kind of link closed it ("reporting line", "dependency").
+ */
+what: string, 
+/**
+ * The cycle's ids in order, the first repeated last.
+ */
+members: Array<string>, };
 
 /**
  * An error as the user interface receives it.
@@ -21,7 +35,11 @@ message: string,
 /**
  * The form field at fault, when there is one.
  */
-field: string | null, };
+field: string | null, 
+/**
+ * What the page acts on, for the errors that carry more than a field.
+ */
+detail?: ErrorDetail, };
 
 /**
  * What the window shows about the open workspace.
@@ -518,6 +536,11 @@ stale: boolean,
 stale_reason: string, };
 
 /**
+ * Who a sign-off packet is for.
+ */
+export type Audience = "signoff" | "brief";
+
+/**
  * A rule of the workspace's own: when a release meets the condition, the
  * approver must sign off in the given role.
  */
@@ -903,14 +926,18 @@ exact: boolean,
 sources: number, };
 
 /**
+ * What kind of problem a conflict is.
+ */
+export type ConflictKind = "freeze" | "late" | "no_window" | "order" | "component_clash" | "approver_absent" | "interleaved" | "cancelled_prerequisite";
+
+/**
  * One problem in the plan.
  */
 export type Conflict = { 
 /**
- * `freeze`, `late`, `order`, `component_clash`, `approver_absent`,
- * `interleaved` or `no_window`.
+ * What kind of problem.
  */
-kind: string, 
+kind: ConflictKind, 
 /**
  * The ids involved: releases, changes, components, people, periods.
  */
@@ -1013,6 +1040,22 @@ teams: Array<string>,
 people: Array<string>, };
 
 /**
+ * The files the schedule is exported as.
+ */
+export type ScheduleFormat = "ics" | "csv";
+
+/**
+ * The exports that are one document of the whole workspace, as the
+ * command line and the window offer them.
+ */
+export type ExportDocument = "json" | "graphml" | "gexf" | "dot";
+
+/**
+ * Where a requirement stands: its latest decision, or pending.
+ */
+export type ApprovalStatus = "pending" | "approved" | "rejected" | "abstained" | "changes_requested";
+
+/**
  * One requirement and where it stands: `greychart approvals --json`.
  */
 export type ApprovalRow = { 
@@ -1041,9 +1084,9 @@ rule: string,
  */
 derived: boolean, 
 /**
- * pending, approved, rejected, abstained or changes_requested.
+ * Its latest decision, or pending.
  */
-status: string, 
+status: ApprovalStatus, 
 /**
  * When the latest decision was made.
  */

@@ -3,7 +3,8 @@
 // progress bar with Cancel in the toolbar, runs the scores, and fills the
 // broker cells in place when they land.
 
-import { api, asApiError } from "./api";
+import { api } from "./api";
+import { asApiError } from "./ipc";
 import type { BrokerScores } from "./bindings";
 import { h, replace } from "./dom";
 import { unit } from "./format";

@@ -3,7 +3,8 @@
 // where people sit, focus the map (fetching a large chart's links around the
 // person found), and page through the claims.
 
-import { api, asApiError } from "./api";
+import { api } from "./api";
+import { asApiError } from "./ipc";
 import type { Person, SwayEdge } from "./bindings";
 import { panelShows } from "./panel";
 import { peopleById, type Model } from "./state";
@@ -29,7 +30,7 @@ let panelsOpened = 0;
 /** The map's links: all of them up to MAP_LIMIT people; above it only those
  *  around the focused person, and none without one (the map asks for one). */
 export function mapEdges(model: Model, people: Person[]): Promise<SwayEdge[]> {
-  if (people.length <= MAP_LIMIT) return api.swayEdges(model.asOf);
+  if (people.length <= MAP_LIMIT) return api.swayEdges(model.asOf, null);
   const person = findPerson(people, model.focusQuery);
   return person && model.focusSteps > 0 ? api.swayEdges(model.asOf, { person, steps: model.focusSteps }) : Promise.resolve([]);
 }

@@ -2,7 +2,8 @@
 // (every saved edit is one entry), so it survives a restart; the page only
 // shows it and asks the store to step through it.
 
-import { api, asApiError } from "./api";
+import { api } from "./api";
+import { asApiError } from "./ipc";
 import type { HistoryEntry } from "./bindings";
 import { h } from "./dom";
 import { openPanel, panelIsOpen } from "./panel";

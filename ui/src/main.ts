@@ -1,7 +1,8 @@
 // The window: a toolbar, five views, a side panel for forms, a status line.
 // Everything shown comes from the open workspace through the typed api.
 
-import { api, asApiError } from "./api";
+import { api } from "./api";
+import { asApiError } from "./ipc";
 import { brokerRunner } from "./broker";
 import { flushMounted, h, replace } from "./dom";
 import { greyChartActions, mapEdges } from "./greyActions";
@@ -101,8 +102,8 @@ const actions: Actions = {
       })
       .catch((e) => {
         const err = asApiError(e);
-        // "dependency would form a cycle: a → b → a": outline the members.
-        const members = err.code === "cycle" ? (err.message.split(": ").pop() ?? "").split(" \u2192 ") : [];
+        // A refused cycle names its members: outline them.
+        const members = err.detail?.kind === "cycle" ? err.detail.members : [];
         model.planRefused = { message: err.code === "cycle" ? `Refused: ${err.message}` : err.message, members };
         render();
         status(err.message, "error");

@@ -2,7 +2,7 @@
 // together and replaced as a whole after every saved edit.
 
 import type { BrokerState } from "./broker";
-import type { ClaimPage, PathToYes, EvidenceGlance, Faction, Impact, InfluenceRow, Person, PlanReport, Position, RankColumns, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { ApprovalStatus, Audience, ClaimPage, PathToYes, EvidenceGlance, Faction, Impact, InfluenceRow, Person, PlanReport, Position, RankColumns, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 export interface Model {
   info: WorkspaceInfo | null;
@@ -70,13 +70,10 @@ export function noClaims(): ClaimPage {
   return { total: 0, offset: 0, claims: [] };
 }
 
-/** Who a sign-off packet is for. */
-export type PacketAudience = "signoff" | "brief";
-
 /** A packet chosen in the Packets view: its pages once typeset (SVG). */
 export interface PacketPreview {
   release: string;
-  audience: PacketAudience;
+  audience: Audience;
   pages: string[] | null;
   error: string | null;
 }
@@ -175,8 +172,6 @@ export function topBy<T>(items: T[], score: (item: T) => number, k: number): T[]
   }
   return top.map((t) => t.item);
 }
-
-export type ApprovalStatus = "pending" | "approved" | "rejected" | "abstained" | "changes_requested";
 
 /** The current status of each requirement: its latest decision, or pending. */
 export function approvalStatus(data: WorkspaceData): Map<string, { status: ApprovalStatus; stale: boolean; staleReason: string; decidedAt: string | null; comment: string }> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asApiError } from "../src/api";
+import { asApiError } from "../src/ipc";
 import { nextPersonId } from "../src/forms/personForm";
 import { approvalStatus, emptyData, influenceRows, names, topBy } from "../src/state";
 

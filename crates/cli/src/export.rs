@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use greychart_core::export::Document;
+use greychart_core::export::ExportDocument;
 
 use crate::Failure;
 
@@ -51,7 +51,7 @@ pub(crate) fn export_csv(path: &Path, output: Option<&Path>, private: bool) -> R
 /// data, as of `as_of` for the graphs, only with `private`.
 pub(crate) fn export_document(
     path: &Path,
-    document: Document,
+    document: ExportDocument,
     as_of: NaiveDate,
     output: Option<&Path>,
     private: bool,

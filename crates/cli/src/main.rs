@@ -1,4 +1,5 @@
-//! `greychart`: the command line of DESIGN.md's contract, for scripts and CI.
+//! `greychart`: the command line for scripts and CI (contract: the README's
+//! "The command line" and docs/ARCHITECTURE.md).
 //! Bad input exits with code 2 and a message naming file, line and field;
 //! it changes nothing.
 
@@ -31,7 +32,8 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
-use greychart_core::export::Document;
+use greychart_core::export::ExportDocument;
+use greychart_core::model::Audience;
 use greychart_store::{Passphrase, StoreError, Workspace};
 
 #[derive(Parser)]
@@ -163,8 +165,8 @@ enum Command {
         #[arg(long, value_parser = parse_date, requires = "from")]
         to: Option<NaiveDate>,
         /// signoff: to circulate, no grey-chart data; brief: adds the path to yes, marked confidential.
-        #[arg(long, value_enum, default_value = "signoff")]
-        audience: PacketAudience,
+        #[arg(long, default_value = "signoff", value_parser = one_of(Audience::ALL, Audience::as_str))]
+        audience: Audience,
         /// The packet's date (YYYY-MM-DD); default today.
         #[arg(long, value_parser = parse_date)]
         date: Option<NaiveDate>,
@@ -208,15 +210,6 @@ enum ImportKind {
     Dependencies,
     /// A workspace document written by `export --format json`.
     WorkspaceJson,
-}
-
-/// Who a packet is for.
-#[derive(Clone, Copy, ValueEnum)]
-enum PacketAudience {
-    /// To circulate and sign: no grey-chart data.
-    Signoff,
-    /// For the release manager: adds the path to yes; confidential.
-    Brief,
 }
 
 /// The formats `export` writes.
@@ -272,6 +265,17 @@ impl From<StoreError> for Failure {
     }
 }
 
+/// Parses one of a domain enum's names; `--help` lists them.
+fn one_of<T>(all: &'static [T], name: fn(T) -> &'static str) -> impl clap::builder::TypedValueParser<Value = T>
+where
+    T: Copy + Send + Sync + 'static,
+{
+    use clap::builder::TypedValueParser;
+    let names: Vec<&'static str> = all.iter().map(|&v| name(v)).collect();
+    clap::builder::PossibleValuesParser::new(names)
+        .try_map(move |text: String| all.iter().copied().find(|&v| name(v) == text).ok_or("not one of the names"))
+}
+
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date like 2026-03-31"))
 }
@@ -297,10 +301,10 @@ fn main() -> ExitCode {
             match format {
                 ExportFormat::Ics => export::export_ics(&path, from.unwrap_or_else(today), output.as_deref()),
                 ExportFormat::Csv => export::export_csv(&path, output.as_deref(), include_private),
-                ExportFormat::Json => document(Document::Json),
-                ExportFormat::Graphml => document(Document::Graphml),
-                ExportFormat::Gexf => document(Document::Gexf),
-                ExportFormat::Dot => document(Document::Dot),
+                ExportFormat::Json => document(ExportDocument::Json),
+                ExportFormat::Graphml => document(ExportDocument::Graphml),
+                ExportFormat::Gexf => document(ExportDocument::Gexf),
+                ExportFormat::Dot => document(ExportDocument::Dot),
             }
         }
         Command::Impact { path, item, json } => plan::impact(&path, &item, json),
@@ -311,9 +315,7 @@ fn main() -> ExitCode {
             // clap requires one or the other; kept for a clear message all the same.
             (None, None) => Err(Failure::Input("name a release, or a range with --from and --to".into())),
         }
-        .and_then(|which| {
-            plan::packet(&path, &which, matches!(audience, PacketAudience::Brief), date.unwrap_or_else(today), &output)
-        }),
+        .and_then(|which| plan::packet(&path, &which, audience, date.unwrap_or_else(today), &output)),
         Command::Evidence { path, as_of, days, json } => {
             analysis::evidence(&path, as_of.unwrap_or_else(today), days, json)
         }

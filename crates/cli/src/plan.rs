@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
+use greychart_core::model::Audience;
 use greychart_core::planning::{schedule_csv, SlotKind};
 
 use crate::{print_json, Failure};
@@ -82,18 +83,29 @@ pub(crate) enum Packets {
     Range(NaiveDate, NaiveDate),
 }
 
-pub(crate) fn packet(path: &Path, which: &Packets, brief: bool, date: NaiveDate, output: &Path) -> Result<(), Failure> {
+pub(crate) fn packet(
+    path: &Path,
+    which: &Packets,
+    audience: Audience,
+    date: NaiveDate,
+    output: &Path,
+) -> Result<(), Failure> {
     let ws = crate::open(path)?;
     let (data, what) = match which {
-        Packets::One(release) => (ws.packet_data(release, brief, date)?, format!("packet of {release}")),
+        Packets::One(release) => (ws.packet_data(release, audience, date)?, format!("packet of {release}")),
         Packets::Range(from, to) => {
-            let data = ws.packet_batch(*from, *to, brief, date)?;
+            let data = ws.packet_batch(*from, *to, audience, date)?;
             let count = data["packets"].as_array().map_or(0, Vec::len);
             (data, format!("packets of {count} releases planned {from} – {to}"))
         }
     };
     let pdf = greychart_packet::render_pdf(&data).map_err(|e| Failure::Input(e.to_string()))?;
     std::fs::write(output, &pdf).map_err(|e| Failure::Input(format!("cannot write {}: {e}", output.display())))?;
-    say!("wrote the {} {what} to {} ({} bytes)", if brief { "brief" } else { "sign-off" }, output.display(), pdf.len());
+    say!(
+        "wrote the {} {what} to {} ({} bytes)",
+        if audience == Audience::Brief { "brief" } else { "sign-off" },
+        output.display(),
+        pdf.len()
+    );
     Ok(())
 }

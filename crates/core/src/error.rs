@@ -74,6 +74,20 @@ pub enum ErrorCode {
     Internal,
 }
 
+/// What the page acts on in an error, beyond its code and message, so that
+/// it never has to read the message apart.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ErrorDetail {
+    /// The members of a refused cycle.
+    Cycle {
+        /// What kind of link closed it ("reporting line", "dependency").
+        what: String,
+        /// The cycle's ids in order, the first repeated last.
+        members: Vec<String>,
+    },
+}
+
 /// An error as the user interface receives it.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct ApiError {
@@ -83,20 +97,32 @@ pub struct ApiError {
     pub message: String,
     /// The form field at fault, when there is one.
     pub field: Option<String>,
+    /// What the page acts on, for the errors that carry more than a field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub detail: Option<ErrorDetail>,
 }
 
 impl ApiError {
     /// An error with no field.
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self { code, message: message.into(), field: None }
+        Self { code, message: message.into(), field: None, detail: None }
+    }
+
+    /// An error on the form field `field`.
+    pub fn on_field(code: ErrorCode, field: &str, message: impl Into<String>) -> Self {
+        Self { code, message: message.into(), field: Some(field.to_owned()), detail: None }
     }
 }
 
 impl From<CoreError> for ApiError {
     fn from(e: CoreError) -> Self {
         match e {
-            CoreError::Invalid(v) => ApiError { code: ErrorCode::Invalid, message: v.message, field: Some(v.field) },
-            CoreError::Cycle { .. } => ApiError::new(ErrorCode::Cycle, e.to_string()),
+            CoreError::Invalid(v) => ApiError::on_field(ErrorCode::Invalid, &v.field, v.message),
+            CoreError::Cycle { ref what, ref members } => {
+                let detail = ErrorDetail::Cycle { what: what.clone(), members: members.clone() };
+                ApiError { detail: Some(detail), ..ApiError::new(ErrorCode::Cycle, e.to_string()) }
+            }
             CoreError::Import(_) => ApiError::new(ErrorCode::Import, e.to_string()),
             CoreError::Export(_) => ApiError::new(ErrorCode::Io, e.to_string()),
         }
@@ -115,5 +141,13 @@ mod tests {
         let codes = [ErrorCode::NotFound, ErrorCode::TooNew, ErrorCode::NoWorkspace];
         let names: Vec<String> = codes.iter().map(|c| serde_json::to_string(c).unwrap_or_default()).collect();
         assert_eq!(names, [r#""not_found""#, r#""too_new""#, r#""no_workspace""#]);
+        let cycle = ApiError::from(CoreError::Cycle {
+            what: "dependency".into(),
+            members: vec!["a".into(), "b".into(), "a".into()],
+        });
+        assert_eq!(
+            serde_json::to_string(&cycle).unwrap_or_default(),
+            r#"{"code":"cycle","message":"dependency would form a cycle: a → b → a","field":null,"detail":{"kind":"cycle","what":"dependency","members":["a","b","a"]}}"#
+        );
     }
 }

@@ -13,6 +13,39 @@
 //! Nothing here does IO or knows about SQLite or Tauri: the store, the CLI,
 //! the desktop shell, the tests and the benchmarks all share this crate.
 
+/// Declares a closed set of domain values stored and exchanged as snake_case
+/// strings, with `ALL`, `as_str` and `parse`.
+macro_rules! domain_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
+        }
+
+        impl $name {
+            /// Every value, in display order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stored and exchanged name.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// Parses a stored or exchanged name.
+            pub fn parse(s: &str) -> Option<Self> {
+                match s { $($text => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.pad(self.as_str())
+            }
+        }
+    };
+}
+
 pub mod analytics;
 pub mod approvals;
 pub mod demo;
@@ -24,4 +57,4 @@ pub mod model;
 pub mod planning;
 pub mod transport;
 
-pub use error::{ApiError, CoreError, ErrorCode, ValidationError};
+pub use error::{ApiError, CoreError, ErrorCode, ErrorDetail, ValidationError};

@@ -7,13 +7,14 @@
 use greychart_core::analytics::{
     BrokerScore, BrokerScores, ClaimShift, Faction, InfluencePath, InfluenceRow, RankColumns, RankShift, SwayEdge,
 };
-use greychart_core::approvals::{ApprovalRow, Influencer, PathToYes};
+use greychart_core::approvals::{ApprovalRow, ApprovalStatus, Influencer, PathToYes};
+use greychart_core::export::ExportDocument;
 use greychart_core::model::*;
-use greychart_core::planning::{Conflict, Impact, PlanReport, Slot, SlotKind};
+use greychart_core::planning::{Conflict, ConflictKind, Impact, PlanReport, ScheduleFormat, Slot, SlotKind};
 use greychart_core::transport::{
     AnalysisProgress, ClaimPage, EvidenceGlance, Focus, HistoryEntry, PersonEvidence, Position, WorkspaceInfo,
 };
-use greychart_core::{ApiError, ErrorCode};
+use greychart_core::{ApiError, ErrorCode, ErrorDetail};
 use ts_rs::{Config, TS};
 
 fn declaration<T: TS>(cfg: &Config) -> String {
@@ -25,6 +26,7 @@ fn generated() -> String {
     let cfg = Config::default();
     let parts = [
         declaration::<ErrorCode>(&cfg),
+        declaration::<ErrorDetail>(&cfg),
         declaration::<ApiError>(&cfg),
         declaration::<WorkspaceInfo>(&cfg),
         declaration::<Position>(&cfg),
@@ -52,6 +54,7 @@ fn generated() -> String {
         declaration::<ApprovalRequirement>(&cfg),
         declaration::<DecisionKind>(&cfg),
         declaration::<Decision>(&cfg),
+        declaration::<Audience>(&cfg),
         declaration::<ApprovalRule>(&cfg),
         declaration::<WorkspaceData>(&cfg),
         declaration::<InfluenceRow>(&cfg),
@@ -66,11 +69,15 @@ fn generated() -> String {
         declaration::<Focus>(&cfg),
         declaration::<BrokerScore>(&cfg),
         declaration::<BrokerScores>(&cfg),
+        declaration::<ConflictKind>(&cfg),
         declaration::<Conflict>(&cfg),
         declaration::<SlotKind>(&cfg),
         declaration::<Slot>(&cfg),
         declaration::<PlanReport>(&cfg),
         declaration::<Impact>(&cfg),
+        declaration::<ScheduleFormat>(&cfg),
+        declaration::<ExportDocument>(&cfg),
+        declaration::<ApprovalStatus>(&cfg),
         declaration::<ApprovalRow>(&cfg),
         declaration::<Influencer>(&cfg),
         declaration::<PathToYes>(&cfg),
@@ -80,7 +87,7 @@ fn generated() -> String {
     ];
     format!(
         "// Generated from the Rust types by crates/core/tests/bindings.rs. Do not edit:\n\
-         // run `UPDATE_BINDINGS=1 cargo test -p greychart-core --test bindings` instead.\n\n{}",
+         // run `make bindings` instead.\n\n{}",
         parts.join("\n")
     )
 }
@@ -94,8 +101,5 @@ fn typescript_bindings_are_fresh() {
         return;
     }
     let have = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        have == want,
-        "ui/src/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p greychart-core --test bindings`"
-    );
+    assert!(have == want, "ui/src/bindings.ts is stale: run `make bindings`");
 }

@@ -11,19 +11,7 @@
 
 mod world;
 
-use serde::Serialize;
-
 pub use world::PacketWorld;
-
-/// Who a packet is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Audience {
-    /// To circulate and sign: no grey-chart data at all.
-    Signoff,
-    /// For the release manager: adds the path to yes; marked confidential.
-    Brief,
-}
 
 /// Why a packet could not be rendered.
 #[derive(Debug, thiserror::Error)]

@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 
 use greychart_core::approvals::{
-    path_to_yes, requirement_id, ApprovalInputs, ApprovalRow, ApprovalSettings, PathToYes, RuleBook,
+    path_to_yes, requirement_id, ApprovalInputs, ApprovalRow, ApprovalSettings, ApprovalStatus, PathToYes, RuleBook,
 };
 use greychart_core::model::*;
 use greychart_core::planning::PlanRecords;
@@ -60,7 +60,7 @@ impl Read<'_> {
                     role: q.role,
                     rule: q.rule.clone(),
                     derived: q.derived,
-                    status: d.map_or("pending", |d| d.kind.as_str()).to_owned(),
+                    status: d.map_or(ApprovalStatus::Pending, |d| d.kind.into()),
                     decided_at: d.map(|d| d.decided_at.clone()),
                     comment: d.map(|d| d.comment.clone()).unwrap_or_default(),
                     stale: d.is_some_and(|d| d.stale),
@@ -245,13 +245,13 @@ impl Write<'_> {
         let rows = Read::new(&self.tx).approvals(Some(release))?;
         let missing: Vec<String> = rows
             .iter()
-            .filter(|r| r.status != "approved" || r.stale)
+            .filter(|r| r.status != ApprovalStatus::Approved || r.stale)
             .map(|r| {
                 format!(
                     "{} ({}, {}{})",
                     r.approver,
                     r.role.as_str().replace('_', " "),
-                    r.status.replace('_', " "),
+                    r.status.words(),
                     if r.stale { ", stale" } else { "" }
                 )
             })

@@ -13,15 +13,16 @@
 //! timeout, so a killed process leaves a valid file with every committed edit.
 
 mod approvals;
+mod edits;
 mod encryption;
 mod error;
+mod grey_chart;
 mod history;
 mod import;
 mod links;
 mod packet;
 mod planning;
 mod positions;
-mod queries;
 mod read;
 mod record;
 mod schema;
@@ -30,9 +31,9 @@ mod write;
 
 pub use encryption::{looks_encrypted, Passphrase};
 pub use error::{Result, StoreError};
+pub use grey_chart::MOVERS_DAYS_MAX;
 pub use import::ImportReport;
 pub use links::SPLIT_CLAIMS_READ_FROM;
-pub use queries::MOVERS_DAYS_MAX;
 pub use read::Read;
 pub use record::{Record, Reference};
 pub use schema::{APPLICATION_ID, KEPT_BACKUPS, SCHEMA_VERSION};

@@ -3,7 +3,7 @@
 //! note or engagement entry reaches it. The brief adds the path to yes.
 
 use chrono::NaiveDate;
-use greychart_core::model::{Change, Component, Dependency, Period, Person, Release, Service, Team};
+use greychart_core::model::{Audience, Change, Component, Dependency, Period, Person, Release, Service, Team};
 use greychart_core::planning::{release_diagram, PlanReport, SlotKind};
 use serde_json::{json, Value};
 
@@ -16,14 +16,20 @@ fn fingerprint(bytes: &[u8]) -> u64 {
 }
 
 impl Workspace {
-    /// The packet of `release` for `brief` (true: the private brief) as of
-    /// `date`, with a document id derived from its content.
-    pub fn packet_data(&self, release: &str, brief: bool, date: NaiveDate) -> Result<Value> {
-        self.packet_with(release, brief, date, self.plan(date).ok().as_ref())
+    /// The packet of `release` for `audience` as of `date`, with a document
+    /// id derived from its content.
+    pub fn packet_data(&self, release: &str, audience: Audience, date: NaiveDate) -> Result<Value> {
+        self.packet_with(release, audience, date, self.plan(date).ok().as_ref())
     }
 
     /// The packet, given the plan from `date` (`None` when it cannot be made).
-    fn packet_with(&self, release: &str, brief: bool, date: NaiveDate, plan: Option<&PlanReport>) -> Result<Value> {
+    fn packet_with(
+        &self,
+        release: &str,
+        audience: Audience,
+        date: NaiveDate,
+        plan: Option<&PlanReport>,
+    ) -> Result<Value> {
         let read = self.read();
         let r: Release =
             read.get(&[release])?.ok_or_else(|| StoreError::NotFound { entity: "release", id: release.to_owned() })?;
@@ -57,7 +63,7 @@ impl Workspace {
                 p.conflicts
                     .iter()
                     .filter(|c| c.items.iter().any(|i| i == release || mine.iter().any(|m| &m.id == i)))
-                    .map(|c| json!({ "kind": c.kind.replace('_', " "), "message": c.message }))
+                    .map(|c| json!({ "kind": c.kind.words(), "message": c.message }))
                     .collect()
             })
             .unwrap_or_default();
@@ -94,20 +100,20 @@ impl Workspace {
                     "role": a.role.as_str().replace('_', " "),
                     "approver": name(&a.approver),
                     "rule": a.rule,
-                    "status": if a.stale { format!("{} (stale)", a.status.replace('_', " ")) } else { a.status.replace('_', " ") },
+                    "status": if a.stale { format!("{} (stale)", a.status.words()) } else { a.status.words() },
                     "decided": a.decided_at.as_deref().map(|d| d.get(..10).unwrap_or(d)).unwrap_or(""),
                     "comment": a.comment,
                 })
             })
             .collect();
-        let path_to_yes: Vec<Value> = if brief {
+        let path_to_yes: Vec<Value> = if audience == Audience::Brief {
             self.path_to_yes(release, date)?
                 .iter()
                 .map(|p| {
                     json!({
                         "approver": name(&p.approval.approver),
                         "role": p.approval.role.as_str().replace('_', " "),
-                        "status": p.approval.status.replace('_', " "),
+                        "status": p.approval.status.words(),
                         "stance": p.stance.map_or("unknown", |s| s.as_str()),
                         "influencers": p.influencers.iter().map(|i| format!("{} ({:.2}, {})", name(&i.person), i.weight, i.stance.map_or("stance unknown", |s| s.as_str()))).collect::<Vec<_>>().join("; "),
                         "path": if p.path.path.is_empty() { "none known".to_owned() } else { p.path.path.iter().map(|x| name(x)).collect::<Vec<_>>().join(" → ") },
@@ -119,7 +125,7 @@ impl Workspace {
             Vec::new()
         };
         let mut data = json!({
-            "audience": if brief { "brief" } else { "signoff" },
+            "audience": audience.as_str(),
             "packet_date": date.to_string(),
             "release": {
                 "id": r.id, "name": r.name, "stage": r.stage.as_str(), "window": window, "risk": r.risk.as_str(),
@@ -148,7 +154,7 @@ impl Workspace {
 
     /// One document holding the packet of every release whose planned
     /// window meets `from..=to`, by window then id, after a contents page.
-    pub fn packet_batch(&self, from: NaiveDate, to: NaiveDate, brief: bool, date: NaiveDate) -> Result<Value> {
+    pub fn packet_batch(&self, from: NaiveDate, to: NaiveDate, audience: Audience, date: NaiveDate) -> Result<Value> {
         if to < from {
             return Err(StoreError::invalid("to", format!("{to} is before {from}")));
         }
@@ -156,11 +162,13 @@ impl Workspace {
         releases.retain(|r| r.window_start.zip(r.window_end).is_some_and(|(s, e)| s <= to && e >= from));
         releases.sort_by(|a, b| (a.window_start, &a.id).cmp(&(b.window_start, &b.id)));
         let plan = self.plan(date).ok();
-        let packets =
-            releases.iter().map(|r| self.packet_with(&r.id, brief, date, plan.as_ref())).collect::<Result<Vec<_>>>()?;
+        let packets = releases
+            .iter()
+            .map(|r| self.packet_with(&r.id, audience, date, plan.as_ref()))
+            .collect::<Result<Vec<_>>>()?;
         let mut data = json!({
             "batch": true,
-            "audience": if brief { "brief" } else { "signoff" },
+            "audience": audience.as_str(),
             "packet_date": date.to_string(),
             "from": from.to_string(),
             "to": to.to_string(),

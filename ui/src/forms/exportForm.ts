@@ -2,12 +2,13 @@
 // influence graph for yEd, Gephi or Graphviz. Grey-chart data goes only
 // with the box ticked; the proposed file name then says PRIVATE.
 
-import { api, type ExportFormat } from "../api";
+import { api } from "../api";
+import type { ExportDocument } from "../bindings";
 import { h } from "../dom";
 import { openPanel } from "../panel";
 import { attempt, selectField } from "./fields";
 
-const FORMATS: [ExportFormat, string][] = [
+const FORMATS: [ExportDocument, string][] = [
   ["graphml", "GraphML — yEd, Gephi, Cytoscape"],
   ["gexf", "GEXF — Gephi"],
   ["dot", "DOT — Graphviz"],
@@ -33,7 +34,7 @@ export function openExportForm(onSaved: (message: string) => void): void {
   );
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    const format = (fields[0]?.input.value ?? "graphml") as ExportFormat;
+    const format = (fields[0]?.input.value ?? "graphml") as ExportDocument;
     const includePrivate = privateBox.checked;
     let saved: string | null = null;
     attempt(fields, general, () => api.exportWorkspace(format, includePrivate).then((path) => (saved = path)), () => {

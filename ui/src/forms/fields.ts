@@ -1,7 +1,7 @@
 // Form fields with an error slot each; backend validation messages are shown
 // next to the field they name.
 
-import { asApiError } from "../api";
+import { asApiError } from "../ipc";
 import type { ApiError } from "../bindings";
 import { h } from "../dom";
 import { closePanel } from "../panel";

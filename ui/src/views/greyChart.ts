@@ -7,6 +7,7 @@ import { h, longTable, pagedTable, section, svg } from "../dom";
 import { addDays, credibility, daysBetween, percent, points, today, unit } from "../format";
 import { influenceById, names, peopleById, topBy } from "../state";
 import { factionColour, influenceMap, LARGE_MAP } from "./influenceMap";
+import { mapLegend } from "./mapLegend";
 import type { View } from "./types";
 
 const TIPS = {
@@ -224,7 +225,9 @@ export const greyChartView: View = (model, actions) => {
     h("label", { class: "layer" }, h("input", { type: "checkbox", "data-testid": testid, checked, onchange: (e: Event) => set((e.target as HTMLInputElement).checked) }), ` ${name}`);
   const mapSection = section(
     "Map",
-    `Circle size: influence rank. Colour: team, or faction if chosen. Grey links are orange, as wide as their sway weight; dashed when every claim is past its half-life; dotted with a bar for \u201cknown: no influence\u201d. On maps of over ${LARGE_MAP} people, which may be drawn without dashes, stale links are also faint and \u201cknown: no influence\u201d links violet. Click a person for details and your strongest path to them.`,
+    model.data.people.length > LARGE_MAP
+      ? `Who sways whom. Maps of over ${LARGE_MAP} people draw for speed. Click a person for details and your strongest path to them.`
+      : "Who sways whom. Click a person for details and your strongest path to them.",
     h(
       "div",
       { class: "map-controls" },
@@ -270,9 +273,9 @@ export const greyChartView: View = (model, actions) => {
             "Arrange automatically",
           )
         : null,
-      model.path.length ? h("span", { class: "path-legend" }, "Blue: strongest path from you") : null,
     ),
     map,
+    mapLegend(model.data.people.length > LARGE_MAP, model.path.length > 0),
   );
   return h(
     "div",

@@ -2,7 +2,8 @@
 // ready to circulate. Only formal data appears here: no grey chart.
 
 import { h, section, table } from "../dom";
-import type { PacketAudience, PacketPreview } from "../state";
+import type { Audience } from "../bindings";
+import type { PacketPreview } from "../state";
 import { span, words } from "../format";
 import { approvalStatus, names } from "../state";
 import type { Actions, View } from "./types";
@@ -38,7 +39,7 @@ export const packetsView: View = (model, actions) => {
 
 /** The chosen packet: audience, Save PDF, Print and its pages as typeset. */
 function packetPanel(packet: PacketPreview, name: string, actions: Actions): HTMLElement {
-  const audience = (value: PacketAudience, label: string, tip: string) =>
+  const audience = (value: Audience, label: string, tip: string) =>
     h("label", { class: "inline", title: tip }, h("input", { type: "radio", name: "packet-audience", value, "data-testid": `packet-audience-${value}`, checked: packet.audience === value, onchange: () => actions.previewPacket(packet.release, value) }), ` ${label}`);
   const pages = packet.error
     ? h("p", { class: "error", role: "alert", "data-testid": "packet-error" }, packet.error)

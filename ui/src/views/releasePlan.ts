@@ -2,7 +2,7 @@
 // what collides, and what breaks for whom — the dependency graph, the
 // timeline, the conflicts, the clicked item's blast radius, and the tables.
 
-import type { Conflict, Impact, WorkspaceData } from "../bindings";
+import type { Conflict, ConflictKind, Impact, WorkspaceData } from "../bindings";
 import { h, longTable, section, table } from "../dom";
 import { span, words } from "../format";
 import { names, type Model } from "../state";
@@ -11,7 +11,7 @@ import { planTimeline } from "./planTimeline";
 import type { Actions, View } from "./types";
 
 /** What each kind of conflict means, for the tag's tooltip. */
-const KINDS: Record<string, string> = {
+const KINDS: Record<ConflictKind, string> = {
   freeze: "The planned window overlaps a freeze that applies to the release.",
   late: "The earliest feasible deployment falls after the planned window.",
   no_window: "No deployment window is left once the work is ready.",
@@ -31,7 +31,7 @@ function conflictList(conflicts: Conflict[], actions: Actions): HTMLElement {
       h(
         "li",
         { "data-kind": c.kind },
-        h("span", { class: "tag conflict", title: KINDS[c.kind] ?? c.kind }, words(c.kind)),
+        h("span", { class: "tag conflict", title: KINDS[c.kind] }, words(c.kind)),
         " ",
         h("a", { href: "#", onclick: (e: Event) => { e.preventDefault(); actions.selectPlanItem(c.items[0] ?? null); } }, c.message),
       ),

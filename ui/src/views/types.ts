@@ -1,7 +1,7 @@
 // What every view receives.
 
-import type { ApprovalFilter, PacketAudience } from "../state";
-import type { ApprovalRole, Change, Claim, DecisionKind, Person, Position, Release } from "../bindings";
+import type { ApprovalFilter } from "../state";
+import type { ApprovalRole, Audience, Change, Claim, DecisionKind, Person, Position, Release, ScheduleFormat } from "../bindings";
 import type { Model } from "../state";
 
 export interface Actions {
@@ -28,7 +28,7 @@ export interface Actions {
   drawnDependency(before: string, after: string): void;
   moveRelease(release: Release, start: string, end: string): void;
   moveChange(change: Change, start: string, days: number): void;
-  exportSchedule(format: "ics" | "csv"): void;
+  exportSchedule(format: ScheduleFormat): void;
   selectApprovalRelease(id: string): void;
   decide(requirement: string, kind: DecisionKind, comment: string): void;
   showPathToYes(release: string): void;
@@ -36,7 +36,7 @@ export interface Actions {
   removeRequirement(id: string, reason: string): void;
   scheduleRelease(release: string, overrideReason: string | null): void;
   setApprovalFilter(filter: ApprovalFilter): void;
-  previewPacket(release: string, audience: PacketAudience): void;
+  previewPacket(release: string, audience: Audience): void;
   savePacket(): void;
   printPacket(): void;
 }

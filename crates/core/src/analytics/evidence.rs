@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{ClaimLink, SwayGraph};
+use super::ClaimLink;
 use crate::model::{Claim, Person};
 
 /// Gaps and age of the grey chart as of a date.
@@ -54,36 +54,9 @@ pub fn unswayed_of_links(people: &[Person], links: &[ClaimLink], as_of: NaiveDat
     (unswayed, active)
 }
 
-/// One person's influencer and how strongly they sway them.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct Influencer {
-    /// Who sways.
-    pub id: String,
-    /// Combined sway weight W(influencer, person), 0..1.
-    pub weight: f64,
-}
-
-/// The `k` people who sway `person` most, strongest first; empty for an
-/// unknown id.
-pub fn top_influencers(graph: &SwayGraph, person: &str, k: usize) -> Vec<Influencer> {
-    let Some(target) = graph.node(person) else { return Vec::new() };
-    let mut found: Vec<Influencer> = (0..graph.len())
-        .filter_map(|a| {
-            graph
-                .out_edges(a)
-                .find(|&(b, _)| b == target)
-                .map(|(_, w)| Influencer { id: graph.id(a).to_owned(), weight: w })
-        })
-        .collect();
-    found.sort_by(|x, y| y.weight.total_cmp(&x.weight).then_with(|| x.id.cmp(&y.id)));
-    found.truncate(k);
-    found
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analytics::SwayOptions;
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 1, d).unwrap_or_default()
@@ -113,16 +86,5 @@ mod tests {
         assert_eq!(c.unswayed, ["a", "d"], "k3 is not observed yet; strength 0 still counts as knowledge");
         assert_eq!(c.stale_claims, ["k1"]);
         assert_eq!(c.active_claims, 2);
-    }
-
-    #[test]
-    fn top_influencers_are_ordered_by_weight() {
-        let claims = vec![claim("k1", "a", "d", 0.2, day(1), 365.0), claim("k2", "b", "d", 0.9, day(1), 365.0)];
-        let options = SwayOptions { as_of: day(1), formal_weight: 0.5, formal_only: false };
-        let g = SwayGraph::build(&people(), &claims, options);
-        let top = top_influencers(&g, "d", 5);
-        assert_eq!(top.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["b", "a"]);
-        assert!((top[0].weight - 0.9).abs() < 1e-12);
-        assert!(top_influencers(&g, "zz", 5).is_empty());
     }
 }

@@ -1,4 +1,4 @@
-//! Analytics over the formal and grey charts, exactly as DESIGN.md defines
+//! Analytics over the formal and grey charts, exactly as docs/METRICS.md defines
 //! them, computed on compact adjacency arrays (never petgraph's `page_rank`,
 //! which ignores weights and is quadratic).
 //!
@@ -33,7 +33,7 @@ mod sway;
 
 pub use betweenness::{broker_scores, broker_scores_sampled, broker_scores_sampled_with, broker_scores_with};
 pub use edges::{sway_edges, sway_edges_of_links, SwayEdge};
-pub use evidence::{coverage, top_influencers, unswayed_of_links, Coverage, Influencer};
+pub use evidence::{coverage, unswayed_of_links, Coverage};
 pub use factions::{faction_groups, factions, Faction};
 pub use influence::{
     broker_report, influence_ranks, influence_ranks_of_links, influence_report, percentiles, BrokerScore, BrokerScores,

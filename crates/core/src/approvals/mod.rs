@@ -24,7 +24,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::model::{
-    ApprovalRole, ApprovalRule, Component, Person, Release, RiskLevel, RuleCondition, Service, Team, TeamKind,
+    ApprovalRole, ApprovalRule, Component, DecisionKind, Person, Release, RiskLevel, RuleCondition, Service, Team,
+    TeamKind,
 };
 use crate::planning::{Applying, Dependants, PlanInputs};
 
@@ -224,6 +225,45 @@ pub fn required_approvals(inputs: &ApprovalInputs<'_>, release: &Release) -> Vec
     RuleBook::new(inputs).required(release)
 }
 
+domain_enum! {
+    /// Where a requirement stands: its latest decision, or pending.
+    ApprovalStatus {
+        /// Nobody has decided yet.
+        Pending = "pending",
+        /// Approved.
+        Approved = "approved",
+        /// Rejected.
+        Rejected = "rejected",
+        /// Abstained.
+        Abstained = "abstained",
+        /// Changes were requested first.
+        ChangesRequested = "changes_requested",
+    }
+}
+
+impl From<DecisionKind> for ApprovalStatus {
+    fn from(kind: DecisionKind) -> Self {
+        match kind {
+            DecisionKind::Approved => ApprovalStatus::Approved,
+            DecisionKind::Rejected => ApprovalStatus::Rejected,
+            DecisionKind::Abstained => ApprovalStatus::Abstained,
+            DecisionKind::ChangesRequested => ApprovalStatus::ChangesRequested,
+        }
+    }
+}
+
+impl ApprovalStatus {
+    /// The status in words, as the packet and messages print it.
+    pub fn words(self) -> String {
+        self.as_str().replace('_', " ")
+    }
+
+    /// Still to win over: nobody said yes, and nobody merely stood aside.
+    pub fn wants_a_yes(self) -> bool {
+        matches!(self, ApprovalStatus::Pending | ApprovalStatus::Rejected | ApprovalStatus::ChangesRequested)
+    }
+}
+
 /// One requirement and where it stands: `greychart approvals --json`.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct ApprovalRow {
@@ -239,8 +279,8 @@ pub struct ApprovalRow {
     pub rule: String,
     /// Created by a rule, not by hand.
     pub derived: bool,
-    /// pending, approved, rejected, abstained or changes_requested.
-    pub status: String,
+    /// Its latest decision, or pending.
+    pub status: ApprovalStatus,
     /// When the latest decision was made.
     pub decided_at: Option<String>,
     /// The latest decision's comment.

@@ -58,10 +58,7 @@ pub fn path_to_yes(
         |person: &str| stances.iter().find(|s| s.person == person && s.release == release.id).map(|s| s.stance);
     let name = |id: &str| people.iter().find(|p| p.id == id).map_or(id.to_owned(), |p| p.name.clone());
     rows.iter()
-        .filter(|r| {
-            r.release == release.id
-                && (r.stale || matches!(r.status.as_str(), "pending" | "rejected" | "changes_requested"))
-        })
+        .filter(|r| r.release == release.id && (r.stale || r.status.wants_a_yes()))
         .map(|r| {
             let mut influencers: Vec<Influencer> = graph
                 .node(&r.approver)

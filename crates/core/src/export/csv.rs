@@ -1,5 +1,5 @@
 //! Every table of a workspace as CSV (RFC 4180, UTF-8, header row). People,
-//! claims, changes and dependencies use the import formats of DESIGN.md, so
+//! claims, changes and dependencies use the import formats of the README, so
 //! an export imports back; the other tables have one column per field.
 //! Grey-chart data — claims, stances, stakeholder profiles and the
 //! engagement log — is left out unless `private` is asked for, and then its

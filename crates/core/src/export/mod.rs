@@ -31,8 +31,9 @@ pub use json::{parse_workspace_json, workspace_json, WORKSPACE_FORMAT, WORKSPACE
 
 /// The exports that are one document of the whole workspace, as the
 /// command line and the window offer them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Document {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportDocument {
     /// The whole workspace, versioned, to import again.
     Json,
     /// The influence graph for yEd, Gephi, Cytoscape, networkx.
@@ -43,29 +44,31 @@ pub enum Document {
     Dot,
 }
 
-impl Document {
+impl ExportDocument {
     /// The document called `name` (`json`, `graphml`, `gexf`, `dot`).
-    pub fn named(name: &str) -> Option<Document> {
-        [Document::Json, Document::Graphml, Document::Gexf, Document::Dot].into_iter().find(|d| d.extension() == name)
+    pub fn named(name: &str) -> Option<ExportDocument> {
+        [ExportDocument::Json, ExportDocument::Graphml, ExportDocument::Gexf, ExportDocument::Dot]
+            .into_iter()
+            .find(|d| d.extension() == name)
     }
 
     /// Its file extension, which is also its name.
     pub fn extension(self) -> &'static str {
         match self {
-            Document::Json => "json",
-            Document::Graphml => "graphml",
-            Document::Gexf => "gexf",
-            Document::Dot => "dot",
+            ExportDocument::Json => "json",
+            ExportDocument::Graphml => "graphml",
+            ExportDocument::Gexf => "gexf",
+            ExportDocument::Dot => "dot",
         }
     }
 
     /// What a file dialog calls files of this kind.
     pub fn kind(self) -> &'static str {
         match self {
-            Document::Json => "Greychart workspace document",
-            Document::Graphml => "GraphML",
-            Document::Gexf => "GEXF",
-            Document::Dot => "Graphviz",
+            ExportDocument::Json => "Greychart workspace document",
+            ExportDocument::Graphml => "GraphML",
+            ExportDocument::Gexf => "GEXF",
+            ExportDocument::Dot => "Graphviz",
         }
     }
 
@@ -73,10 +76,10 @@ impl Document {
     /// graphs) only with `private`.
     pub fn render(self, data: &WorkspaceData, as_of: NaiveDate, private: bool) -> Result<String, CoreError> {
         Ok(match self {
-            Document::Json => workspace_json(data, private)?,
-            Document::Graphml => graph_graphml(data, as_of, private),
-            Document::Gexf => graph_gexf(data, as_of, private),
-            Document::Dot => graph_dot(data, as_of, private),
+            ExportDocument::Json => workspace_json(data, private)?,
+            ExportDocument::Graphml => graph_graphml(data, as_of, private),
+            ExportDocument::Gexf => graph_gexf(data, as_of, private),
+            ExportDocument::Dot => graph_dot(data, as_of, private),
         })
     }
 }
@@ -102,12 +105,12 @@ mod tests {
 
     #[test]
     fn each_document_is_found_by_its_name_and_only_those() {
-        for d in [Document::Json, Document::Graphml, Document::Gexf, Document::Dot] {
-            assert_eq!(Document::named(d.extension()), Some(d));
+        for d in [ExportDocument::Json, ExportDocument::Graphml, ExportDocument::Gexf, ExportDocument::Dot] {
+            assert_eq!(ExportDocument::named(d.extension()), Some(d));
         }
-        assert_eq!(Document::named("csv"), None);
+        assert_eq!(ExportDocument::named("csv"), None);
         let data = demo();
-        let shared = Document::Graphml.render(&data, chrono::NaiveDate::MIN, false).unwrap_or_default();
+        let shared = ExportDocument::Graphml.render(&data, chrono::NaiveDate::MIN, false).unwrap_or_default();
         assert!(shared.starts_with("<?xml") && !shared.contains("PRIVATE"));
     }
 }

@@ -1,4 +1,4 @@
-//! Parsing of the CSV formats of DESIGN.md's `greychart import` contract.
+//! Parsing of the CSV formats of the `greychart import` contract (README).
 //!
 //! Parsing checks each row on its own (types, ranges, required fields) and
 //! keeps its line number; the store then checks references against the

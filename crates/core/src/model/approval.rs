@@ -65,6 +65,16 @@ impl ApprovalRequirement {
 }
 
 domain_enum! {
+    /// Who a sign-off packet is for.
+    Audience {
+        /// To circulate and sign: no grey-chart data at all.
+        Signoff = "signoff",
+        /// For the release manager: adds the path to yes; marked confidential.
+        Brief = "brief",
+    }
+}
+
+domain_enum! {
     /// What an approver decided.
     DecisionKind {
         /// Yes.

@@ -1,49 +1,16 @@
-//! The domain of DESIGN.md's vocabulary, as validated Rust types.
+//! The domain's vocabulary (README, docs/METRICS.md), as validated Rust types.
 //!
 //! Records carry string ids chosen by the user or an import. Each type has a
 //! validating constructor and a `validate` the store calls before every write,
 //! so that values arriving from a form or a file meet the same rules.
 
-pub use approval::{ApprovalRequirement, ApprovalRole, ApprovalRule, Decision, DecisionKind, RuleCondition};
+pub use approval::{ApprovalRequirement, ApprovalRole, ApprovalRule, Audience, Decision, DecisionKind, RuleCondition};
 pub use grey::{credibility, Claim, EngagementEntry, Involvement, StakeholderProfile, Stance, StanceKind};
 pub use org::{Person, Team, TeamKind};
 pub use plan::{Absence, Change, Component, Dependency, Period, PeriodKind, Release, RiskLevel, Scope, Service, Stage};
 pub use workspace::{WorkspaceData, DEFAULT_FORMAL_WEIGHT};
 
 use crate::ValidationError;
-
-/// Declares a closed set of domain values stored and exchanged as snake_case
-/// strings, with `ALL`, `as_str` and `parse`.
-macro_rules! domain_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, ts_rs::TS)]
-        pub enum $name {
-            $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
-        }
-
-        impl $name {
-            /// Every value, in display order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The stored and exchanged name.
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-
-            /// Parses a stored or exchanged name.
-            pub fn parse(s: &str) -> Option<Self> {
-                match s { $($text => Some($name::$variant),)+ _ => None }
-            }
-        }
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    };
-}
 
 mod approval;
 mod grey;

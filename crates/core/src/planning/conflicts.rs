@@ -11,20 +11,48 @@ use super::schedule::Slot;
 use super::{OpenWork, PlanInputs};
 use crate::model::{Period, Release, Stage};
 
+domain_enum! {
+    /// What kind of problem a conflict is.
+    ConflictKind {
+        /// The planned window overlaps a freeze that applies to the release.
+        Freeze = "freeze",
+        /// The earliest feasible deployment falls after the planned window.
+        Late = "late",
+        /// No deployment window is left once the work is ready.
+        NoWindow = "no_window",
+        /// A prerequisite is planned to ship after what depends on it.
+        Order = "order",
+        /// Two releases change the same component in overlapping windows.
+        ComponentClash = "component_clash",
+        /// An approver is away during the release window.
+        ApproverAbsent = "approver_absent",
+        /// Releases wait for each other, so none can deploy first.
+        Interleaved = "interleaved",
+        /// Something waits for work in a cancelled release.
+        CancelledPrerequisite = "cancelled_prerequisite",
+    }
+}
+
+impl ConflictKind {
+    /// The kind in words, as the packet and the CLI print it.
+    pub fn words(self) -> String {
+        self.as_str().replace('_', " ")
+    }
+}
+
 /// One problem in the plan.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Conflict {
-    /// `freeze`, `late`, `order`, `component_clash`, `approver_absent`,
-    /// `interleaved` or `no_window`.
-    pub kind: String,
+    /// What kind of problem.
+    pub kind: ConflictKind,
     /// The ids involved: releases, changes, components, people, periods.
     pub items: Vec<String>,
     /// What is wrong, in plain words.
     pub message: String,
 }
 
-fn conflict(kind: &str, items: Vec<String>, message: String) -> Conflict {
-    Conflict { kind: kind.to_owned(), items, message }
+fn conflict(kind: ConflictKind, items: Vec<String>, message: String) -> Conflict {
+    Conflict { kind, items, message }
 }
 
 /// A planned window, when the release has one.
@@ -63,7 +91,7 @@ pub(crate) fn freezes<'p>(work: &OpenWork<'_>, freezes_of: &dyn Fn(usize) -> Vec
             let span = (f.starts_on, f.ends_on);
             if overlap(w, span) {
                 out.push(conflict(
-                    "freeze",
+                    ConflictKind::Freeze,
                     vec![r.id.clone(), f.id.clone()],
                     format!(
                         "{} is planned for {}, inside the freeze “{}” ({}).",
@@ -87,12 +115,12 @@ pub(crate) fn late(work: &OpenWork<'_>, release_slots: &[Slot]) -> Vec<Conflict>
     for (r, slot) in work.releases.iter().zip(release_slots) {
         match (slot.deploys_on, window(r)) {
             (None, _) => out.push(conflict(
-                "no_window",
+                ConflictKind::NoWindow,
                 vec![r.id.clone()],
                 format!("{} has no deployment window left after its changes are ready on {}.", named(r), slot.ready_on),
             )),
             (Some(d), Some(w)) if d > w.1 => out.push(conflict(
-                "late",
+                ConflictKind::Late,
                 vec![r.id.clone()],
                 format!("{} cannot deploy before {d}, after its planned window {} ends.", named(r), dates(w)),
             )),
@@ -130,7 +158,7 @@ pub(crate) fn order(work: &OpenWork<'_>) -> Vec<Conflict> {
                 let (before, after) = (g.id(v), g.id(w));
                 let (ra, rb) = (work.releases[a], work.releases[b]);
                 out.push(conflict(
-                    "order",
+                    ConflictKind::Order,
                     vec![before.to_owned(), after.to_owned()],
                     format!(
                         "{before} must ship before {after}, but {} is planned for {} and {} for {}.",
@@ -169,7 +197,7 @@ pub(crate) fn cancelled_prerequisites<'a>(inputs: &PlanInputs<'a>) -> Vec<Confli
             continue;
         }
         out.push(conflict(
-            "cancelled_prerequisite",
+            ConflictKind::CancelledPrerequisite,
             vec![d.before.clone(), d.after.clone()],
             format!("{} waits for {}, which will not ship: {} is cancelled.", d.after, d.before, named(gone)),
         ));
@@ -223,7 +251,7 @@ pub(crate) fn component_clashes(inputs: &PlanInputs<'_>, work: &OpenWork<'_>) ->
             let mut items = vec![ra.id.clone(), rb.id.clone()];
             items.extend(comps.iter().map(|c| (*c).to_owned()));
             conflict(
-                "component_clash",
+                ConflictKind::ComponentClash,
                 items,
                 format!(
                     "{} ({}) and {} ({}) both change {} in overlapping windows.",
@@ -248,7 +276,7 @@ pub(crate) fn absent_approvers(inputs: &PlanInputs<'_>) -> Vec<Conflict> {
         };
         for a in inputs.absences.iter().filter(|a| a.person == q.approver && overlap((a.starts_on, a.ends_on), w)) {
             out.push(conflict(
-                "approver_absent",
+                ConflictKind::ApproverAbsent,
                 vec![q.release.clone(), q.approver.clone()],
                 format!(
                     "{} must approve {} as {} but is away {}, during its window {}.",

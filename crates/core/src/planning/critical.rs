@@ -3,7 +3,7 @@
 //! One pass over a topological order: a node starts when the last of its
 //! prerequisites finishes plus the link's lag, and finishes its duration
 //! later. The critical path is the chain of prerequisites that set the latest
-//! finish; its length is the plan's minimum duration in days (DESIGN.md).
+//! finish; its length is the plan's minimum duration in days (docs/METRICS.md).
 
 use super::graph::{Node, PlanGraph};
 

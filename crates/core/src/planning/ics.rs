@@ -10,6 +10,26 @@ use icalendar::{Calendar, Component, Event, EventLike, Property};
 use super::{PlanReport, SlotKind};
 use crate::model::{Change, Period, PeriodKind, Release, Scope};
 
+domain_enum! {
+    /// The files the schedule is exported as.
+    ScheduleFormat {
+        /// iCalendar, for calendar apps.
+        Ics = "ics",
+        /// One row per release and change, for spreadsheets.
+        Csv = "csv",
+    }
+}
+
+impl ScheduleFormat {
+    /// What a file dialog calls files of this kind.
+    pub fn kind(self) -> &'static str {
+        match self {
+            ScheduleFormat::Ics => "iCalendar",
+            ScheduleFormat::Csv => "CSV",
+        }
+    }
+}
+
 /// The plan's releases, windows and freezes as an iCalendar file.
 pub fn schedule_ics(report: &PlanReport, releases: &[Release], changes: &[Change], periods: &[Period]) -> String {
     let mut calendar = Calendar::empty();

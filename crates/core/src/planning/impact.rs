@@ -1,4 +1,4 @@
-//! Blast radius (DESIGN.md): everything downstream of an item in the
+//! Blast radius (docs/METRICS.md): everything downstream of an item in the
 //! dependency graph, the services that depend (transitively) on the
 //! components it touches, and their owners.
 

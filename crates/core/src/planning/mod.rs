@@ -1,6 +1,6 @@
 //! Release planning analytics on compact arrays: deploy order, critical
 //! path, the earliest feasible schedule on the calendar, conflicts and blast
-//! radius (definitions in DESIGN.md; the calendar rules in `schedule`).
+//! radius (definitions in docs/METRICS.md; the calendar rules in `schedule`).
 //!
 //! ```text
 //!   graph      changes and release milestones, finish-to-start links, cycles refused
@@ -27,11 +27,11 @@ use serde::Serialize;
 use ts_rs::TS;
 
 pub use calendar::{Applying, Dependants};
-pub use conflicts::Conflict;
+pub use conflicts::{Conflict, ConflictKind};
 pub use critical::{critical_path, deploy_order, Timing};
 pub use diagram::{release_diagram, Diagram, DiagramLink, DiagramNode};
 pub use graph::{Node, PlanGraph};
-pub use ics::{schedule_csv, schedule_ics};
+pub use ics::{schedule_csv, schedule_ics, ScheduleFormat};
 pub use impact::{downstream, impact, Impact};
 pub use schedule::{Slot, SlotKind};
 
@@ -228,7 +228,7 @@ impl<'a> Planner<'a> {
         let mut out = conflicts::late(&self.work, &slots[graph.changes()..]);
         for members in interleaved {
             out.push(Conflict {
-                kind: "interleaved".to_owned(),
+                kind: ConflictKind::Interleaved,
                 message: format!(
                     "Releases {} wait for each other: their changes depend on one another in both directions, so none can deploy first.",
                     members.join(", ")

@@ -86,7 +86,7 @@ fn releases_sharing_a_component_in_overlapping_windows_clash() {
     ];
     let report = plan(&inputs(&releases, &changes, &[], &[]), d("2027-01-25")).ok();
     let clashes: Vec<Vec<String>> = report
-        .map(|r| r.conflicts.into_iter().filter(|c| c.kind == "component_clash").map(|c| c.items).collect())
+        .map(|r| r.conflicts.into_iter().filter(|c| c.kind == ConflictKind::ComponentClash).map(|c| c.items).collect())
         .unwrap_or_default();
     assert_eq!(clashes, [vec!["r1".to_owned(), "r2".to_owned(), "db".to_owned()]]);
 }
@@ -108,7 +108,7 @@ fn releases_whose_changes_wait_on_each_other_both_ways_are_named() {
     let releases = [release("r1"), release("r2")];
     let changes = [change("a", Some("r1"), 1), change("b", Some("r2"), 1), change("c", Some("r1"), 1)];
     let report = plan(&inputs(&releases, &changes, &[dep("a", "b", 0), dep("b", "c", 0)], &[]), d("2027-02-01")).ok();
-    let interleaved = report.and_then(|r| r.conflicts.into_iter().find(|c| c.kind == "interleaved"));
+    let interleaved = report.and_then(|r| r.conflicts.into_iter().find(|c| c.kind == ConflictKind::Interleaved));
     assert_eq!(interleaved.map(|c| c.items), Some(vec!["r1".to_owned(), "r2".to_owned()]));
 }
 
@@ -154,7 +154,9 @@ fn an_approver_away_in_the_window_is_flagged() {
         ..inputs(&releases, &[], &[], &[])
     };
     let report = plan(&inputs, d("2027-01-25")).ok();
-    let message = report.and_then(|r| r.conflicts.into_iter().find(|c| c.kind == "approver_absent")).map(|c| c.message);
+    let message = report
+        .and_then(|r| r.conflicts.into_iter().find(|c| c.kind == ConflictKind::ApproverAbsent))
+        .map(|c| c.message);
     assert_eq!(
         message.as_deref(),
         Some("Dana Ruiz must approve r1 as change manager but is away 2027-01-30 – 2027-02-01, during its window 2027-02-01 – 2027-02-02.")
@@ -173,6 +175,6 @@ fn a_change_held_back_delays_its_release_and_makes_it_late() {
     };
     assert_eq!(slot("b"), Some((d("2027-02-10"), Some(d("2027-02-11")))));
     assert_eq!(report.as_ref().map(kinds), Some(vec!["late"]));
-    // The critical path is DESIGN.md's: durations and lags only.
+    // The critical path is docs/METRICS.md's: durations and lags only.
     assert_eq!(report.map(|r| r.critical_path_days), Some(3));
 }

@@ -1,6 +1,7 @@
 //! Requirements kept in step with releases, stale approvals, immutable
 //! decisions and the scheduling guard, on real workspace files.
 
+use greychart_core::approvals::ApprovalStatus;
 use greychart_core::model::*;
 use greychart_store::{StoreError, Workspace};
 
@@ -10,7 +11,7 @@ fn release(ws: &Workspace, id: &str) -> Release {
     ws.read().get::<Release>(&[id]).unwrap().unwrap()
 }
 
-fn rows(ws: &Workspace, release: &str) -> Vec<(String, ApprovalRole, String)> {
+fn rows(ws: &Workspace, release: &str) -> Vec<(String, ApprovalRole, ApprovalStatus)> {
     ws.approvals(Some(release)).unwrap().into_iter().map(|r| (r.approver, r.role, r.status)).collect()
 }
 
@@ -18,21 +19,22 @@ fn rows(ws: &Workspace, release: &str) -> Vec<(String, ApprovalRole, String)> {
 fn moving_a_window_marks_its_approvals_stale_with_the_reason() {
     let (_dir, mut ws) = demo();
     let r1 = release(&ws, "r1");
-    assert!(ws.approvals(Some("r1")).unwrap().iter().any(|r| r.status == "approved" && !r.stale));
+    assert!(ws.approvals(Some("r1")).unwrap().iter().any(|r| r.status == ApprovalStatus::Approved && !r.stale));
     let moved = Release {
         window_start: Some(r1.window_start.unwrap() + chrono::Duration::days(7)),
         window_end: Some(r1.window_end.unwrap() + chrono::Duration::days(7)),
         ..r1.clone()
     };
     ws.save(&moved).unwrap();
-    let approved: Vec<_> = ws.approvals(Some("r1")).unwrap().into_iter().filter(|r| r.status == "approved").collect();
+    let approved: Vec<_> =
+        ws.approvals(Some("r1")).unwrap().into_iter().filter(|r| r.status == ApprovalStatus::Approved).collect();
     assert!(!approved.is_empty());
     for a in &approved {
         assert!(a.stale, "{} still current", a.approver);
         assert!(a.stale_reason.starts_with("window moved from "), "{}", a.stale_reason);
     }
     // Another release's approvals are untouched.
-    assert!(ws.approvals(Some("r4")).unwrap().iter().any(|r| r.status == "approved" && !r.stale));
+    assert!(ws.approvals(Some("r4")).unwrap().iter().any(|r| r.status == ApprovalStatus::Approved && !r.stale));
 }
 
 #[test]
@@ -48,7 +50,7 @@ fn a_change_joining_a_release_adds_its_owner_and_leaving_retires_it() {
     };
     ws.save(&change).unwrap();
     let needed = rows(&ws, "r1");
-    assert!(needed.contains(&("p22".to_owned(), ApprovalRole::ComponentOwner, "pending".to_owned())), "{needed:?}");
+    assert!(needed.contains(&("p22".to_owned(), ApprovalRole::ComponentOwner, ApprovalStatus::Pending)), "{needed:?}");
     let stale = ws.approvals(Some("r1")).unwrap().into_iter().find(|r| r.stale).map(|r| r.stale_reason);
     assert_eq!(stale.as_deref(), Some("change c199 joined the release"));
     ws.delete::<Change>(&["c199"]).unwrap();
@@ -73,7 +75,7 @@ fn a_waived_requirement_stays_waived_and_a_manual_one_needs_a_reason() {
     assert!(ws.add_requirement("r1", "p15", ApprovalRole::Qa, "").is_err());
     let q = ws.add_requirement("r1", "p15", ApprovalRole::Qa, "first release on the new test rig").unwrap();
     assert_eq!(q.rule, "added by hand: first release on the new test rig");
-    assert!(rows(&ws, "r1").contains(&("p15".to_owned(), ApprovalRole::Qa, "pending".to_owned())));
+    assert!(rows(&ws, "r1").contains(&("p15".to_owned(), ApprovalRole::Qa, ApprovalStatus::Pending)));
 }
 
 #[test]
@@ -113,7 +115,7 @@ fn the_path_to_yes_covers_who_has_not_said_yes_with_influencers_path_and_warning
     ws.save(&Release { risk: RiskLevel::Medium, ..release(&ws, "r1") }).unwrap();
     let paths = ws.path_to_yes("r1", day).unwrap();
     let rows = ws.approvals(Some("r1")).unwrap();
-    let open = rows.iter().filter(|r| r.stale || r.status != "approved").count();
+    let open = rows.iter().filter(|r| r.stale || r.status != ApprovalStatus::Approved).count();
     assert_eq!(paths.len(), open);
     let cm =
         paths.iter().find(|p| p.approval.approver == "p25").expect("the stale change manager is on the path to yes");
@@ -144,7 +146,7 @@ fn an_import_that_changes_a_release_marks_its_decisions_stale_and_an_identical_o
     let same = "id,title,release,component,duration_days\nc101,Biometric login,r1,mobile-app;identity,5\n";
     ws.import_changes("same.csv", &parse_changes("same.csv", same.as_bytes()).unwrap()).unwrap();
     assert!(
-        ws.approvals(Some("r1")).unwrap().iter().any(|r| r.status == "approved" && !r.stale),
+        ws.approvals(Some("r1")).unwrap().iter().any(|r| r.status == ApprovalStatus::Approved && !r.stale),
         "an identical row made r1 stale"
     );
     let longer = "id,title,release,component,duration_days\nc101,Biometric login,r1,mobile-app;identity,8\n";

@@ -4,25 +4,21 @@
 
 use std::path::{Path, PathBuf};
 
+use greychart_core::model::Audience;
 use greychart_core::{ApiError, ErrorCode};
 use serde_json::Value;
 use tauri::{AppHandle, Manager, WebviewWindow};
 
-use crate::commands::{lock, SessionState};
-use crate::exports::{save_picked, SaveDialog};
+use super::exports::{save_picked, SaveDialog};
+use super::{lock, SessionState};
 
 /// The packet's data for today, and the folder of the workspace.
-fn packet_data(state: &SessionState<'_>, release: &str, audience: &str) -> Result<(Value, PathBuf), ApiError> {
-    let brief = match audience {
-        "signoff" => false,
-        "brief" => true,
-        other => return Err(ApiError::new(ErrorCode::Invalid, format!("no packet audience is called {other:?}"))),
-    };
+fn packet_data(state: &SessionState<'_>, release: &str, audience: Audience) -> Result<(Value, PathBuf), ApiError> {
     let today = chrono::Local::now().date_naive();
     let mut session = lock(state)?;
     let ws = session.workspace()?;
     let folder = ws.path().parent().map(Path::to_path_buf).unwrap_or_default();
-    Ok((ws.packet_data(release, brief, today)?, folder))
+    Ok((ws.packet_data(release, audience, today)?, folder))
 }
 
 fn render_error(e: greychart_packet::PacketError) -> ApiError {
@@ -33,11 +29,11 @@ fn write(path: &Path, pdf: &[u8]) -> Result<(), ApiError> {
     std::fs::write(path, pdf).map_err(|e| ApiError::new(ErrorCode::Io, format!("cannot write {}: {e}", path.display())))
 }
 
-/// The pages of `release`'s packet for `audience` (`signoff` or `brief`) as
+/// The pages of `release`'s packet for `audience` as
 /// SVG images, typeset exactly as the PDF is.
 #[tauri::command(async)]
-pub fn packet_preview(state: SessionState<'_>, release: String, audience: String) -> Result<Vec<String>, ApiError> {
-    let (data, _) = packet_data(&state, &release, &audience)?;
+pub fn packet_preview(state: SessionState<'_>, release: String, audience: Audience) -> Result<Vec<String>, ApiError> {
+    let (data, _) = packet_data(&state, &release, audience)?;
     greychart_packet::render_svg(&data).map_err(render_error)
 }
 
@@ -48,9 +44,9 @@ pub async fn save_packet(
     window: WebviewWindow,
     state: SessionState<'_>,
     release: String,
-    audience: String,
+    audience: Audience,
 ) -> Result<Option<String>, ApiError> {
-    let (data, folder) = packet_data(&state, &release, &audience)?;
+    let (data, folder) = packet_data(&state, &release, audience)?;
     let pdf = greychart_packet::render_pdf(&data).map_err(render_error)?;
     let ask = SaveDialog {
         title: "Save the sign-off packet",
@@ -68,9 +64,9 @@ pub fn print_packet(
     app: AppHandle,
     state: SessionState<'_>,
     release: String,
-    audience: String,
+    audience: Audience,
 ) -> Result<String, ApiError> {
-    let (data, _) = packet_data(&state, &release, &audience)?;
+    let (data, _) = packet_data(&state, &release, audience)?;
     let pdf = greychart_packet::render_pdf(&data).map_err(render_error)?;
     let folder = app
         .path()

@@ -1,4 +1,5 @@
-//! Analyses over the stored workspace, shared by the CLI and the desktop app.
+//! Grey-chart analyses over the stored workspace (reads only), shared by the
+//! CLI and the desktop app; the edits are in `edits`.
 
 use std::collections::HashSet;
 
@@ -8,53 +9,17 @@ use greychart_core::analytics::{
     sway_edges, sway_edges_of_links, unswayed_of_links, ClaimLink, Coverage, Faction, InfluencePath, InfluenceRow,
     SwayEdge, SwayGraph, SwayOptions,
 };
-use greychart_core::model::{Claim, EngagementEntry, Person};
+use greychart_core::model::{Claim, Person};
 use greychart_core::transport::{EvidenceSummary, Focus, PersonEvidence};
 use greychart_core::{CoreError, ValidationError};
 
 use crate::error::{Result, StoreError};
-use crate::{Record, Workspace};
+use crate::Workspace;
 
 /// The longest look back for movers, in days (ten years).
 pub const MOVERS_DAYS_MAX: i64 = 3650;
 
 impl Workspace {
-    /// Saves one record in its own transaction.
-    pub fn save<R: Record>(&mut self, record: &R) -> Result<()> {
-        let mut w = self.write()?;
-        w.save(record)?;
-        w.commit()
-    }
-
-    /// Deletes one record in its own transaction.
-    pub fn delete<R: Record>(&mut self, key: &[&str]) -> Result<()> {
-        let mut w = self.write()?;
-        w.delete::<R>(key)?;
-        w.commit()
-    }
-
-    /// Saves a claim: a new one (empty id) is numbered, an existing one updated.
-    pub fn save_claim(&mut self, claim: Claim) -> Result<Claim> {
-        let mut w = self.write()?;
-        let saved = if claim.id.is_empty() {
-            w.add_claim(claim)?
-        } else {
-            w.save(&claim)?;
-            claim
-        };
-        w.commit()?;
-        Ok(saved)
-    }
-
-    /// Logs a contact with a stakeholder, numbering it.
-    pub fn add_engagement(&mut self, mut entry: EngagementEntry) -> Result<EngagementEntry> {
-        let mut w = self.write()?;
-        entry.id = w.next_id("engagements", "e")?;
-        w.save(&entry)?;
-        w.commit()?;
-        Ok(entry)
-    }
-
     fn sway_inputs(&self, as_of: NaiveDate) -> Result<(Vec<Person>, Vec<Claim>, SwayOptions)> {
         let read = self.read();
         let options = SwayOptions { as_of, formal_weight: read.formal_weight()?, formal_only: false };

@@ -1,43 +1,15 @@
-//! The commands the window invokes: each takes the session, calls the store
-//! or the core, and converts errors to `{code, message, field}`. All run off
-//! the main thread (`async`), so the window never waits on the workspace.
+//! The grey chart: ranks, brokers, sway links, evidence, factions and the
+//! strongest path; people, claims, contacts and the map's saved places.
+//! Broker scores run on a worker thread the window follows and may cancel.
 
-use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard};
-
-use chrono::NaiveDate;
 use greychart_core::analytics::{BrokerScores, Faction, InfluencePath, RankColumns, SwayEdge};
-use greychart_core::model::{Claim, EngagementEntry, Person, WorkspaceData};
-use greychart_core::transport::{
-    AnalysisProgress, ClaimPage, EvidenceGlance, Focus, PersonEvidence, Position, WorkspaceInfo,
-};
+use greychart_core::model::{Claim, EngagementEntry, Person};
+use greychart_core::transport::{AnalysisProgress, ClaimPage, EvidenceGlance, Focus, PersonEvidence, Position};
 use greychart_core::{ApiError, ErrorCode};
-use tauri::{State, WebviewWindow};
-use tauri_plugin_dialog::DialogExt;
+use tauri::State;
 
+use super::{as_of_date, lock, SessionState};
 use crate::analysis::{self, Analyses};
-use crate::session::Session;
-
-pub(crate) type SessionState<'a> = State<'a, Mutex<Session>>;
-
-pub(crate) fn lock<'a>(state: &'a SessionState<'_>) -> Result<MutexGuard<'a, Session>, ApiError> {
-    state.lock().map_err(|_| {
-        ApiError::new(ErrorCode::Internal, "the session is unusable after an earlier failure; restart Greychart")
-    })
-}
-
-#[tauri::command(async)]
-pub fn workspace_info(state: SessionState<'_>) -> Result<Option<WorkspaceInfo>, ApiError> {
-    Ok(lock(&state)?.info())
-}
-
-/// Everything but the claims, which the window pages (`claims_page`) or
-/// fetches a person at a time (`person_evidence`): a large chart has
-/// hundreds of thousands.
-#[tauri::command(async)]
-pub fn workspace_data(state: SessionState<'_>) -> Result<WorkspaceData, ApiError> {
-    Ok(lock(&state)?.workspace()?.read().data_without_claims()?)
-}
 
 /// Up to `limit` claims from `offset` in the order recorded; with `person`,
 /// only those from or to them.
@@ -56,18 +28,6 @@ pub fn claims_page(
 pub fn person_evidence(state: SessionState<'_>, id: String, as_of: Option<String>) -> Result<PersonEvidence, ApiError> {
     let as_of = as_of_date(as_of)?;
     Ok(lock(&state)?.workspace()?.person_evidence(&id, as_of)?)
-}
-
-/// The analysis date: the given `YYYY-MM-DD`, or today.
-pub(crate) fn as_of_date(as_of: Option<String>) -> Result<NaiveDate, ApiError> {
-    match as_of {
-        Some(text) => NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| ApiError {
-            code: ErrorCode::Invalid,
-            message: format!("{text:?} is not a date like 2026-03-31"),
-            field: Some("as_of".into()),
-        }),
-        None => Ok(chrono::Local::now().date_naive()),
-    }
 }
 
 /// Ranks and power gaps in columns, most influential first (ties in people
@@ -187,78 +147,4 @@ pub fn clear_map_positions(state: SessionState<'_>) -> Result<usize, ApiError> {
 #[tauri::command(async)]
 pub fn delete_claim(state: SessionState<'_>, id: String) -> Result<(), ApiError> {
     Ok(lock(&state)?.workspace()?.delete::<Claim>(&[&id])?)
-}
-
-/// Which file dialog to show.
-enum Pick {
-    Open,
-    Save(&'static str),
-}
-
-fn pick(window: &WebviewWindow, title: &str, kind: Pick) -> Result<Option<PathBuf>, ApiError> {
-    let dialog =
-        window.dialog().file().set_parent(window).set_title(title).add_filter("Greychart workspace", &["greychart"]);
-    let picked = match kind {
-        Pick::Open => dialog.blocking_pick_file(),
-        Pick::Save(name) => dialog.set_file_name(name).blocking_save_file(),
-    };
-    picked
-        .map(|p| p.into_path().map_err(|e| ApiError::new(ErrorCode::Io, format!("cannot use that file: {e}"))))
-        .transpose()
-}
-
-fn retitle(window: &WebviewWindow, info: &WorkspaceInfo) {
-    // The title is cosmetic; a window manager refusing it is no error.
-    let _ = window.set_title(&format!("{} — Greychart", info.name));
-}
-
-#[tauri::command]
-pub async fn new_workspace(window: WebviewWindow, state: SessionState<'_>) -> Result<Option<WorkspaceInfo>, ApiError> {
-    let Some(path) = pick(&window, "New workspace", Pick::Save("workspace.greychart"))? else { return Ok(None) };
-    let info = lock(&state)?.create(&path)?;
-    retitle(&window, &info);
-    Ok(Some(info))
-}
-
-#[tauri::command]
-pub async fn open_workspace(window: WebviewWindow, state: SessionState<'_>) -> Result<Option<WorkspaceInfo>, ApiError> {
-    let Some(path) = pick(&window, "Open workspace", Pick::Open)? else { return Ok(None) };
-    let info = lock(&state)?.open(&path)?;
-    retitle(&window, &info);
-    Ok(Some(info))
-}
-
-/// Opens the encrypted workspace waiting for its passphrase.
-#[tauri::command(async)]
-pub fn unlock_workspace(
-    window: WebviewWindow,
-    state: SessionState<'_>,
-    passphrase: String,
-) -> Result<WorkspaceInfo, ApiError> {
-    let info = lock(&state)?.unlock(&passphrase)?;
-    retitle(&window, &info);
-    Ok(info)
-}
-
-/// Encrypts the open workspace with a passphrase, changes it, or (null)
-/// stores the workspace unencrypted again.
-#[tauri::command(async)]
-pub fn set_passphrase(state: SessionState<'_>, passphrase: Option<String>) -> Result<WorkspaceInfo, ApiError> {
-    lock(&state)?.set_passphrase(passphrase.as_deref())
-}
-
-#[tauri::command]
-pub async fn save_workspace_as(
-    window: WebviewWindow,
-    state: SessionState<'_>,
-) -> Result<Option<WorkspaceInfo>, ApiError> {
-    let Some(path) = pick(&window, "Save workspace as", Pick::Save("copy.greychart"))? else { return Ok(None) };
-    let info = lock(&state)?.save_as(&path)?;
-    retitle(&window, &info);
-    Ok(Some(info))
-}
-
-/// Sets the window title for the workspace opened at start-up.
-pub fn title_for(window: &WebviewWindow, info: &WorkspaceInfo) {
-    retitle(window, info);
 }

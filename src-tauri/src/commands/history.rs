@@ -4,7 +4,7 @@
 use greychart_core::transport::HistoryEntry;
 use greychart_core::ApiError;
 
-use crate::commands::{lock, SessionState};
+use super::{lock, SessionState};
 
 /// How many recent edits the History panel lists.
 const SHOWN: usize = 100;

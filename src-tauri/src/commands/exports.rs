@@ -5,12 +5,12 @@
 
 use std::path::{Path, PathBuf};
 
-use greychart_core::export::Document;
+use greychart_core::export::ExportDocument;
 use greychart_core::{ApiError, ErrorCode};
 use tauri::WebviewWindow;
 use tauri_plugin_dialog::DialogExt;
 
-use crate::commands::{lock, SessionState};
+use super::{lock, SessionState};
 
 /// What to ask in the save dialog: its title, the file type (name and
 /// extension), the folder and file name proposed.
@@ -39,14 +39,14 @@ pub(crate) fn save_picked(
     Ok(Some(path.display().to_string()))
 }
 
-/// Saves the open workspace as `format` (`json`, `graphml`, `gexf`, `dot`),
+/// Saves the open workspace as `format` (JSON, GraphML, GEXF or DOT),
 /// grey-chart data included only with `include_private`; the path saved,
 /// or `None` when the dialog was cancelled.
 #[tauri::command]
 pub async fn export_workspace(
     window: WebviewWindow,
     state: SessionState<'_>,
-    format: String,
+    format: ExportDocument,
     include_private: bool,
 ) -> Result<Option<String>, ApiError> {
     let today = chrono::Local::now().date_naive();
@@ -55,8 +55,7 @@ pub async fn export_workspace(
         let ws = session.workspace()?;
         (ws.read().data()?, ws.path().to_owned())
     };
-    let document = Document::named(&format)
-        .ok_or_else(|| ApiError::new(ErrorCode::Invalid, format!("cannot export the workspace as {format:?}")))?;
+    let document = format;
     let text = document.render(&data, today, include_private)?;
     let filter = (document.kind(), document.extension());
     let stem = path.file_stem().map_or_else(|| "workspace".to_owned(), |s| s.to_string_lossy().into_owned());
