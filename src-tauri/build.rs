@@ -13,7 +13,8 @@
 //! ```
 //!
 //! Types are named as `ts-rs` names them in ui/src/bindings.ts; the UI's type
-//! check fails on a name that file lacks.
+//! check fails on a name that file lacks. Every command must be logged
+//! (`#[tracing::instrument]`, arguments skipped): the build fails otherwise.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -85,6 +86,13 @@ fn read_commands(folder: &Path) -> Result<Vec<Command>, String> {
             if !function.attrs.iter().any(is_command_attribute) {
                 continue;
             }
+            if !function.attrs.iter().any(|a| path_is(a, &["tracing", "instrument"])) {
+                return Err(format!(
+                    "{}: {} is not logged: add #[tracing::instrument(level = \"debug\", skip_all, err(level = \"warn\"))]",
+                    path.display(),
+                    function.sig.ident
+                ));
+            }
             let command = command(&module, &function).map_err(|e| format!("{}: {e}", path.display()))?;
             commands.push(command);
         }
@@ -99,8 +107,12 @@ fn read_commands(folder: &Path) -> Result<Vec<Command>, String> {
 }
 
 fn is_command_attribute(attribute: &syn::Attribute) -> bool {
+    path_is(attribute, &["tauri", "command"])
+}
+
+fn path_is(attribute: &syn::Attribute, path: &[&str]) -> bool {
     let segments: Vec<String> = attribute.path().segments.iter().map(|s| s.ident.to_string()).collect();
-    segments == ["tauri", "command"]
+    segments == path
 }
 
 fn command(module: &str, function: &syn::ItemFn) -> Result<Command, String> {

@@ -5,6 +5,7 @@
 
 mod analysis;
 mod commands;
+mod logging;
 mod session;
 
 use std::path::PathBuf;
@@ -22,6 +23,10 @@ fn main() {
                 Some(home) => PathBuf::from(home),
                 None => app.path().app_data_dir()?,
             };
+            if let Err(e) = logging::init(&home.join("logs")) {
+                eprintln!("greychart: {e}");
+            }
+            tracing::info!(version = env!("CARGO_PKG_VERSION"), "Greychart started");
             let mut session = Session::new(home);
             match session.open_initial(chrono::Local::now().date_naive()) {
                 Ok(info) => {
@@ -30,7 +35,7 @@ fn main() {
                     }
                 }
                 // The window opens anyway and offers New and Open.
-                Err(e) => eprintln!("greychart: could not open a workspace: {}", e.message),
+                Err(e) => tracing::warn!("could not open a workspace at start: {e}"),
             }
             app.manage(Mutex::new(session));
             app.manage(analysis::Analyses::default());

@@ -7,8 +7,8 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { assert, byTestId, dragMouse, launch, press, requireApp, run, saveClaimForm, savePersonForm, screenshot, startDriver, stopDriver } from "./harness.mjs";
+import { dirname, join } from "node:path";
+import { APP, appLog, assert, byTestId, dragMouse, launch, press, requireApp, run, saveClaimForm, savePersonForm, screenshot, startDriver, stopDriver } from "./harness.mjs";
 
 requireApp();
 
@@ -398,6 +398,22 @@ const failed = await run([
     await byTestId(browser, "person-delete").click();
     await byTestId(browser, "person-delete").click();
     await byTestId(browser, "person-p41").waitForExist({ timeout: 5000, reverse: true });
+  }],
+  ["the app's log holds each command with its timing and each write, and no claim source or note", async () => {
+    const log = appLog(home);
+    assert(/influence.*close time\.busy=/.test(log), "the influence command's span closes in the log with its duration");
+    assert(/save_claim.*close time\.busy=/.test(log), "saving a claim is logged");
+    assert(log.includes("write committed: claim"), "the claim's write is logged");
+    // The workspace's own claim sources and notes, read back through a private export.
+    const out = mkdtempSync(join(tmpdir(), "greychart-e2e-claims-"));
+    const workspace = readFileSync(join(home, "last-workspace"), "utf8");
+    execFileSync(join(dirname(APP), "greychart"), ["export", workspace, "--format", "csv", "--include-private", "-o", out]);
+    const rows = readFileSync(join(out, "claims.PRIVATE.csv"), "utf8").split("\n").slice(1);
+    const texts = new Set([CLAIM_SOURCE, DRAWN_SOURCE]);
+    for (const row of rows) for (const cell of row.split(",").slice(6)) if (cell.replace(/"/g, "").length >= 8) texts.add(cell.replace(/"/g, ""));
+    assert(texts.size > 20, `the demo's sources and notes were found to look for (${texts.size})`);
+    const leaked = [...texts].filter((t) => log.includes(t));
+    assert(leaked.length === 0, `grey-chart text in the log: ${leaked.join(" | ")}`);
   }],
 ]);
 

@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { assert, byTestId, launch, requireApp, run, screenshot, startDriver, stopDriver } from "./harness.mjs";
+import { appLog, assert, byTestId, launch, requireApp, run, screenshot, startDriver, stopDriver } from "./harness.mjs";
 
 requireApp();
 
@@ -46,6 +46,12 @@ const failed = await run([
     await byTestId(browser, "person-p01").waitForExist({ timeout: 15000, timeoutMsg: "the right passphrase did not open the workspace" });
     assert(await byTestId(browser, "workspace-encrypted").isDisplayed(), "the toolbar does not say encrypted");
     await screenshot(browser, "encryption-opened");
+  }],
+  ["the app's log names the unlock commands and holds no passphrase", async () => {
+    const log = appLog(home);
+    assert(/unlock_workspace.*close time\.busy=/.test(log) && /set_passphrase.*close time\.busy=/.test(log), "the passphrase commands are logged");
+    assert(/unlock_workspace.*WARN|WARN.*unlock_workspace/.test(log), "the refused passphrase is logged as a warning");
+    for (const secret of [PASSPHRASE, "Tr0ub4dor&3"]) assert(!log.includes(secret), `a passphrase is in the log`);
   }],
 ]);
 

@@ -3,7 +3,7 @@
 // WebDriver sessions, runs named steps and prints "N passed, N failed".
 
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { join } from "node:path";
 import { remote } from "webdriverio";
@@ -162,4 +162,11 @@ export async function saveClaimForm(browser, { from, to, strength, confidence, s
   await byTestId(browser, "claim-source").setValue(source);
   if (note !== undefined) await byTestId(browser, "claim-note").setValue(note);
   await byTestId(browser, "claim-save").click();
+}
+
+/** Everything the app has logged under its folder `home` (logs/*.log). */
+export function appLog(home) {
+  const folder = join(home, "logs");
+  const files = readdirSync(folder).filter((f) => f.endsWith(".log"));
+  return files.map((f) => readFileSync(join(folder, f), "utf8")).join("");
 }

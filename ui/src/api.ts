@@ -57,6 +57,8 @@ export const api = {
   savePacket: (release: string, audience: Audience): Promise<string | null> => call("save_packet", { release, audience }),
   /** Writes the packet into Greychart's own cache folder (private to the user) and opens it in the system's PDF viewer to print; the path written. */
   printPacket: (release: string, audience: Audience): Promise<string> => call("print_packet", { release, audience }),
+  /** Logs an unexpected error of the page, with where it happened. */
+  reportPageError: (message: string, place: string | null): Promise<null> => call("report_page_error", { message, place }),
   /** Order, critical path, schedule from `from` (default today) and conflicts. */
   plan: (from: string | null): Promise<PlanReport> => call("plan", { from }),
   /** What is hit if `item` goes wrong. */

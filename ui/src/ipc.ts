@@ -19,6 +19,26 @@ export async function call<T>(command: string, args?: Record<string, unknown>): 
   try {
     return await invoke<T>(command, args);
   } catch (e) {
-    throw asApiError(e);
+    const error = asApiError(e);
+    // A bug on the Rust side: the page keeps a note of it in the log too.
+    if (error.code === "internal") reportUnexpected(`${command}: ${error.message}`, "command");
+    throw error;
   }
+}
+
+/** Sends an unexpected error of the page to the app's log; a report that
+ *  cannot be sent is dropped, never reported again. */
+export function reportUnexpected(message: string, place: string | null): void {
+  invoke("report_page_error", { message, place }).catch(() => undefined);
+}
+
+/** Reports every error the page did not handle (exceptions and rejected
+ *  promises) to the app's log. */
+export function logUnexpectedErrors(): void {
+  window.addEventListener("error", (e) => reportUnexpected(e.message || String(e.error), `${e.filename}:${e.lineno}:${e.colno}`));
+  window.addEventListener("unhandledrejection", (e) => {
+    const reason: unknown = e.reason;
+    const text = reason instanceof Error ? `${reason.message}\n${reason.stack ?? ""}` : typeof reason === "object" && reason !== null && "message" in reason ? String((reason as { message: unknown }).message) : String(reason);
+    reportUnexpected(text, "unhandled promise rejection");
+  });
 }

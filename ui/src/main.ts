@@ -2,7 +2,7 @@
 // Everything shown comes from the open workspace through the typed api.
 
 import { api } from "./api";
-import { asApiError } from "./ipc";
+import { asApiError, logUnexpectedErrors } from "./ipc";
 import { brokerRunner } from "./broker";
 import { flushMounted, h, replace } from "./dom";
 import { greyChartActions, mapEdges } from "./greyActions";
@@ -458,4 +458,5 @@ function start(): void {
   void load();
 }
 
+logUnexpectedErrors();
 start();

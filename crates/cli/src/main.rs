@@ -39,6 +39,9 @@ use greychart_store::{Passphrase, StoreError, Workspace};
 #[derive(Parser)]
 #[command(name = "greychart", version, about = "Release planning with the formal and the grey chart")]
 struct Cli {
+    /// Log what the command does to stderr (-v: each write with its timing; -vv: more).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    verbose: u8,
     #[command(subcommand)]
     command: Command,
 }
@@ -284,8 +287,25 @@ fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// With -v, the store's and the command's own events to stderr; no
+/// record's text is ever logged, only ids and timings.
+fn log_to_stderr(verbose: u8) {
+    let levels = match verbose {
+        0 => return,
+        1 => "warn,greychart=debug,greychart_store=debug",
+        _ => "debug,greychart=trace,greychart_store=trace",
+    };
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .with_env_filter(tracing_subscriber::EnvFilter::new(levels))
+        .try_init();
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    log_to_stderr(cli.verbose);
+    let started = std::time::Instant::now();
     let result = match cli.command {
         Command::Demo { path } => demo(&path),
         Command::Passphrase { path, remove } => set_passphrase(&path, remove),
@@ -320,6 +340,12 @@ fn main() -> ExitCode {
             analysis::evidence(&path, as_of.unwrap_or_else(today), days, json)
         }
     };
+    let ms = (started.elapsed().as_secs_f64() * 1e5).round() / 100.0;
+    match &result {
+        Ok(()) | Err(Failure::Closed) => tracing::debug!(ms, "done"),
+        Err(Failure::Input(_)) => tracing::debug!(ms, "refused (exit 2)"),
+        Err(Failure::Internal(_)) => tracing::warn!(ms, "failed (exit 1)"),
+    }
     match result {
         Ok(()) | Err(Failure::Closed) => ExitCode::SUCCESS,
         Err(Failure::Input(message)) => {

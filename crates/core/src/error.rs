@@ -103,6 +103,18 @@ pub struct ApiError {
     pub detail: Option<ErrorDetail>,
 }
 
+/// For logs: the code, the field and the message, which never quotes a
+/// claim's source or note.
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let code = serde_json::to_value(self.code).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        match &self.field {
+            Some(field) => write!(f, "{code} ({field}): {}", self.message),
+            None => write!(f, "{code}: {}", self.message),
+        }
+    }
+}
+
 impl ApiError {
     /// An error with no field.
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {

@@ -29,6 +29,10 @@ pub struct Write<'c> {
     rules_dirty: bool,
     /// Why a release may be scheduled with approvals missing, when it may.
     pub(crate) override_reason: Option<String>,
+    /// When the transaction began, and what it wrote (entity and id, for
+    /// the log: ids only, never a record's text).
+    started: std::time::Instant,
+    wrote: Vec<(String, String)>,
 }
 
 /// Tables whose records the approval rules read.
@@ -63,6 +67,8 @@ impl<'c> Write<'c> {
             actor,
             rules_dirty: false,
             override_reason: None,
+            started: std::time::Instant::now(),
+            wrote: Vec::new(),
         })
     }
 
@@ -83,6 +89,21 @@ impl<'c> Write<'c> {
     /// approval rules derive brought in step first, and the edit kept in
     /// the history.
     pub fn commit(mut self) -> Result<()> {
+        let (started, wrote) = (self.started, std::mem::take(&mut self.wrote));
+        let result = self.finish();
+        let ms = (started.elapsed().as_secs_f64() * 1e5).round() / 100.0;
+        let shown: Vec<String> = wrote.iter().take(3).map(|(entity, id)| format!("{entity} {id}")).collect();
+        let more = wrote.len().saturating_sub(shown.len());
+        match &result {
+            Ok(()) => {
+                tracing::debug!(records = wrote.len(), ms, "write committed: {}{}", shown.join(", "), more_text(more))
+            }
+            Err(e) => tracing::warn!(records = wrote.len(), ms, "write failed at commit, nothing saved: {e}"),
+        }
+        result
+    }
+
+    fn finish(mut self) -> Result<()> {
         if self.rules_dirty {
             self.sync_requirements()?;
         }
@@ -303,6 +324,7 @@ impl<'c> Write<'c> {
             "INSERT INTO audit (at, actor, action, entity, entity_id, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?
         .execute(rusqlite::params![at, self.actor, action, entity, entity_id, before, after])?;
+        self.wrote.push((entity.to_owned(), entity_id.to_owned()));
         let person = |id: &str| {
             self.tx
                 .query_row("SELECT name FROM people WHERE id = ?1", [id], |r| r.get::<_, String>(0))
@@ -375,4 +397,13 @@ impl<'c> Write<'c> {
 
 pub(crate) fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
+}
+
+/// " and N more" for a log line, when there are more.
+fn more_text(more: usize) -> String {
+    if more == 0 {
+        String::new()
+    } else {
+        format!(" and {more} more")
+    }
 }

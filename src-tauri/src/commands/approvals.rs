@@ -9,6 +9,7 @@ use super::{lock, SessionState};
 
 /// The path to yes for the approvers of a release, as of today.
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn path_to_yes(state: SessionState<'_>, release: String) -> Result<Vec<PathToYes>, ApiError> {
     let today = chrono::Local::now().date_naive();
     Ok(lock(&state)?.workspace()?.path_to_yes(&release, today)?)
@@ -17,6 +18,7 @@ pub fn path_to_yes(state: SessionState<'_>, release: String) -> Result<Vec<PathT
 /// Records a decision now, by the requirement's approver; the history keeps
 /// every earlier one.
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn record_decision(
     state: SessionState<'_>,
     requirement: String,
@@ -34,6 +36,7 @@ pub fn record_decision(
 
 /// Adds an approval requirement by hand, with the reason.
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn add_requirement(
     state: SessionState<'_>,
     release: String,
@@ -46,6 +49,7 @@ pub fn add_requirement(
 
 /// Removes an approval requirement, with the reason (a derived one stays waived).
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn remove_requirement(state: SessionState<'_>, id: String, reason: String) -> Result<(), ApiError> {
     Ok(lock(&state)?.workspace()?.remove_requirement(&id, &reason)?)
 }
@@ -53,6 +57,7 @@ pub fn remove_requirement(state: SessionState<'_>, id: String, reason: String) -
 /// Moves a release to "scheduled": refused while approvals are missing,
 /// unless an override reason is given (it is logged).
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn schedule_release(
     state: SessionState<'_>,
     release: String,

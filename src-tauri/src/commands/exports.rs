@@ -43,6 +43,7 @@ pub(crate) fn save_picked(
 /// grey-chart data included only with `include_private`; the path saved,
 /// or `None` when the dialog was cancelled.
 #[tauri::command]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub async fn export_workspace(
     window: WebviewWindow,
     state: SessionState<'_>,

@@ -14,6 +14,7 @@ use crate::analysis::{self, Analyses};
 /// Up to `limit` claims from `offset` in the order recorded; with `person`,
 /// only those from or to them.
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn claims_page(
     state: SessionState<'_>,
     person: Option<String>,
@@ -25,6 +26,7 @@ pub fn claims_page(
 
 /// A person's claims and links, for their side panel.
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn person_evidence(state: SessionState<'_>, id: String, as_of: Option<String>) -> Result<PersonEvidence, ApiError> {
     let as_of = as_of_date(as_of)?;
     Ok(lock(&state)?.workspace()?.person_evidence(&id, as_of)?)
@@ -34,6 +36,7 @@ pub fn person_evidence(state: SessionState<'_>, id: String, as_of: Option<String
 /// order), as the window lists them; broker scores come from
 /// `broker_scores`.
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn influence(state: SessionState<'_>, as_of: Option<String>) -> Result<RankColumns, ApiError> {
     let as_of = as_of_date(as_of)?;
     let rows = lock(&state)?.workspace()?.influence_ranks(as_of)?;
@@ -43,6 +46,7 @@ pub fn influence(state: SessionState<'_>, as_of: Option<String>) -> Result<RankC
 /// Broker scores, computed on a worker thread after the session lock is
 /// released; `None` when cancelled or overtaken by a newer run.
 #[tauri::command]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub async fn broker_scores(
     state: SessionState<'_>,
     analyses: State<'_, Analyses>,
@@ -59,17 +63,20 @@ pub async fn broker_scores(
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn analysis_progress(analyses: State<'_, Analyses>) -> Result<AnalysisProgress, ApiError> {
     Ok(analyses.progress())
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn cancel_analysis(analyses: State<'_, Analyses>) -> Result<(), ApiError> {
     analyses.cancel();
     Ok(())
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn sway_edges(
     state: SessionState<'_>,
     as_of: Option<String>,
@@ -80,6 +87,7 @@ pub fn sway_edges(
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn factions(state: SessionState<'_>, as_of: Option<String>) -> Result<Vec<Faction>, ApiError> {
     let as_of = as_of_date(as_of)?;
     Ok(lock(&state)?.workspace()?.factions(as_of)?)
@@ -88,6 +96,7 @@ pub fn factions(state: SessionState<'_>, as_of: Option<String>) -> Result<Vec<Fa
 /// The gaps in the evidence as of a date, and who moved most over the
 /// `days` before it (90 unless given).
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn evidence_summary(
     state: SessionState<'_>,
     as_of: Option<String>,
@@ -98,6 +107,7 @@ pub fn evidence_summary(
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn strongest_path(
     state: SessionState<'_>,
     from: String,
@@ -109,42 +119,50 @@ pub fn strongest_path(
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn save_person(state: SessionState<'_>, person: Person) -> Result<Person, ApiError> {
     lock(&state)?.workspace()?.save(&person)?;
     Ok(person)
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn delete_person(state: SessionState<'_>, id: String) -> Result<(), ApiError> {
     Ok(lock(&state)?.workspace()?.delete::<Person>(&[&id])?)
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn save_claim(state: SessionState<'_>, claim: Claim) -> Result<Claim, ApiError> {
     Ok(lock(&state)?.workspace()?.save_claim(claim)?)
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn add_engagement(state: SessionState<'_>, entry: EngagementEntry) -> Result<EngagementEntry, ApiError> {
     Ok(lock(&state)?.workspace()?.add_engagement(entry)?)
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn map_positions(state: SessionState<'_>) -> Result<Vec<Position>, ApiError> {
     Ok(lock(&state)?.workspace()?.positions()?)
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn save_map_positions(state: SessionState<'_>, positions: Vec<Position>) -> Result<(), ApiError> {
     Ok(lock(&state)?.workspace()?.save_positions(&positions)?)
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn clear_map_positions(state: SessionState<'_>) -> Result<usize, ApiError> {
     Ok(lock(&state)?.workspace()?.clear_positions()?)
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn delete_claim(state: SessionState<'_>, id: String) -> Result<(), ApiError> {
     Ok(lock(&state)?.workspace()?.delete::<Claim>(&[&id])?)
 }

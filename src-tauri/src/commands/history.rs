@@ -11,18 +11,21 @@ const SHOWN: usize = 100;
 
 /// The recent edits, newest first, undone ones included.
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn history(state: SessionState<'_>) -> Result<Vec<HistoryEntry>, ApiError> {
     Ok(lock(&state)?.workspace()?.history(SHOWN)?)
 }
 
 /// Undoes the newest edit; answers what it was.
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn undo(state: SessionState<'_>) -> Result<String, ApiError> {
     Ok(lock(&state)?.workspace()?.undo()?)
 }
 
 /// Redoes the edit undone last; answers what it was.
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn redo(state: SessionState<'_>) -> Result<String, ApiError> {
     Ok(lock(&state)?.workspace()?.redo()?)
 }
@@ -30,6 +33,7 @@ pub fn redo(state: SessionState<'_>) -> Result<String, ApiError> {
 /// Steps back to just before a done edit, or forward to just after an
 /// undone one; answers what was undone or redone.
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn step_to(state: SessionState<'_>, id: i64) -> Result<Vec<String>, ApiError> {
     Ok(lock(&state)?.workspace()?.step_to(id)?)
 }

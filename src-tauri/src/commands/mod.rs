@@ -10,6 +10,7 @@ pub mod exports;
 pub mod grey_chart;
 pub mod history;
 pub mod packets;
+pub mod page;
 pub mod plan;
 pub mod workspace;
 

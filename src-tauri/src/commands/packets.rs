@@ -32,6 +32,7 @@ fn write(path: &Path, pdf: &[u8]) -> Result<(), ApiError> {
 /// The pages of `release`'s packet for `audience` as
 /// SVG images, typeset exactly as the PDF is.
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn packet_preview(state: SessionState<'_>, release: String, audience: Audience) -> Result<Vec<String>, ApiError> {
     let (data, _) = packet_data(&state, &release, audience)?;
     greychart_packet::render_svg(&data).map_err(render_error)
@@ -40,6 +41,7 @@ pub fn packet_preview(state: SessionState<'_>, release: String, audience: Audien
 /// Saves the packet as a PDF where the user picks (proposed: beside the
 /// workspace); `None` when the dialog was cancelled.
 #[tauri::command]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub async fn save_packet(
     window: WebviewWindow,
     state: SessionState<'_>,
@@ -60,6 +62,7 @@ pub async fn save_packet(
 /// Writes the packet into Greychart's own cache folder (private to the
 /// user) and opens it in the system's PDF viewer to print; the path written.
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn print_packet(
     app: AppHandle,
     state: SessionState<'_>,

@@ -12,6 +12,7 @@ use super::{as_of_date, lock, SessionState};
 
 /// Order, critical path, schedule from `from` (default today) and conflicts.
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn plan(state: SessionState<'_>, from: Option<String>) -> Result<PlanReport, ApiError> {
     let from = as_of_date(from)?;
     Ok(lock(&state)?.workspace()?.plan(from)?)
@@ -19,12 +20,14 @@ pub fn plan(state: SessionState<'_>, from: Option<String>) -> Result<PlanReport,
 
 /// What is hit if `item` goes wrong.
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn impact(state: SessionState<'_>, item: String) -> Result<Impact, ApiError> {
     Ok(lock(&state)?.workspace()?.impact(&item)?)
 }
 
 /// Saves a release (for example its window, moved on the timeline).
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn save_release(state: SessionState<'_>, release: Release) -> Result<Release, ApiError> {
     lock(&state)?.workspace()?.save(&release)?;
     Ok(release)
@@ -32,6 +35,7 @@ pub fn save_release(state: SessionState<'_>, release: Release) -> Result<Release
 
 /// Saves a change (for example held back to a day on the timeline).
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn save_change(state: SessionState<'_>, change: Change) -> Result<Change, ApiError> {
     lock(&state)?.workspace()?.save(&change)?;
     Ok(change)
@@ -39,6 +43,7 @@ pub fn save_change(state: SessionState<'_>, change: Change) -> Result<Change, Ap
 
 /// Records a dependency; one that would close a cycle is refused naming it.
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn save_dependency(state: SessionState<'_>, dependency: Dependency) -> Result<Dependency, ApiError> {
     lock(&state)?.workspace()?.save(&dependency)?;
     Ok(dependency)
@@ -46,6 +51,7 @@ pub fn save_dependency(state: SessionState<'_>, dependency: Dependency) -> Resul
 
 /// Removes the dependency `before` → `after`.
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn delete_dependency(state: SessionState<'_>, before: String, after: String) -> Result<(), ApiError> {
     Ok(lock(&state)?.workspace()?.delete::<Dependency>(&[&before, &after])?)
 }
@@ -53,6 +59,7 @@ pub fn delete_dependency(state: SessionState<'_>, before: String, after: String)
 /// Saves the schedule from today as iCalendar (for calendar apps) or CSV,
 /// where the user picks; `None` when the dialog was cancelled.
 #[tauri::command]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub async fn export_schedule(
     window: WebviewWindow,
     state: SessionState<'_>,

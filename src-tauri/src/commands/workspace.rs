@@ -12,6 +12,7 @@ use tauri_plugin_dialog::DialogExt;
 use super::{lock, SessionState};
 
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn workspace_info(state: SessionState<'_>) -> Result<Option<WorkspaceInfo>, ApiError> {
     Ok(lock(&state)?.info())
 }
@@ -20,6 +21,7 @@ pub fn workspace_info(state: SessionState<'_>) -> Result<Option<WorkspaceInfo>, 
 /// fetches a person at a time (`person_evidence`): a large chart has
 /// hundreds of thousands.
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn workspace_data(state: SessionState<'_>) -> Result<WorkspaceData, ApiError> {
     Ok(lock(&state)?.workspace()?.read().data_without_claims()?)
 }
@@ -48,6 +50,7 @@ fn retitle(window: &WebviewWindow, info: &WorkspaceInfo) {
 }
 
 #[tauri::command]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub async fn new_workspace(window: WebviewWindow, state: SessionState<'_>) -> Result<Option<WorkspaceInfo>, ApiError> {
     let Some(path) = pick(&window, "New workspace", Pick::Save("workspace.greychart"))? else { return Ok(None) };
     let info = lock(&state)?.create(&path)?;
@@ -56,6 +59,7 @@ pub async fn new_workspace(window: WebviewWindow, state: SessionState<'_>) -> Re
 }
 
 #[tauri::command]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub async fn open_workspace(window: WebviewWindow, state: SessionState<'_>) -> Result<Option<WorkspaceInfo>, ApiError> {
     let Some(path) = pick(&window, "Open workspace", Pick::Open)? else { return Ok(None) };
     let info = lock(&state)?.open(&path)?;
@@ -65,6 +69,7 @@ pub async fn open_workspace(window: WebviewWindow, state: SessionState<'_>) -> R
 
 /// Opens the encrypted workspace waiting for its passphrase.
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn unlock_workspace(
     window: WebviewWindow,
     state: SessionState<'_>,
@@ -78,11 +83,13 @@ pub fn unlock_workspace(
 /// Encrypts the open workspace with a passphrase, changes it, or (null)
 /// stores the workspace unencrypted again.
 #[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn set_passphrase(state: SessionState<'_>, passphrase: Option<String>) -> Result<WorkspaceInfo, ApiError> {
     lock(&state)?.set_passphrase(passphrase.as_deref())
 }
 
 #[tauri::command]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub async fn save_workspace_as(
     window: WebviewWindow,
     state: SessionState<'_>,

@@ -7,6 +7,7 @@ mod encryption;
 mod exports;
 mod fixtures;
 mod imports;
+mod logging;
 mod output;
 mod packets;
 mod planning;
