@@ -5,6 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod edit;
 mod packets;
 mod plan;
 mod window;
@@ -58,7 +59,7 @@ impl Random {
 
 /// An organisation of `n` people: a reporting tree plus eight grey claims
 /// per person on average, dated over the last two years.
-fn organisation(n: usize, as_of: NaiveDate) -> (Vec<Person>, Vec<Claim>) {
+pub(crate) fn organisation(n: usize, as_of: NaiveDate) -> (Vec<Person>, Vec<Claim>) {
     let mut rng = Random(n as u64);
     let people: Vec<Person> = (0..n)
         .map(|i| Person {
@@ -279,6 +280,10 @@ fn main() {
     }
     if args.get(1).map(String::as_str) == Some("window") {
         window::window(args.get(2).and_then(|s| s.parse().ok()).unwrap_or(100_000));
+        return;
+    }
+    if args.get(1).map(String::as_str) == Some("edit") {
+        edit::edits(args.get(2).and_then(|s| s.parse().ok()).unwrap_or(100_000));
         return;
     }
     if args.get(1).map(String::as_str) == Some("plan") {

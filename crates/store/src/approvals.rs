@@ -18,10 +18,10 @@ use greychart_core::approvals::{
 use greychart_core::model::*;
 use greychart_core::planning::PlanRecords;
 use rusqlite::OptionalExtension;
-use serde_json::Value;
 
 use crate::error::{Result, StoreError};
 use crate::read::{get_on, Read};
+use crate::record::Rules;
 use crate::write::json;
 use crate::{Workspace, Write};
 
@@ -72,16 +72,35 @@ impl Read<'_> {
 }
 
 impl Write<'_> {
-    /// Re-derives every open release's requirements (see the module).
-    pub(crate) fn sync_requirements(&mut self) -> Result<()> {
+    /// Re-derives the requirements of the open releases `scope` names (see
+    /// the module).
+    pub(crate) fn sync_requirements(&mut self, scope: &Rules) -> Result<()> {
+        let in_scope = |id: &str| match scope {
+            Rules::Unaffected => false,
+            Rules::Releases(ids) => ids.iter().any(|r| r == id),
+            Rules::All => true,
+        };
         let read = Read::new(&self.tx);
-        let (releases, changes, components): (Vec<Release>, Vec<Change>, Vec<Component>) =
-            (read.list()?, read.list()?, read.list()?);
-        let (services, periods, people): (Vec<Service>, Vec<Period>, Vec<Person>) =
+        let (components, services, periods): (Vec<Component>, Vec<Service>, Vec<Period>) =
             (read.list()?, read.list()?, read.list()?);
         let (teams, rules): (Vec<Team>, Vec<ApprovalRule>) = (read.list()?, read.list()?);
         let settings = read.approval_settings()?;
-        let existing: Vec<ApprovalRequirement> = read.list()?;
+        // A few releases: their own changes and requirements, and only the
+        // people the rules could name for them; else everything.
+        let (releases, changes, existing, people) = match scope {
+            Rules::Releases(ids) => {
+                let mut releases: Vec<Release> = Vec::new();
+                let (mut changes, mut existing): (Vec<Change>, Vec<ApprovalRequirement>) = (Vec::new(), Vec::new());
+                for id in ids {
+                    releases.extend(read.get::<Release>(&[id])?);
+                    changes.extend(read.list_where::<Change>("release", id)?);
+                    existing.extend(read.list_where::<ApprovalRequirement>("release", id)?);
+                }
+                let people = people_for_rules(&read, &changes, &components, &services, &teams, &rules, &settings)?;
+                (releases, changes, existing, people)
+            }
+            _ => (read.list()?, read.list()?, read.list()?, read.list()?),
+        };
         let waived: Vec<String> = {
             let mut stmt = self.tx.prepare_cached("SELECT id FROM requirements WHERE origin = 'waived'")?;
             let ids = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
@@ -94,7 +113,7 @@ impl Write<'_> {
         let book = RuleBook::new(&inputs);
         let by_id: HashMap<&str, &ApprovalRequirement> = existing.iter().map(|q| (q.id.as_str(), q)).collect();
         let mut changed: Vec<String> = Vec::new();
-        for release in releases.iter().filter(|r| !r.stage.is_settled()) {
+        for release in releases.iter().filter(|r| !r.stage.is_settled() && in_scope(&r.id)) {
             let needed = book.required(release);
             let mut wanted: Vec<String> = Vec::new();
             for n in &needed {
@@ -137,85 +156,8 @@ impl Write<'_> {
         Ok(())
     }
 
-    /// After a record of `table` changed from `before` to `after` (JSON):
-    /// marks the approvals of the releases whose scope, schedule or risk it
-    /// changed stale, and refuses moving a release to "scheduled" while its
-    /// approvals are missing.
-    pub(crate) fn approvals_changed(&mut self, table: &str, before: Option<&str>, after: Option<&str>) -> Result<()> {
-        let parse = |s: Option<&str>| s.and_then(|s| serde_json::from_str::<Value>(s).ok()).unwrap_or(Value::Null);
-        let (before, after) = (parse(before), parse(after));
-        if before == after {
-            return Ok(());
-        }
-        let text = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_owned);
-        let mut stale: Vec<(String, String)> = Vec::new();
-        match table {
-            "releases" => {
-                let id = text(&after, "id").or_else(|| text(&before, "id")).unwrap_or_default();
-                if !before.is_null() && !after.is_null() {
-                    let window = |v: &Value| {
-                        format!(
-                            "{} – {}",
-                            text(v, "window_start").unwrap_or_default(),
-                            text(v, "window_end").unwrap_or_default()
-                        )
-                    };
-                    if window(&before) != window(&after) {
-                        stale
-                            .push((id.clone(), format!("window moved from {} to {}", window(&before), window(&after))));
-                    }
-                    if before.get("risk") != after.get("risk") {
-                        let risk = |v: &Value| text(v, "risk").unwrap_or_default();
-                        stale.push((id.clone(), format!("risk changed from {} to {}", risk(&before), risk(&after))));
-                    }
-                    if before.get("cost") != after.get("cost") {
-                        stale.push((id.clone(), "estimated cost changed".to_owned()));
-                    }
-                }
-                let scheduled = |v: &Value| text(v, "stage").as_deref() == Some("scheduled");
-                if scheduled(&after) && !scheduled(&before) {
-                    self.check_ready_to_schedule(&id)?;
-                }
-            }
-            "changes" => {
-                let id = text(&after, "id").or_else(|| text(&before, "id")).unwrap_or_default();
-                let (was, is) = (text(&before, "release"), text(&after, "release"));
-                match (&was, &is) {
-                    (Some(a), Some(b)) if a == b => stale.push((a.clone(), format!("change {id} was edited"))),
-                    _ => {
-                        if let Some(a) = was {
-                            stale.push((a, format!("change {id} left the release")));
-                        }
-                        if let Some(b) = is {
-                            stale.push((b, format!("change {id} joined the release")));
-                        }
-                    }
-                }
-            }
-            "dependencies" => {
-                let link = if after.is_null() { &before } else { &after };
-                let (a, b) = (text(link, "before").unwrap_or_default(), text(link, "after").unwrap_or_default());
-                let what = match (before.is_null(), after.is_null()) {
-                    (true, _) => "added",
-                    (_, true) => "removed",
-                    _ => "changed",
-                };
-                for item in [&a, &b] {
-                    if let Some(release) = self.release_of(item)? {
-                        stale.push((release, format!("dependency {a} → {b} {what}")));
-                    }
-                }
-            }
-            _ => {}
-        }
-        for (release, reason) in stale {
-            self.mark_stale(&release, &reason)?;
-        }
-        Ok(())
-    }
-
     /// The release an item is or belongs to.
-    fn release_of(&self, item: &str) -> Result<Option<String>> {
+    pub(crate) fn release_of(&self, item: &str) -> Result<Option<String>> {
         let release: Option<Option<String>> =
             self.tx.query_row("SELECT release FROM changes WHERE id = ?1", [item], |r| r.get(0)).optional()?;
         Ok(match release {
@@ -226,7 +168,7 @@ impl Write<'_> {
 
     /// Marks the current decisions of a release stale, saying why: each was
     /// made on what the release was then.
-    fn mark_stale(&mut self, release: &str, reason: &str) -> Result<()> {
+    pub(crate) fn mark_stale(&mut self, release: &str, reason: &str) -> Result<()> {
         let marked = self.tx.execute(
             "UPDATE decisions SET stale = 1, stale_reason = ?2 \
              WHERE stale = 0 AND requirement IN (SELECT id FROM requirements WHERE release = ?1)",
@@ -241,7 +183,7 @@ impl Write<'_> {
     /// Refuses scheduling a release whose active requirements are not all
     /// approved and current, naming what is missing; an override reason
     /// set on this handle lets it through and is logged.
-    fn check_ready_to_schedule(&mut self, release: &str) -> Result<()> {
+    pub(crate) fn check_ready_to_schedule(&mut self, release: &str) -> Result<()> {
         let rows = Read::new(&self.tx).approvals(Some(release))?;
         let missing: Vec<String> = rows
             .iter()
@@ -367,4 +309,65 @@ impl Workspace {
         w.commit()?;
         Ok(scheduled)
     }
+}
+
+/// The people the rules could name for releases made of `changes`: the
+/// members of the teams owning what they change and of the change and
+/// finance teams, with everyone above them (a team's head is the member
+/// nearest the top), and the people the components, services, settings and
+/// rules name. Read by index, so one release's rules cost what it touches,
+/// not the size of the organisation.
+fn people_for_rules(
+    read: &Read<'_>,
+    changes: &[Change],
+    components: &[Component],
+    services: &[Service],
+    teams: &[Team],
+    rules: &[ApprovalRule],
+    settings: &ApprovalSettings,
+) -> Result<Vec<Person>> {
+    let touched: std::collections::HashSet<&str> =
+        changes.iter().flat_map(|c| c.components.iter().map(String::as_str)).collect();
+    let touched_components: Vec<&Component> = components.iter().filter(|c| touched.contains(c.id.as_str())).collect();
+    let mut wanted_teams: Vec<&str> = touched_components.iter().filter_map(|c| c.owner_team.as_deref()).collect();
+    wanted_teams
+        .extend(teams.iter().filter(|t| matches!(t.kind, TeamKind::Change | TeamKind::Finance)).map(|t| t.id.as_str()));
+    wanted_teams.sort_unstable();
+    wanted_teams.dedup();
+    let mut people: HashMap<String, Person> = HashMap::new();
+    for team in wanted_teams {
+        for p in read.list_where::<Person>("team", team)? {
+            people.insert(p.id.clone(), p);
+        }
+    }
+    let mut named: Vec<&str> = touched_components.iter().filter_map(|c| c.owner.as_deref()).collect();
+    named.extend(services.iter().filter_map(|s| s.business_owner.as_deref()));
+    named.extend(rules.iter().map(|r| r.approver.as_str()));
+    named.extend(
+        [&settings.change_manager, &settings.cab_chair, &settings.finance_approver]
+            .into_iter()
+            .flatten()
+            .map(String::as_str),
+    );
+    for id in named {
+        if !people.contains_key(id) {
+            if let Some(p) = read.get::<Person>(&[id])? {
+                people.insert(p.id.clone(), p);
+            }
+        }
+    }
+    // Everyone above them, for how near the top each member is.
+    let mut pending: Vec<String> = people.values().filter_map(|p| p.manager.clone()).collect();
+    while let Some(id) = pending.pop() {
+        if people.contains_key(&id) {
+            continue;
+        }
+        if let Some(p) = read.get::<Person>(&[id.as_str()])? {
+            pending.extend(p.manager.clone());
+            people.insert(p.id.clone(), p);
+        }
+    }
+    let mut people: Vec<Person> = people.into_values().collect();
+    people.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(people)
 }

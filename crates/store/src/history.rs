@@ -187,42 +187,16 @@ fn conflict_words(kind: &ConflictType, table: &str) -> String {
     }
 }
 
-/// An audit event in plain words, for the history; `None` for what the
-/// workspace derives by itself (requirements brought in step, decisions
-/// marked stale). `person` names a person by id.
-pub(crate) fn describe(
-    action: &str,
-    entity: &str,
-    id: &str,
-    (before, after): (Option<&str>, Option<&str>),
-    person: &dyn Fn(&str) -> String,
-) -> Option<String> {
-    let named = || {
-        let text = after.or(before).unwrap_or_default();
-        let value: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
-        let field = |k: &str| value.get(k).and_then(|v| v.as_str()).unwrap_or("").to_owned();
-        let name = [field("name"), field("title")].into_iter().find(|n| !n.is_empty()).unwrap_or_default();
-        let mut words = if name.is_empty() || name == id { id.to_owned() } else { format!("{name} ({id})") };
-        if !field("from").is_empty() && !field("to").is_empty() {
-            words = format!("{words}: {} sways {}", person(&field("from")), person(&field("to")));
-        } else if !field("person").is_empty() {
-            words = format!("{words} of {}", person(&field("person")));
-        }
-        words
-    };
+/// An audit event other than a record's edit in plain words, for the
+/// history (a record's edit is named by the record: `Record::history_line`);
+/// `None` for what the workspace derives by itself (requirements brought in
+/// step, decisions marked stale) and for undo and redo themselves.
+pub(crate) fn describe(action: &str, entity: &str, id: &str, after: Option<&str>) -> Option<String> {
     Some(match (action, entity) {
         ("sync" | "stale" | "undo" | "redo", _) => return None,
         (_, "setting") => format!("Set {} to “{}”", id.replace('_', " "), after.unwrap_or("")),
         ("delete", "map positions") => format!("Arranged the map automatically ({})", after.unwrap_or("")),
         (_, "map positions") => format!("Moved people on the map ({})", after.unwrap_or("")),
-        ("create", "decision") => {
-            let value: serde_json::Value = serde_json::from_str(after.unwrap_or_default()).unwrap_or_default();
-            let field = |k: &str| value.get(k).and_then(|v| v.as_str()).unwrap_or("").replace('_', " ");
-            format!("Recorded {} by {} on {}", field("kind"), field("decided_by"), field("requirement"))
-        }
-        ("create", _) => format!("Added {entity} {}", named()),
-        ("update", _) => format!("Edited {entity} {}", named()),
-        ("delete", _) => format!("Deleted {entity} {}", named()),
         ("waive", _) => format!("Removed {entity} {id}: {}", after.unwrap_or("")),
         ("override", _) => format!("Scheduled {id} with approvals missing"),
         ("import", _) => format!("Imported {}", after.unwrap_or(entity)),

@@ -3,13 +3,12 @@
 use std::collections::{HashMap, HashSet};
 
 use greychart_core::import::{ChangeRow, ClaimRow, DependencyRow, ImportError, PersonRow};
-use greychart_core::model::{
-    Change, Component, Dependency, Person, Release, RiskLevel, Stage, Team, TeamKind, WorkspaceData,
-};
+use greychart_core::model::{Component, Person, Release, RiskLevel, Stage, Team, TeamKind, WorkspaceData};
 use greychart_core::CoreError;
 use serde::Serialize;
 
 use crate::error::Result;
+use crate::record::CycleCheck;
 use crate::{Workspace, Write};
 
 /// What an import did.
@@ -120,7 +119,7 @@ fn import_people(w: &mut Write<'_>, file: &str, rows: &[PersonRow]) -> Result<Im
                 None => {
                     let id = unique_slug(team_name, &team_ids);
                     let team = Team { id: id.clone(), name: team_name.clone(), kind: TeamKind::guess(team_name) };
-                    w.put(&team)?;
+                    w.put_in_bulk(&team)?;
                     team_ids.insert(id.clone());
                     teams_by_name.insert(team_name.to_lowercase(), id.clone());
                     report.created_teams.push(team_name.clone());
@@ -140,9 +139,9 @@ fn import_people(w: &mut Write<'_>, file: &str, rows: &[PersonRow]) -> Result<Im
                 .into());
             }
         }
-        w.put(&person)?;
+        w.put_in_bulk(&person)?;
     }
-    w.check_acyclic::<Person>(rows.first().map(|r| r.person.id.as_str()))?;
+    w.check_acyclic(CycleCheck::AllReporting { anchor: rows.first().map(|r| r.person.id.clone()) })?;
     let summary = format!("{} people from {file}; teams created: {}", rows.len(), report.created_teams.join(", "));
     w.audit("import", "person", "", None, Some(&summary))?;
     Ok(report)
@@ -165,7 +164,7 @@ fn import_claims(w: &mut Write<'_>, file: &str, rows: &[ClaimRow]) -> Result<Imp
         if claim.recorded_by.is_empty() {
             claim.recorded_by.clone_from(&recorder);
         }
-        w.put(&claim)?;
+        w.put_in_bulk(&claim)?;
     }
     w.audit("import", "claim", "", None, Some(&format!("{} claims from {file}", rows.len())))?;
     Ok(ImportReport { rows: rows.len(), ..ImportReport::default() })
@@ -196,22 +195,21 @@ fn import_changes(w: &mut Write<'_>, file: &str, rows: &[ChangeRow]) -> Result<I
                     risk: RiskLevel::Low,
                     cost: None,
                 };
-                w.put(&release)?;
+                w.put_in_bulk(&release)?;
                 report.created_releases.push(id.clone());
             }
         }
         for id in &change.components {
             if components.insert(id.clone()) {
-                w.put(&Component { id: id.clone(), name: id.clone(), owner_team: None, owner: None })?;
+                w.put_in_bulk(&Component { id: id.clone(), name: id.clone(), owner_team: None, owner: None })?;
                 report.created_components.push(id.clone());
             }
         }
-        let before = w.put::<Change>(change)?;
         // A change joining, leaving or edited in a release makes its decisions stale.
-        w.approvals_changed("changes", before.as_deref(), Some(&crate::write::json(change)))?;
+        w.put_followed(change)?;
     }
     // Moving a change into a release it must precede closes a cycle.
-    if let Err(e) = w.check_acyclic::<Change>(None) {
+    if let Err(e) = w.check_acyclic(CycleCheck::Plan { anchor: None }) {
         let rows = rows.iter().map(|r| (r.line, r.change.id.as_str(), r.change.id.as_str()));
         return Err(at_cycle_row(e, file, "release", rows));
     }
@@ -241,10 +239,9 @@ fn import_dependencies(w: &mut Write<'_>, file: &str, rows: &[DependencyRow]) ->
                 .into());
             }
         }
-        let before = w.put::<Dependency>(d)?;
-        w.approvals_changed("dependencies", before.as_deref(), Some(&crate::write::json(d)))?;
+        w.put_followed(d)?;
     }
-    if let Err(e) = w.check_acyclic::<Dependency>(None) {
+    if let Err(e) = w.check_acyclic(CycleCheck::Plan { anchor: None }) {
         return Err(at_cycle_row(
             e,
             file,

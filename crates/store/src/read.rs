@@ -165,6 +165,15 @@ impl<'c> Read<'c> {
         Ok(ClaimPage { total, offset, claims: rows.collect::<rusqlite::Result<Vec<Claim>>>()? })
     }
 
+    /// The records whose `column` holds `value`, in the order written
+    /// (`column` is ours, never user input; indexed where it is asked often).
+    pub(crate) fn list_where<R: Record>(&self, column: &str, value: &str) -> Result<Vec<R>> {
+        let sql = format!("{} WHERE {column} = ?1 ORDER BY rowid", select_sql::<R>());
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([value], |row| R::from_row(row))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<R>>>()?)
+    }
+
     /// The people whose manager is `id`.
     pub fn reports(&self, id: &str) -> Result<Vec<Person>> {
         let mut stmt =

@@ -6,7 +6,7 @@ use greychart_core::ValidationError;
 use rusqlite::types::Value;
 use rusqlite::Row;
 
-use super::{date, get_enum, optional, reference, text, Record, Reference};
+use super::{date, get_enum, named, optional, reference, text, Consequences, CycleCheck, Record, Reference, Rules};
 
 impl Record for Team {
     const ENTITY: &'static str = "team";
@@ -20,6 +20,14 @@ impl Record for Team {
     }
     fn validate(&self) -> Result<(), ValidationError> {
         Team::validate(self)
+    }
+    fn words(&self, _: &dyn Fn(&str) -> String) -> String {
+        named(&self.name, &self.id)
+    }
+    fn consequences(before: Option<&Self>, after: Option<&Self>) -> Consequences {
+        // What it is feeds who must approve what, in every release.
+        let rules = if before == after { Rules::Unaffected } else { Rules::All };
+        Consequences { rules, ..Consequences::default() }
     }
 }
 
@@ -45,6 +53,20 @@ impl Record for Person {
             refs.push(reference("manager", &["people"], m));
         }
         refs
+    }
+    fn words(&self, _: &dyn Fn(&str) -> String) -> String {
+        named(&self.name, &self.id)
+    }
+    fn consequences(before: Option<&Self>, after: Option<&Self>) -> Consequences {
+        // The rules read who heads each team: the team and the manager, not
+        // the name or title.
+        let placed = |p: Option<&Person>| p.map(|p| (p.team.clone(), p.manager.clone()));
+        let rules = if placed(before) == placed(after) { Rules::Unaffected } else { Rules::All };
+        Consequences { rules, ..Consequences::default() }
+    }
+    fn cycle_check(before: Option<&Self>, after: &Self) -> Option<CycleCheck> {
+        let moved = before.is_none_or(|b| b.manager != after.manager);
+        (moved && after.manager.is_some()).then(|| CycleCheck::Reporting { person: after.id.clone() })
     }
 }
 
@@ -100,6 +122,9 @@ impl Record for Claim {
     fn references(&self) -> Vec<Reference> {
         vec![reference("from", &["people"], &self.from), reference("to", &["people"], &self.to)]
     }
+    fn words(&self, person: &dyn Fn(&str) -> String) -> String {
+        format!("{}: {} sways {}", self.id, person(&self.from), person(&self.to))
+    }
 }
 
 impl Record for Stance {
@@ -125,6 +150,9 @@ impl Record for Stance {
     fn references(&self) -> Vec<Reference> {
         vec![reference("person", &["people"], &self.person), reference("release", &["releases"], &self.release)]
     }
+    fn words(&self, person: &dyn Fn(&str) -> String) -> String {
+        format!("{} of {}", self.label(), person(&self.person))
+    }
 }
 
 impl Record for StakeholderProfile {
@@ -146,6 +174,9 @@ impl Record for StakeholderProfile {
     }
     fn references(&self) -> Vec<Reference> {
         vec![reference("person", &["people"], &self.person)]
+    }
+    fn words(&self, person: &dyn Fn(&str) -> String) -> String {
+        format!("{} of {}", self.label(), person(&self.person))
     }
 }
 
@@ -170,5 +201,8 @@ impl Record for EngagementEntry {
     }
     fn references(&self) -> Vec<Reference> {
         vec![reference("person", &["people"], &self.person)]
+    }
+    fn words(&self, person: &dyn Fn(&str) -> String) -> String {
+        format!("{} of {}", self.label(), person(&self.person))
     }
 }

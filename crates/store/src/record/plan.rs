@@ -6,7 +6,10 @@ use greychart_core::ValidationError;
 use rusqlite::types::Value;
 use rusqlite::Row;
 
-use super::{date, get_enum, get_list, list, optional, optional_date, reference, text, Record, Reference};
+use super::{
+    date, default_history_line, get_enum, get_list, list, named, optional, optional_date, reference, text, Action,
+    Consequences, CycleCheck, Record, Reference, Rules, Stale,
+};
 
 impl Record for Component {
     const ENTITY: &'static str = "component";
@@ -25,6 +28,14 @@ impl Record for Component {
         let mut refs: Vec<Reference> = self.owner_team.iter().map(|t| reference("owner_team", &["teams"], t)).collect();
         refs.extend(self.owner.iter().map(|p| reference("owner", &["people"], p)));
         refs
+    }
+    fn words(&self, _: &dyn Fn(&str) -> String) -> String {
+        named(&self.name, &self.id)
+    }
+    fn consequences(before: Option<&Self>, after: Option<&Self>) -> Consequences {
+        // What it is feeds who must approve what, in every release.
+        let rules = if before == after { Rules::Unaffected } else { Rules::All };
+        Consequences { rules, ..Consequences::default() }
     }
 }
 
@@ -46,6 +57,14 @@ impl Record for Service {
             self.business_owner.iter().map(|p| reference("business_owner", &["people"], p)).collect();
         refs.extend(self.depends_on.iter().map(|d| reference("depends_on", &["components", "services"], d)));
         refs
+    }
+    fn words(&self, _: &dyn Fn(&str) -> String) -> String {
+        named(&self.name, &self.id)
+    }
+    fn consequences(before: Option<&Self>, after: Option<&Self>) -> Consequences {
+        // What it is feeds who must approve what, in every release.
+        let rules = if before == after { Rules::Unaffected } else { Rules::All };
+        Consequences { rules, ..Consequences::default() }
     }
 }
 
@@ -77,6 +96,35 @@ impl Record for Release {
     }
     fn validate(&self) -> Result<(), ValidationError> {
         Release::validate(self)
+    }
+    fn words(&self, _: &dyn Fn(&str) -> String) -> String {
+        named(&self.name, &self.id)
+    }
+    const DEPENDED_ON: bool = true;
+    fn consequences(before: Option<&Self>, after: Option<&Self>) -> Consequences {
+        let Some(id) = after.or(before).map(|r| r.id.clone()) else { return Consequences::default() };
+        let mut stale = Vec::new();
+        if let (Some(b), Some(a)) = (before, after) {
+            let window = |r: &Release| {
+                let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+                format!("{} – {}", day(r.window_start), day(r.window_end))
+            };
+            if window(b) != window(a) {
+                stale.push(format!("window moved from {} to {}", window(b), window(a)));
+            }
+            if b.risk != a.risk {
+                stale.push(format!("risk changed from {} to {}", b.risk, a.risk));
+            }
+            if b.cost != a.cost {
+                stale.push("estimated cost changed".to_owned());
+            }
+        }
+        let scheduled = |r: Option<&Release>| r.is_some_and(|r| r.stage == Stage::Scheduled);
+        Consequences {
+            stale: stale.into_iter().map(|reason| Stale::Release { release: id.clone(), reason }).collect(),
+            rules: if before == after { Rules::Unaffected } else { Rules::Releases(vec![id.clone()]) },
+            scheduling: (scheduled(after) && !scheduled(before)).then_some(id),
+        }
     }
 }
 
@@ -112,6 +160,40 @@ impl Record for Change {
         refs.extend(self.components.iter().map(|c| reference("component", &["components"], c)));
         refs
     }
+    fn words(&self, _: &dyn Fn(&str) -> String) -> String {
+        named(&self.title, &self.id)
+    }
+    const DEPENDED_ON: bool = true;
+    fn consequences(before: Option<&Self>, after: Option<&Self>) -> Consequences {
+        let Some(id) = after.or(before).map(|c| c.id.clone()) else { return Consequences::default() };
+        if before == after {
+            return Consequences::default();
+        }
+        let (was, is) = (before.and_then(|c| c.release.clone()), after.and_then(|c| c.release.clone()));
+        let mut stale = Vec::new();
+        match (&was, &is) {
+            (Some(a), Some(b)) if a == b => stale.push((a.clone(), format!("change {id} was edited"))),
+            _ => {
+                if let Some(a) = &was {
+                    stale.push((a.clone(), format!("change {id} left the release")));
+                }
+                if let Some(b) = &is {
+                    stale.push((b.clone(), format!("change {id} joined the release")));
+                }
+            }
+        }
+        let releases: Vec<String> = was.into_iter().chain(is).collect();
+        Consequences {
+            stale: stale.into_iter().map(|(release, reason)| Stale::Release { release, reason }).collect(),
+            rules: Rules::Releases(releases),
+            scheduling: None,
+        }
+    }
+    fn cycle_check(before: Option<&Self>, after: &Self) -> Option<CycleCheck> {
+        // Only joining a release can close a cycle through it.
+        let joined = before.is_none_or(|b| b.release != after.release) && after.release.is_some();
+        joined.then(|| CycleCheck::Plan { anchor: Some(after.id.clone()) })
+    }
 }
 
 impl Record for Dependency {
@@ -131,6 +213,28 @@ impl Record for Dependency {
     fn references(&self) -> Vec<Reference> {
         let items: &'static [&'static str] = &["changes", "releases"];
         vec![reference("before", items, &self.before), reference("after", items, &self.after)]
+    }
+    fn consequences(before: Option<&Self>, after: Option<&Self>) -> Consequences {
+        let Some(link) = after.or(before) else { return Consequences::default() };
+        if before == after {
+            return Consequences::default();
+        }
+        let what = match (before, after) {
+            (None, _) => "added",
+            (_, None) => "removed",
+            _ => "changed",
+        };
+        let reason = format!("dependency {} → {} {what}", link.before, link.after);
+        Consequences {
+            stale: [&link.before, &link.after]
+                .into_iter()
+                .map(|item| Stale::Around { item: item.clone(), reason: reason.clone() })
+                .collect(),
+            ..Consequences::default()
+        }
+    }
+    fn cycle_check(_: Option<&Self>, after: &Self) -> Option<CycleCheck> {
+        Some(CycleCheck::Plan { anchor: Some(after.before.clone()) })
     }
 }
 
@@ -170,6 +274,14 @@ impl Record for Period {
             _ => Vec::new(),
         }
     }
+    fn words(&self, _: &dyn Fn(&str) -> String) -> String {
+        named(&self.name, &self.id)
+    }
+    fn consequences(before: Option<&Self>, after: Option<&Self>) -> Consequences {
+        // What it is feeds who must approve what, in every release.
+        let rules = if before == after { Rules::Unaffected } else { Rules::All };
+        Consequences { rules, ..Consequences::default() }
+    }
 }
 
 impl Record for Absence {
@@ -187,6 +299,9 @@ impl Record for Absence {
     }
     fn references(&self) -> Vec<Reference> {
         vec![reference("person", &["people"], &self.person)]
+    }
+    fn words(&self, person: &dyn Fn(&str) -> String) -> String {
+        format!("{} of {}", self.label(), person(&self.person))
     }
 }
 
@@ -262,6 +377,18 @@ impl Record for Decision {
             reference("decided_by", &["people"], &self.decided_by),
         ]
     }
+    const IMMUTABLE: bool = true;
+    fn history_line(&self, action: Action, person: &dyn Fn(&str) -> String) -> String {
+        match action {
+            Action::Create => format!(
+                "Recorded {} by {} on {}",
+                self.kind.as_str().replace('_', " "),
+                self.decided_by,
+                self.requirement
+            ),
+            _ => default_history_line(self, action, person),
+        }
+    }
 }
 
 impl Record for ApprovalRule {
@@ -285,5 +412,10 @@ impl Record for ApprovalRule {
     }
     fn references(&self) -> Vec<Reference> {
         vec![reference("approver", &["people"], &self.approver)]
+    }
+    fn consequences(before: Option<&Self>, after: Option<&Self>) -> Consequences {
+        // What it is feeds who must approve what, in every release.
+        let rules = if before == after { Rules::Unaffected } else { Rules::All };
+        Consequences { rules, ..Consequences::default() }
     }
 }

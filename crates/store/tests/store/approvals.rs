@@ -155,3 +155,37 @@ fn an_import_that_changes_a_release_marks_its_decisions_stale_and_an_identical_o
         ws.approvals(Some("r1")).unwrap().into_iter().filter(|r| r.stale).map(|r| r.stale_reason).collect();
     assert!(!stale.is_empty() && stale.iter().all(|r| r == "change c101 was edited"), "{stale:?}");
 }
+
+#[test]
+fn an_edit_of_one_release_derives_what_a_full_pass_derives() {
+    // One release's edit re-derives only its own requirements, reading the
+    // people the rules could name; a full pass over every release after it
+    // must find nothing to change.
+    let (_dir, mut ws) = demo();
+    let requirements = |ws: &Workspace| {
+        let mut all: Vec<ApprovalRequirement> = ws.read().list().unwrap();
+        all.sort_by(|a, b| a.id.cmp(&b.id));
+        all
+    };
+    for (n, id) in ["r1", "r2", "r3", "r4", "r5", "r6"].into_iter().enumerate() {
+        let r = release(&ws, id);
+        let moved = Release {
+            window_start: r.window_start.map(|d| d + chrono::Duration::days(20 + n as i64 * 9)),
+            window_end: r.window_end.map(|d| d + chrono::Duration::days(20 + n as i64 * 9)),
+            risk: if r.risk == RiskLevel::High { RiskLevel::Low } else { RiskLevel::High },
+            ..r
+        };
+        ws.save(&moved).unwrap();
+        // A change of another release joins it (one whose move closes no cycle).
+        let others: Vec<Change> =
+            ws.read().list::<Change>().unwrap().into_iter().filter(|c| c.release.as_deref() != Some(id)).collect();
+        let joined = others.into_iter().any(|c| ws.save(&Change { release: Some(id.to_owned()), ..c }).is_ok());
+        assert!(joined, "no change could join {id}");
+        let scoped = requirements(&ws);
+        let manager = ws.read().setting("change_manager").unwrap().unwrap_or_default();
+        let mut w = ws.write().unwrap();
+        w.set_setting("change_manager", &manager).unwrap();
+        w.commit().unwrap();
+        assert_eq!(requirements(&ws), scoped, "after editing {id}, a full pass changed its requirements");
+    }
+}

@@ -184,6 +184,27 @@ fn a_new_claim_is_recorded_by_me_or_else_the_account() {
 }
 
 #[test]
+fn a_new_claim_takes_a_free_id_past_the_newest_numbered_one() {
+    let (_dir, mut ws) = demo();
+    let claim = |id: &str| Claim::new(id, "p26", "p01", 0.2, 0.5, day(1), 30.0, "hallway").unwrap();
+    let mut w = ws.write().unwrap();
+    let first = w.add_claim(claim("")).unwrap().id;
+    assert_eq!(first, "cl0062", "the demo's claims are cl0001 to cl0061");
+    // Imported ids: one wider with leading zeros, one odd, and one past 9999.
+    w.save(&claim("cl00042")).unwrap();
+    w.save(&claim("clx12")).unwrap();
+    assert_eq!(w.add_claim(claim("")).unwrap().id, "cl00043", "as wide as the newest, past it");
+    w.save(&claim("cl123456")).unwrap();
+    assert_eq!(w.add_claim(claim("")).unwrap().id, "cl123457");
+    // The newest numbered id is older than a taken one: skipped, never overwritten.
+    w.save(&claim("cl0100")).unwrap();
+    w.save(&claim("cl0099")).unwrap();
+    assert_eq!(w.add_claim(claim("")).unwrap().id, "cl0101", "cl0100 is taken");
+    w.commit().unwrap();
+    assert_eq!(ws.read().list::<Claim>().unwrap().len(), 61 + 9, "no claim was overwritten");
+}
+
+#[test]
 fn an_uncommitted_write_changes_nothing() {
     let (_dir, mut ws) = demo();
     let before = ws.read().data().unwrap();
