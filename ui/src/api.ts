@@ -4,10 +4,12 @@
 // The page calls Rust only through `api`. A failed call rejects with an ApiError.
 
 import { call } from "./ipc";
-import type { AnalysisProgress, ApprovalRequirement, ApprovalRole, Audience, BrokerScores, Change, Claim, ClaimPage, Decision, DecisionKind, Dependency, EngagementEntry, EvidenceGlance, ExportDocument, Faction, Focus, HistoryEntry, Impact, InfluencePath, PathToYes, Person, PersonEvidence, PlanReport, Position, RankColumns, Release, ScheduleFormat, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { AnalysisProgress, ApprovalRequirement, ApprovalRole, ApprovalRow, Audience, BrokerScores, Change, Claim, ClaimPage, Decision, DecisionKind, Dependency, EngagementEntry, EvidenceGlance, ExportDocument, Faction, Focus, HistoryEntry, Impact, InfluencePath, PathToYes, Person, PersonEvidence, PlanReport, Position, RankColumns, Release, ScheduleFormat, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 /** Every command of the desktop app, one typed wrapper each. */
 export const api = {
+  /** Every active requirement with where it stands and whether it is overdue today (the user's own calendar date): what the Approvals and Packets views show. */
+  approvalRows: (): Promise<ApprovalRow[]> => call("approval_rows"),
   /** The path to yes for the approvers of a release, as of today. */
   pathToYes: (release: string): Promise<PathToYes[]> => call("path_to_yes", { release }),
   /** Records a decision now, by the requirement's approver; the history keeps every earlier one. */

@@ -1102,7 +1102,12 @@ stale: boolean,
 /**
  * What changed.
  */
-stale_reason: string, };
+stale_reason: string, 
+/**
+ * Nobody has decided yet and the window opens within `OVERDUE_DAYS`
+ * days, or has opened (see [`overdue`]).
+ */
+overdue: boolean, };
 
 /**
  * Someone who sways an approver.

@@ -30,7 +30,7 @@ const VIEWS: { id: string; label: string; view: View }[] = [
   { id: "packets", label: "Packets", view: packetsView },
 ];
 
-const model: Model = { info: null, data: emptyData(), claims: noClaims(), influence: [], broker: { kind: "cancelled" }, edges: [], evidence: null, moversDays: 90, factions: [], colourBy: "team", positions: [], asOf: today(), showFormal: true, showGrey: true, path: [], focusQuery: "", focusSteps: 0, drawMode: false, stanceRelease: null, plan: null, planError: null, planItem: null, impact: null, planDraw: false, planRefused: null, approvalsRelease: null, pathToYes: null, approvalFilter: "all", scheduleMessage: null, packet: null };
+const model: Model = { info: null, data: emptyData(), claims: noClaims(), influence: [], broker: { kind: "cancelled" }, edges: [], evidence: null, moversDays: 90, factions: [], colourBy: "team", positions: [], asOf: today(), showFormal: true, showGrey: true, path: [], focusQuery: "", focusSteps: 0, drawMode: false, stanceRelease: null, plan: null, planError: null, planItem: null, impact: null, planDraw: false, planRefused: null, approvals: [], approvalsRelease: null, pathToYes: null, approvalFilter: "all", scheduleMessage: null, packet: null };
 let current = VIEWS[0]?.id ?? "grey-chart";
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -265,9 +265,10 @@ async function load(): Promise<void> {
   const started = performance.now();
   const load = ++loads;
   try {
-    const [info, data, influence, positions, claims, plan] = await Promise.all([
+    const [info, data, approvals, influence, positions, claims, plan] = await Promise.all([
       api.workspaceInfo(),
       api.workspaceData(),
+      api.approvalRows(),
       api.influence(model.asOf),
       api.mapPositions(),
       api.claimsPage(null, 0, Math.max(CLAIMS_PAGE, model.claims.claims.length)),
@@ -292,6 +293,7 @@ async function load(): Promise<void> {
     model.positions = positions;
     model.info = info;
     model.data = data;
+    model.approvals = approvals;
     model.claims = claims;
     model.influence = influenceRows(influence, data);
     model.broker = { kind: "running", done: 0, total: 0 };
@@ -311,6 +313,7 @@ async function load(): Promise<void> {
     const err = asApiError(e);
     model.info = null;
     model.data = emptyData();
+    model.approvals = [];
     model.claims = noClaims();
     model.influence = [];
     model.edges = [];

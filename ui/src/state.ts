@@ -2,7 +2,7 @@
 // together and replaced as a whole after every saved edit.
 
 import type { BrokerState } from "./broker";
-import type { ApprovalStatus, Audience, ClaimPage, PathToYes, EvidenceGlance, Faction, Impact, InfluenceRow, Person, PlanReport, Position, RankColumns, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { ApprovalRow, Audience, ClaimPage, PathToYes, EvidenceGlance, Faction, Impact, InfluenceRow, Person, PlanReport, Position, RankColumns, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 export interface Model {
   info: WorkspaceInfo | null;
@@ -53,6 +53,8 @@ export interface Model {
   planDraw: boolean;
   /** The last dependency refused for closing a cycle: message and members. */
   planRefused: { message: string; members: string[] } | null;
+  /** Every active requirement with where it stands (from Rust). */
+  approvals: ApprovalRow[];
   /** The release whose approval checklist is open. */
   approvalsRelease: string | null;
   /** Its path to yes, once asked for. */
@@ -173,14 +175,8 @@ export function topBy<T>(items: T[], score: (item: T) => number, k: number): T[]
   return top.map((t) => t.item);
 }
 
-/** The current status of each requirement: its latest decision, or pending. */
-export function approvalStatus(data: WorkspaceData): Map<string, { status: ApprovalStatus; stale: boolean; staleReason: string; decidedAt: string | null; comment: string }> {
-  const out = new Map<string, { status: ApprovalStatus; stale: boolean; staleReason: string; decidedAt: string | null; comment: string }>();
-  for (const r of data.requirements) out.set(r.id, { status: "pending", stale: false, staleReason: "", decidedAt: null, comment: "" });
-  const ordered = [...data.decisions].sort((a, b) => a.decided_at.localeCompare(b.decided_at));
-  for (const d of ordered) {
-    if (!out.has(d.requirement)) continue;
-    out.set(d.requirement, { status: d.kind, stale: d.stale, staleReason: d.stale_reason, decidedAt: d.decided_at, comment: d.comment });
-  }
-  return out;
+/** Each active requirement's row as Rust worked it out (status, stale,
+ *  overdue today), by requirement id. */
+export function approvalsById(model: Model): Map<string, ApprovalRow> {
+  return new Map(model.approvals.map((row) => [row.id, row]));
 }

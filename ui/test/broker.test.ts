@@ -6,6 +6,7 @@ function model(): Model {
   return {
     info: null,
     data: emptyData(),
+    approvals: [],
     claims: noClaims(),
     influence: [
       { id: "a", name: "A", rank: 0.6, formal_rank: 0.5, rank_percentile: 100, power_gap: 0, broker: 0 },

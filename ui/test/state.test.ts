@@ -1,24 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { asApiError } from "../src/ipc";
 import { nextPersonId } from "../src/forms/personForm";
-import { approvalStatus, emptyData, influenceRows, names, topBy } from "../src/state";
-
-describe("approval status", () => {
-  it("is the latest decision, or pending", () => {
-    const data = emptyData();
-    data.requirements = [
-      { id: "a1", release: "r1", approver: "p1", role: "cab", rule: "CAB", derived: true, active: true },
-      { id: "a2", release: "r1", approver: "p2", role: "qa", rule: "QA", derived: false, active: true },
-    ];
-    data.decisions = [
-      { id: "d2", requirement: "a1", kind: "approved", decided_by: "p1", decided_at: "2026-02-01T00:00:00Z", comment: "", stale: true, stale_reason: "window moved" },
-      { id: "d1", requirement: "a1", kind: "rejected", decided_by: "p1", decided_at: "2026-01-01T00:00:00Z", comment: "no", stale: false, stale_reason: "" },
-    ];
-    const s = approvalStatus(data);
-    expect(s.get("a1")).toMatchObject({ status: "approved", stale: true });
-    expect(s.get("a2")).toMatchObject({ status: "pending", stale: false });
-  });
-});
+import { emptyData, influenceRows, names, topBy } from "../src/state";
 
 describe("influence rows", () => {
   it("are made from the columns in their order, named from the people", () => {

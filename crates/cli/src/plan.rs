@@ -64,7 +64,7 @@ pub(crate) fn approvals(path: &Path, release: Option<&str>, json: bool) -> Resul
             return Err(Failure::Input(format!("no release has id {id}")));
         }
     }
-    let rows = ws.approvals(release)?;
+    let rows = ws.approvals(release, crate::today())?;
     if json {
         return print_json(&rows);
     }

@@ -13,7 +13,8 @@
 use std::collections::HashMap;
 
 use greychart_core::approvals::{
-    path_to_yes, requirement_id, ApprovalInputs, ApprovalRow, ApprovalSettings, ApprovalStatus, PathToYes, RuleBook,
+    overdue, path_to_yes, requirement_id, ApprovalInputs, ApprovalRow, ApprovalSettings, ApprovalStatus, PathToYes,
+    RuleBook,
 };
 use greychart_core::model::*;
 use greychart_core::planning::PlanRecords;
@@ -39,9 +40,13 @@ impl Read<'_> {
         })
     }
 
-    /// Every active requirement (of one release, or all) with its status.
-    pub fn approvals(&self, release: Option<&str>) -> Result<Vec<ApprovalRow>> {
+    /// Every active requirement (of one release, or all) with its status,
+    /// and whether it is overdue on `today` (the user's own date).
+    pub fn approvals(&self, release: Option<&str>, today: chrono::NaiveDate) -> Result<Vec<ApprovalRow>> {
         let requirements: Vec<ApprovalRequirement> = self.list()?;
+        let releases: Vec<Release> = self.list()?;
+        let opens: HashMap<&str, Option<chrono::NaiveDate>> =
+            releases.iter().map(|r| (r.id.as_str(), r.window_start)).collect();
         let mut decisions: Vec<Decision> = self.list()?;
         decisions.sort_by(|a, b| a.decided_at.cmp(&b.decided_at));
         let mut latest: HashMap<&str, &Decision> = HashMap::new();
@@ -53,6 +58,7 @@ impl Read<'_> {
             .filter(|q| q.active && release.is_none_or(|r| q.release == r))
             .map(|q| {
                 let d = latest.get(q.id.as_str());
+                let status = d.map_or(ApprovalStatus::Pending, |d| d.kind.into());
                 ApprovalRow {
                     id: q.id.clone(),
                     release: q.release.clone(),
@@ -60,11 +66,12 @@ impl Read<'_> {
                     role: q.role,
                     rule: q.rule.clone(),
                     derived: q.derived,
-                    status: d.map_or(ApprovalStatus::Pending, |d| d.kind.into()),
+                    status,
                     decided_at: d.map(|d| d.decided_at.clone()),
                     comment: d.map(|d| d.comment.clone()).unwrap_or_default(),
                     stale: d.is_some_and(|d| d.stale),
                     stale_reason: d.map(|d| d.stale_reason.clone()).unwrap_or_default(),
+                    overdue: overdue(status, opens.get(q.release.as_str()).copied().flatten(), today),
                 }
             })
             .collect())
@@ -184,7 +191,8 @@ impl Write<'_> {
     /// approved and current, naming what is missing; an override reason
     /// set on this handle lets it through and is logged.
     pub(crate) fn check_ready_to_schedule(&mut self, release: &str) -> Result<()> {
-        let rows = Read::new(&self.tx).approvals(Some(release))?;
+        // Whether one is overdue does not matter here: today is any day.
+        let rows = Read::new(&self.tx).approvals(Some(release), chrono::NaiveDate::MIN)?;
         let missing: Vec<String> = rows
             .iter()
             .filter(|r| r.status != ApprovalStatus::Approved || r.stale)
@@ -218,7 +226,7 @@ impl Workspace {
         let read = self.read();
         let found: Release =
             read.get(&[release])?.ok_or_else(|| StoreError::NotFound { entity: "release", id: release.to_owned() })?;
-        let rows = read.approvals(Some(release))?;
+        let rows = read.approvals(Some(release), as_of)?;
         let graph = self.sway_graph(as_of)?;
         let (stances, absences, people): (Vec<Stance>, Vec<Absence>, Vec<Person>) =
             (read.list()?, read.list()?, read.list()?);
@@ -226,9 +234,10 @@ impl Workspace {
         Ok(path_to_yes(&rows, &found, &graph, &stances, &absences, &people, me.as_deref()))
     }
 
-    /// Every active requirement with its status (one release, or all).
-    pub fn approvals(&self, release: Option<&str>) -> Result<Vec<ApprovalRow>> {
-        self.read().approvals(release)
+    /// Every active requirement with its status (one release, or all),
+    /// overdue or not on `today`.
+    pub fn approvals(&self, release: Option<&str>, today: chrono::NaiveDate) -> Result<Vec<ApprovalRow>> {
+        self.read().approvals(release, today)
     }
 
     /// Records a decision on a requirement, now, numbered; the history keeps

@@ -92,7 +92,7 @@ impl Workspace {
             impacted.extend(i.teams.iter().map(|t| json!({ "kind": "team", "name": name(t) })));
             impacted.extend(i.people.iter().map(|p| json!({ "kind": "business owner", "name": name(p) })));
         }
-        let rows = read.approvals(Some(release))?;
+        let rows = read.approvals(Some(release), date)?;
         let approvals: Vec<Value> = rows
             .iter()
             .map(|a| {

@@ -1,11 +1,21 @@
 //! Approvals: the path to yes, decisions, requirements added or removed by
 //! hand, and scheduling a release once its approvals are in.
 
-use greychart_core::approvals::PathToYes;
+use greychart_core::approvals::{ApprovalRow, PathToYes};
 use greychart_core::model::{ApprovalRequirement, ApprovalRole, Decision, DecisionKind, Release};
 use greychart_core::{ApiError, ErrorCode};
 
 use super::{lock, SessionState};
+
+/// Every active requirement with where it stands and whether it is overdue
+/// today (the user's own calendar date): what the Approvals and Packets
+/// views show.
+#[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
+pub fn approval_rows(state: SessionState<'_>) -> Result<Vec<ApprovalRow>, ApiError> {
+    let today = chrono::Local::now().date_naive();
+    Ok(lock(&state)?.workspace()?.approvals(None, today)?)
+}
 
 /// The path to yes for the approvers of a release, as of today.
 #[tauri::command(async)]

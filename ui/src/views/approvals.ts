@@ -5,27 +5,16 @@
 
 import type { ApprovalRequirement, ApprovalRole, DecisionKind, PathToYes, Release, WorkspaceData } from "../bindings";
 import { h, section, table } from "../dom";
-import { today, words } from "../format";
-import { approvalStatus, names, type ApprovalFilter, type Model } from "../state";
+import { words } from "../format";
+import { approvalsById, names, type ApprovalFilter, type Model } from "../state";
 import type { Actions, View } from "./types";
 
 const KINDS: DecisionKind[] = ["approved", "rejected", "changes_requested", "abstained"];
 
-/** Days before the window opens from which a missing approval is overdue. */
-const OVERDUE_DAYS = 3;
-
-function overdue(data: WorkspaceData, q: ApprovalRequirement, decided: boolean): boolean {
-  const r = data.releases.find((x) => x.id === q.release);
-  if (!r?.window_start || decided) return false;
-  const limit = new Date(`${r.window_start}T00:00:00`);
-  limit.setDate(limit.getDate() - OVERDUE_DAYS);
-  return today() >= limit.toISOString().slice(0, 10);
-}
-
 function matrix(model: Model, actions: Actions): HTMLElement {
   const data = model.data;
   const label = names(data);
-  const status = approvalStatus(data);
+  const status = approvalsById(model);
   const active = data.requirements.filter((q) => q.active);
   const approvers = [...new Set(active.map((q) => q.approver))].sort((a, b) => (label.get(a) ?? a).localeCompare(label.get(b) ?? b));
   const releases = data.releases.filter((r) => active.some((q) => q.release === r.id));
@@ -38,7 +27,7 @@ function matrix(model: Model, actions: Actions): HTMLElement {
       case "stale":
         return s?.stale ?? false;
       case "overdue":
-        return overdue(data, q, state !== "pending");
+        return status.get(q.id)?.overdue ?? false;
       default:
         return true;
     }
@@ -52,8 +41,8 @@ function matrix(model: Model, actions: Actions): HTMLElement {
       ...qs.map((q) => {
         const s = status.get(q.id);
         const state = s?.status ?? "pending";
-        const late = overdue(data, q, state !== "pending");
-        const tip = `${words(q.role)}: ${q.rule}${s?.stale ? ` — stale: ${s.staleReason}` : ""}${late ? " — overdue: the window opens soon" : ""}`;
+        const late = s?.overdue ?? false;
+        const tip = `${words(q.role)}: ${q.rule}${s?.stale ? ` — stale: ${s.stale_reason}` : ""}${late ? " — overdue: the window opens soon" : ""}`;
         return h("span", { class: `tag ${s?.stale ? "stale" : state}${late ? " overdue" : ""}`, title: tip, "data-status": s?.stale ? "stale" : state, "data-requirement": q.id }, s?.stale ? "stale" : words(state));
       }),
     );
@@ -158,7 +147,7 @@ function pathPanel(data: WorkspaceData, p: PathToYes): HTMLElement {
 function checklist(model: Model, actions: Actions, release: Release): HTMLElement {
   const data = model.data;
   const label = names(data);
-  const status = approvalStatus(data);
+  const status = approvalsById(model);
   const reqs = data.requirements.filter((q) => q.active && q.release === release.id);
   const rows = reqs.map((q) => {
     const s = status.get(q.id);
@@ -168,7 +157,7 @@ function checklist(model: Model, actions: Actions, release: Release): HTMLElemen
       words(q.role),
       h("span", { title: q.derived ? "Created by a rule; it follows the release." : "Added by hand." }, q.rule),
       h("span", { class: `tag ${state}`, "data-testid": `status-${q.id}` }, words(state)),
-      s?.stale ? h("span", { class: "tag stale", "data-testid": `stale-${q.id}`, title: s.staleReason }, `stale: ${s.staleReason}`) : "",
+      s?.stale ? h("span", { class: "tag stale", "data-testid": `stale-${q.id}`, title: s.stale_reason }, `stale: ${s.stale_reason}`) : "",
       decisionForm(q, actions),
     ];
   });
@@ -197,7 +186,7 @@ function checklist(model: Model, actions: Actions, release: Release): HTMLElemen
 
 export const approvalsView: View = (model, actions) => {
   const label = names(model.data);
-  const status = approvalStatus(model.data);
+  const status = approvalsById(model);
   const summaries = model.data.releases.map((r) => {
     const reqs = model.data.requirements.filter((q) => q.active && q.release === r.id);
     const approved = reqs.filter((q) => status.get(q.id)?.status === "approved" && !status.get(q.id)?.stale).length;

@@ -5,12 +5,12 @@ import { h, section, table } from "../dom";
 import type { Audience } from "../bindings";
 import type { PacketPreview } from "../state";
 import { span, words } from "../format";
-import { approvalStatus, names } from "../state";
+import { approvalsById, names } from "../state";
 import type { Actions, View } from "./types";
 
 export const packetsView: View = (model, actions) => {
   const label = names(model.data);
-  const status = approvalStatus(model.data);
+  const status = approvalsById(model);
   const rows = model.data.releases.map((r) => {
     const reqs = model.data.requirements.filter((q) => q.active && q.release === r.id);
     const signed = reqs.filter((q) => status.get(q.id)?.status === "approved" && !status.get(q.id)?.stale);

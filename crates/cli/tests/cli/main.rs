@@ -9,6 +9,7 @@ mod fixtures;
 mod imports;
 mod logging;
 mod output;
+mod overdue;
 mod packets;
 mod planning;
 

@@ -19,6 +19,7 @@
 mod heads;
 mod path_to_yes;
 
+use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use ts_rs::TS;
@@ -264,6 +265,19 @@ impl ApprovalStatus {
     }
 }
 
+/// Days before its release's window opens from which an approval nobody has
+/// given is overdue.
+pub const OVERDUE_DAYS: u64 = 3;
+
+/// Whether an approval with `status` is overdue on `today`: still pending
+/// while its release's window opens within `OVERDUE_DAYS` days, or has
+/// opened. Calendar dates only: `today` is the user's own date, so the
+/// answer is the same in every time zone.
+pub fn overdue(status: ApprovalStatus, window_start: Option<NaiveDate>, today: NaiveDate) -> bool {
+    let due = window_start.and_then(|start| start.checked_sub_days(chrono::Days::new(OVERDUE_DAYS)));
+    status == ApprovalStatus::Pending && due.is_some_and(|due| today >= due)
+}
+
 /// One requirement and where it stands: `greychart approvals --json`.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct ApprovalRow {
@@ -289,6 +303,9 @@ pub struct ApprovalRow {
     pub stale: bool,
     /// What changed.
     pub stale_reason: String,
+    /// Nobody has decided yet and the window opens within `OVERDUE_DAYS`
+    /// days, or has opened (see [`overdue`]).
+    pub overdue: bool,
 }
 
 fn rank(level: RiskLevel) -> u8 {

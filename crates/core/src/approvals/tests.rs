@@ -105,3 +105,19 @@ fn a_team_head_is_the_member_whose_manager_is_elsewhere() {
 fn requirement_ids_are_stable() {
     assert_eq!(requirement_id("r1", ApprovalRole::ChangeManager, "p25"), "q-r1-change_manager-p25");
 }
+
+#[test]
+fn a_pending_approval_is_overdue_from_three_calendar_days_before_the_window() {
+    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default();
+    let opens = Some(day("2026-12-10"));
+    let pending = ApprovalStatus::Pending;
+    assert!(!overdue(pending, opens, day("2026-12-06")));
+    assert!(overdue(pending, opens, day("2026-12-07")), "three days before: overdue");
+    assert!(overdue(pending, opens, day("2026-12-12")), "after it opened: still overdue");
+    assert!(!overdue(ApprovalStatus::Approved, opens, day("2026-12-12")), "decided: never overdue");
+    assert!(!overdue(ApprovalStatus::Rejected, opens, day("2026-12-12")));
+    assert!(!overdue(pending, None, day("2026-12-12")), "no window: nothing to be late for");
+    // Across a month and a year boundary, in calendar days.
+    assert!(overdue(pending, Some(day("2027-01-02")), day("2026-12-30")));
+    assert!(!overdue(pending, Some(day("2027-01-02")), day("2026-12-29")));
+}

@@ -12,29 +12,45 @@ fn release(ws: &Workspace, id: &str) -> Release {
 }
 
 fn rows(ws: &Workspace, release: &str) -> Vec<(String, ApprovalRole, ApprovalStatus)> {
-    ws.approvals(Some(release)).unwrap().into_iter().map(|r| (r.approver, r.role, r.status)).collect()
+    ws.approvals(Some(release), crate::demo_day())
+        .unwrap()
+        .into_iter()
+        .map(|r| (r.approver, r.role, r.status))
+        .collect()
 }
 
 #[test]
 fn moving_a_window_marks_its_approvals_stale_with_the_reason() {
     let (_dir, mut ws) = demo();
     let r1 = release(&ws, "r1");
-    assert!(ws.approvals(Some("r1")).unwrap().iter().any(|r| r.status == ApprovalStatus::Approved && !r.stale));
+    assert!(ws
+        .approvals(Some("r1"), crate::demo_day())
+        .unwrap()
+        .iter()
+        .any(|r| r.status == ApprovalStatus::Approved && !r.stale));
     let moved = Release {
         window_start: Some(r1.window_start.unwrap() + chrono::Duration::days(7)),
         window_end: Some(r1.window_end.unwrap() + chrono::Duration::days(7)),
         ..r1.clone()
     };
     ws.save(&moved).unwrap();
-    let approved: Vec<_> =
-        ws.approvals(Some("r1")).unwrap().into_iter().filter(|r| r.status == ApprovalStatus::Approved).collect();
+    let approved: Vec<_> = ws
+        .approvals(Some("r1"), crate::demo_day())
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.status == ApprovalStatus::Approved)
+        .collect();
     assert!(!approved.is_empty());
     for a in &approved {
         assert!(a.stale, "{} still current", a.approver);
         assert!(a.stale_reason.starts_with("window moved from "), "{}", a.stale_reason);
     }
     // Another release's approvals are untouched.
-    assert!(ws.approvals(Some("r4")).unwrap().iter().any(|r| r.status == ApprovalStatus::Approved && !r.stale));
+    assert!(ws
+        .approvals(Some("r4"), crate::demo_day())
+        .unwrap()
+        .iter()
+        .any(|r| r.status == ApprovalStatus::Approved && !r.stale));
 }
 
 #[test]
@@ -51,7 +67,8 @@ fn a_change_joining_a_release_adds_its_owner_and_leaving_retires_it() {
     ws.save(&change).unwrap();
     let needed = rows(&ws, "r1");
     assert!(needed.contains(&("p22".to_owned(), ApprovalRole::ComponentOwner, ApprovalStatus::Pending)), "{needed:?}");
-    let stale = ws.approvals(Some("r1")).unwrap().into_iter().find(|r| r.stale).map(|r| r.stale_reason);
+    let stale =
+        ws.approvals(Some("r1"), crate::demo_day()).unwrap().into_iter().find(|r| r.stale).map(|r| r.stale_reason);
     assert_eq!(stale.as_deref(), Some("change c199 joined the release"));
     ws.delete::<Change>(&["c199"]).unwrap();
     assert!(!rows(&ws, "r1").iter().any(|(who, role, _)| who == "p22" && *role == ApprovalRole::ComponentOwner));
@@ -64,12 +81,12 @@ fn a_change_joining_a_release_adds_its_owner_and_leaving_retires_it() {
 fn a_waived_requirement_stays_waived_and_a_manual_one_needs_a_reason() {
     let (_dir, mut ws) = demo();
     let id = "q-r1-business_owner-p32";
-    assert!(ws.approvals(Some("r1")).unwrap().iter().any(|r| r.id == id));
+    assert!(ws.approvals(Some("r1"), crate::demo_day()).unwrap().iter().any(|r| r.id == id));
     assert!(matches!(ws.remove_requirement(id, "  "), Err(StoreError::Core(_))));
     ws.remove_requirement(id, "Online Banking does not use the new login yet").unwrap();
     ws.save(&Release { risk: RiskLevel::Medium, ..release(&ws, "r1") }).unwrap();
     assert!(
-        !ws.approvals(Some("r1")).unwrap().iter().any(|r| r.id == id),
+        !ws.approvals(Some("r1"), crate::demo_day()).unwrap().iter().any(|r| r.id == id),
         "the rules brought a waived requirement back"
     );
     assert!(ws.add_requirement("r1", "p15", ApprovalRole::Qa, "").is_err());
@@ -102,7 +119,7 @@ fn a_decision_is_recorded_now_and_becomes_the_status() {
     let q = "a103";
     let d = ws.record_decision(q, DecisionKind::Approved, "p18", "Timeout policy reviewed").unwrap();
     assert!(d.id.starts_with('d') && chrono::DateTime::parse_from_rfc3339(&d.decided_at).is_ok());
-    let row = ws.approvals(Some("r1")).unwrap().into_iter().find(|r| r.id == q).unwrap();
+    let row = ws.approvals(Some("r1"), crate::demo_day()).unwrap().into_iter().find(|r| r.id == q).unwrap();
     assert_eq!((row.status.as_str(), row.comment.as_str(), row.stale), ("approved", "Timeout policy reviewed", false));
 }
 
@@ -114,7 +131,7 @@ fn the_path_to_yes_covers_who_has_not_said_yes_with_influencers_path_and_warning
     // during the window, must be asked again.
     ws.save(&Release { risk: RiskLevel::Medium, ..release(&ws, "r1") }).unwrap();
     let paths = ws.path_to_yes("r1", day).unwrap();
-    let rows = ws.approvals(Some("r1")).unwrap();
+    let rows = ws.approvals(Some("r1"), crate::demo_day()).unwrap();
     let open = rows.iter().filter(|r| r.stale || r.status != ApprovalStatus::Approved).count();
     assert_eq!(paths.len(), open);
     let cm =
@@ -146,13 +163,21 @@ fn an_import_that_changes_a_release_marks_its_decisions_stale_and_an_identical_o
     let same = "id,title,release,component,duration_days\nc101,Biometric login,r1,mobile-app;identity,5\n";
     ws.import_changes("same.csv", &parse_changes("same.csv", same.as_bytes()).unwrap()).unwrap();
     assert!(
-        ws.approvals(Some("r1")).unwrap().iter().any(|r| r.status == ApprovalStatus::Approved && !r.stale),
+        ws.approvals(Some("r1"), crate::demo_day())
+            .unwrap()
+            .iter()
+            .any(|r| r.status == ApprovalStatus::Approved && !r.stale),
         "an identical row made r1 stale"
     );
     let longer = "id,title,release,component,duration_days\nc101,Biometric login,r1,mobile-app;identity,8\n";
     ws.import_changes("longer.csv", &parse_changes("longer.csv", longer.as_bytes()).unwrap()).unwrap();
-    let stale: Vec<String> =
-        ws.approvals(Some("r1")).unwrap().into_iter().filter(|r| r.stale).map(|r| r.stale_reason).collect();
+    let stale: Vec<String> = ws
+        .approvals(Some("r1"), crate::demo_day())
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.stale)
+        .map(|r| r.stale_reason)
+        .collect();
     assert!(!stale.is_empty() && stale.iter().all(|r| r == "change c101 was edited"), "{stale:?}");
 }
 
