@@ -16,6 +16,7 @@ const LEVELS: &str = "warn,greychart_desktop=debug,greychart_store=debug,greycha
 
 /// Sends the app's log to the daily file in `folder`.
 pub fn init(folder: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(folder).map_err(|e| format!("cannot create the log folder {}: {e}", folder.display()))?;
     let file = Builder::new()
         .rotation(Rotation::DAILY)
         .filename_prefix("greychart")

@@ -399,8 +399,16 @@ const failed = await run([
     await byTestId(browser, "person-delete").click();
     await byTestId(browser, "person-p41").waitForExist({ timeout: 5000, reverse: true });
   }],
-  ["the app's log holds each command with its timing and each write, and no claim source or note", async () => {
+  ["the app's log holds each command with its timing and each write, the page's own errors, and no claim source or note", async () => {
+    // An error nobody handles in the page reaches the app's log.
+    await browser.execute(() => {
+      setTimeout(() => {
+        throw new Error("e2e: a deliberate page error");
+      }, 0);
+    });
+    await browser.waitUntil(async () => appLog(home).includes("e2e: a deliberate page error"), { timeout: 5000, timeoutMsg: "the page's error did not reach the log" });
     const log = appLog(home);
+    assert(/ERROR .*greychart_page: .*e2e: a deliberate page error/.test(log), "the page's error is logged as an error");
     assert(/influence.*close time\.busy=/.test(log), "the influence command's span closes in the log with its duration");
     assert(/save_claim.*close time\.busy=/.test(log), "saving a claim is logged");
     assert(log.includes("write committed: claim"), "the claim's write is logged");

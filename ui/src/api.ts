@@ -4,7 +4,7 @@
 // The page calls Rust only through `api`. A failed call rejects with an ApiError.
 
 import { call } from "./ipc";
-import type { AnalysisProgress, ApprovalRequirement, ApprovalRole, ApprovalRow, Audience, BrokerScores, Change, Claim, ClaimPage, Decision, DecisionKind, Dependency, EngagementEntry, EvidenceGlance, ExportDocument, Faction, Focus, HistoryEntry, Impact, InfluencePath, PathToYes, Person, PersonEvidence, PlanReport, Position, RankColumns, Release, ScheduleFormat, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { AnalysisProgress, ApprovalRequirement, ApprovalRole, ApprovalRow, Audience, BrokerScores, Change, Claim, ClaimRows, Decision, DecisionKind, Dependency, EngagementEntry, EvidenceGlance, ExportDocument, Faction, Focus, HistoryEntry, Impact, InfluencePath, PathToYes, Person, PersonEvidence, PlanReport, Position, RankColumns, Release, ScheduleFormat, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 /** Every command of the desktop app, one typed wrapper each. */
 export const api = {
@@ -22,8 +22,8 @@ export const api = {
   scheduleRelease: (release: string, overrideReason: string | null): Promise<Release> => call("schedule_release", { release, overrideReason }),
   /** Saves the open workspace as `format` (JSON, GraphML, GEXF or DOT), grey-chart data included only with `include_private`; the path saved, or `None` when the dialog was cancelled. */
   exportWorkspace: (format: ExportDocument, includePrivate: boolean): Promise<string | null> => call("export_workspace", { format, includePrivate }),
-  /** Up to `limit` claims from `offset` in the order recorded; with `person`, only those from or to them. */
-  claimsPage: (person: string | null, offset: number, limit: number): Promise<ClaimPage> => call("claims_page", { person, offset, limit }),
+  /** Up to `limit` claims from `offset` in the order recorded, each with its credibility and standing as of the date; with `person`, only those from or to them. */
+  claimsPage: (person: string | null, offset: number, limit: number, asOf: string | null): Promise<ClaimRows> => call("claims_page", { person, offset, limit, asOf }),
   /** A person's claims and links, for their side panel. */
   personEvidence: (id: string, asOf: string | null): Promise<PersonEvidence> => call("person_evidence", { id, asOf }),
   /** Ranks and power gaps in columns, most influential first (ties in people order), as the window lists them; broker scores come from `broker_scores`. */

@@ -868,6 +868,46 @@ offset: number,
 claims: Array<Claim>, };
 
 /**
+ * Where a claim stands on the analysis date.
+ */
+export type ClaimStanding = "active" | "stale" | "retired" | "later";
+
+/**
+ * A claim as the claims table shows it on a date: the claim, its
+ * credibility then (`None` when observed later) and where it stands.
+ */
+export type ClaimRow = { 
+/**
+ * The claim.
+ */
+claim: Claim, 
+/**
+ * confidence × 2^(−age/half-life) on the date; `None` if observed later.
+ */
+credibility: number | null, 
+/**
+ * Where it stands on the date.
+ */
+standing: ClaimStanding, };
+
+/**
+ * A page of claims as they stand on a date, for the claims table.
+ */
+export type ClaimRows = { 
+/**
+ * Claims in all.
+ */
+total: number, 
+/**
+ * Where this page starts.
+ */
+offset: number, 
+/**
+ * The claims of this page, in the order recorded.
+ */
+rows: Array<ClaimRow>, };
+
+/**
  * What a person's side panel shows of the grey chart: every claim from or
  * to them, and their drawn links (formal and grey, in and out).
  */

@@ -26,13 +26,6 @@ export function today(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** Credibility of a claim as of a date: confidence × 2^(−age/half-life), null if observed later. */
-export function credibility(confidence: number, observedOn: string, halfLifeDays: number, asOf: string): number | null {
-  const age = (Date.parse(asOf) - Date.parse(observedOn)) / 86_400_000;
-  if (Number.isNaN(age) || age < 0) return null;
-  return confidence * Math.pow(2, -age / halfLifeDays);
-}
-
 /** A date span "2026-12-01 → 2026-12-03", or "unscheduled". */
 export function span(start: string | null, end: string | null): string {
   if (!start || !end) return "unscheduled";

@@ -39,7 +39,7 @@ type GreyChartActions = Pick<Actions, "moreClaims" | "showPerson" | "savePositio
 
 export function greyChartActions(host: GreyChartHost): GreyChartActions {
   return {
-    moreClaims: (offset, limit) => api.claimsPage(null, offset, limit).then((page) => page.claims),
+    moreClaims: (offset, limit) => api.claimsPage(null, offset, limit, host.model.asOf).then((page) => page.rows),
     showPerson: (id) => {
       // The panel opens at once and fills in as its evidence and the path
       // from "me" arrive; an answer for a panel since closed or replaced is dropped.

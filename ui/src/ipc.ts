@@ -35,7 +35,10 @@ export function reportUnexpected(message: string, place: string | null): void {
 /** Reports every error the page did not handle (exceptions and rejected
  *  promises) to the app's log. */
 export function logUnexpectedErrors(): void {
-  window.addEventListener("error", (e) => reportUnexpected(e.message || String(e.error), `${e.filename}:${e.lineno}:${e.colno}`));
+  window.addEventListener("error", (e) => {
+    const stack = e.error instanceof Error ? (e.error.stack ?? "") : "";
+    reportUnexpected(e.message || String(e.error), e.filename ? `${e.filename}:${e.lineno}:${e.colno}` : stack || "the page");
+  });
   window.addEventListener("unhandledrejection", (e) => {
     const reason: unknown = e.reason;
     const text = reason instanceof Error ? `${reason.message}\n${reason.stack ?? ""}` : typeof reason === "object" && reason !== null && "message" in reason ? String((reason as { message: unknown }).message) : String(reason);

@@ -271,7 +271,7 @@ async function load(): Promise<void> {
       api.approvalRows(),
       api.influence(model.asOf),
       api.mapPositions(),
-      api.claimsPage(null, 0, Math.max(CLAIMS_PAGE, model.claims.claims.length)),
+      api.claimsPage(null, 0, Math.max(CLAIMS_PAGE, model.claims.rows.length), model.asOf),
       api.plan(null).then(
         (plan) => ({ plan, error: null }),
         (e: unknown) => ({ plan: null, error: asApiError(e).message }),

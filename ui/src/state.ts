@@ -2,7 +2,7 @@
 // together and replaced as a whole after every saved edit.
 
 import type { BrokerState } from "./broker";
-import type { ApprovalRow, Audience, ClaimPage, PathToYes, EvidenceGlance, Faction, Impact, InfluenceRow, Person, PlanReport, Position, RankColumns, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { ApprovalRow, Audience, ClaimRows, PathToYes, EvidenceGlance, Faction, Impact, InfluenceRow, Person, PlanReport, Position, RankColumns, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 export interface Model {
   info: WorkspaceInfo | null;
@@ -10,7 +10,7 @@ export interface Model {
    *  the window fetches them a page (`claims`) or a person at a time. */
   data: WorkspaceData;
   /** The claims listed so far, in the order recorded, and how many in all. */
-  claims: ClaimPage;
+  claims: ClaimRows;
   /** Ranks at once, most influential first; their broker scores only once
    *  `broker` is done. */
   influence: InfluenceRow[];
@@ -68,8 +68,8 @@ export interface Model {
 }
 
 /** No claims listed yet. */
-export function noClaims(): ClaimPage {
-  return { total: 0, offset: 0, claims: [] };
+export function noClaims(): ClaimRows {
+  return { total: 0, offset: 0, rows: [] };
 }
 
 /** A packet chosen in the Packets view: its pages once typeset (SVG). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { credibility, percent, points, span, today, words } from "../src/format";
+import { percent, points, span, today, words } from "../src/format";
 
 describe("format", () => {
   it("shows shares as percentages and gaps as signed points", () => {
@@ -11,11 +11,6 @@ describe("format", () => {
     expect(points(41.6)).toBe("+42");
     expect(points(-7.2)).toBe("\u22127");
     expect(points(0.2)).toBe("0");
-  });
-
-  it("ages credibility by half-lives and ignores claims from the future", () => {
-    expect(credibility(0.8, "2026-01-01", 10, "2026-01-11")).toBeCloseTo(0.4, 12);
-    expect(credibility(0.8, "2026-01-02", 10, "2026-01-01")).toBeNull();
   });
 
   it("formats dates, spans and words", () => {

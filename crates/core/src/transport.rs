@@ -92,6 +92,68 @@ pub struct ClaimPage {
     pub claims: Vec<Claim>,
 }
 
+domain_enum! {
+    /// Where a claim stands on the analysis date.
+    ClaimStanding {
+        /// It counts, and is within its half-life.
+        Active = "active",
+        /// It counts, but is older than its half-life.
+        Stale = "stale",
+        /// It was retired: kept in the history, out of the analytics.
+        Retired = "retired",
+        /// It was observed after the date: it does not count yet.
+        Later = "later",
+    }
+}
+
+/// A claim as the claims table shows it on a date: the claim, its
+/// credibility then (`None` when observed later) and where it stands.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ClaimRow {
+    /// The claim.
+    pub claim: Claim,
+    /// confidence × 2^(−age/half-life) on the date; `None` if observed later.
+    pub credibility: Option<f64>,
+    /// Where it stands on the date.
+    pub standing: ClaimStanding,
+}
+
+impl ClaimRow {
+    /// The claim as it stands on `as_of`.
+    pub fn of(claim: Claim, as_of: chrono::NaiveDate) -> ClaimRow {
+        let credibility = claim.credibility(as_of);
+        let standing = match credibility {
+            _ if claim.retired => ClaimStanding::Retired,
+            None => ClaimStanding::Later,
+            Some(_) if (as_of - claim.observed_on).num_days() as f64 > claim.half_life_days => ClaimStanding::Stale,
+            Some(_) => ClaimStanding::Active,
+        };
+        ClaimRow { claim, credibility, standing }
+    }
+}
+
+/// A page of claims as they stand on a date, for the claims table.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ClaimRows {
+    /// Claims in all.
+    pub total: u32,
+    /// Where this page starts.
+    pub offset: u32,
+    /// The claims of this page, in the order recorded.
+    pub rows: Vec<ClaimRow>,
+}
+
+impl ClaimPage {
+    /// The page's claims as they stand on `as_of`.
+    pub fn on(self, as_of: chrono::NaiveDate) -> ClaimRows {
+        ClaimRows {
+            total: self.total,
+            offset: self.offset,
+            rows: self.claims.into_iter().map(|c| ClaimRow::of(c, as_of)).collect(),
+        }
+    }
+}
+
 /// What a person's side panel shows of the grey chart: every claim from or
 /// to them, and their drawn links (formal and grey, in and out).
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -139,4 +201,24 @@ pub struct HistoryEntry {
     pub state: String,
     /// Whether it can be undone: bulk imports cannot.
     pub undoable: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_claim_stands_by_its_age_against_its_half_life_on_the_date() {
+        let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default();
+        let claim =
+            Claim::new("k1", "a", "b", 0.5, 0.8, day("2026-01-01"), 10.0, "seen").unwrap_or_else(|_| unreachable!());
+        let on = |d: &str| ClaimRow::of(claim.clone(), day(d));
+        assert_eq!(on("2025-12-31").standing, ClaimStanding::Later);
+        assert_eq!(on("2025-12-31").credibility, None);
+        assert_eq!(on("2026-01-11").standing, ClaimStanding::Active, "at its half-life, not past it");
+        assert!((on("2026-01-11").credibility.unwrap_or_default() - 0.4).abs() < 1e-12);
+        assert_eq!(on("2026-01-12").standing, ClaimStanding::Stale);
+        let retired = ClaimRow::of(Claim { retired: true, ..claim.clone() }, day("2026-01-05"));
+        assert_eq!(retired.standing, ClaimStanding::Retired);
+    }
 }

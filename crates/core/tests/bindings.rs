@@ -12,7 +12,8 @@ use greychart_core::export::ExportDocument;
 use greychart_core::model::*;
 use greychart_core::planning::{Conflict, ConflictKind, Impact, PlanReport, ScheduleFormat, Slot, SlotKind};
 use greychart_core::transport::{
-    AnalysisProgress, ClaimPage, EvidenceGlance, Focus, HistoryEntry, PersonEvidence, Position, WorkspaceInfo,
+    AnalysisProgress, ClaimPage, ClaimRow, ClaimRows, ClaimStanding, EvidenceGlance, Focus, HistoryEntry,
+    PersonEvidence, Position, WorkspaceInfo,
 };
 use greychart_core::{ApiError, ErrorCode, ErrorDetail};
 use ts_rs::{Config, TS};
@@ -65,6 +66,9 @@ fn generated() -> String {
         declaration::<RankShift>(&cfg),
         declaration::<EvidenceGlance>(&cfg),
         declaration::<ClaimPage>(&cfg),
+        declaration::<ClaimStanding>(&cfg),
+        declaration::<ClaimRow>(&cfg),
+        declaration::<ClaimRows>(&cfg),
         declaration::<PersonEvidence>(&cfg),
         declaration::<Focus>(&cfg),
         declaration::<BrokerScore>(&cfg),

@@ -200,7 +200,7 @@ impl Write<'_> {
                 format!(
                     "{} ({}, {}{})",
                     r.approver,
-                    r.role.as_str().replace('_', " "),
+                    r.role.words(),
                     r.status.words(),
                     if r.stale { ", stale" } else { "" }
                 )

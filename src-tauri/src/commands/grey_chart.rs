@@ -4,15 +4,16 @@
 
 use greychart_core::analytics::{BrokerScores, Faction, InfluencePath, RankColumns, SwayEdge};
 use greychart_core::model::{Claim, EngagementEntry, Person};
-use greychart_core::transport::{AnalysisProgress, ClaimPage, EvidenceGlance, Focus, PersonEvidence, Position};
+use greychart_core::transport::{AnalysisProgress, ClaimRows, EvidenceGlance, Focus, PersonEvidence, Position};
 use greychart_core::{ApiError, ErrorCode};
 use tauri::State;
 
 use super::{as_of_date, lock, SessionState};
 use crate::analysis::{self, Analyses};
 
-/// Up to `limit` claims from `offset` in the order recorded; with `person`,
-/// only those from or to them.
+/// Up to `limit` claims from `offset` in the order recorded, each with its
+/// credibility and standing as of the date; with `person`, only those from
+/// or to them.
 #[tauri::command(async)]
 #[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn claims_page(
@@ -20,8 +21,10 @@ pub fn claims_page(
     person: Option<String>,
     offset: u32,
     limit: u32,
-) -> Result<ClaimPage, ApiError> {
-    Ok(lock(&state)?.workspace()?.read().claims_page(person.as_deref(), offset, limit)?)
+    as_of: Option<String>,
+) -> Result<ClaimRows, ApiError> {
+    let as_of = as_of_date(as_of)?;
+    Ok(lock(&state)?.workspace()?.read().claims_page(person.as_deref(), offset, limit)?.on(as_of))
 }
 
 /// A person's claims and links, for their side panel.

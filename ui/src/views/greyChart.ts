@@ -2,13 +2,16 @@
 // rank beside it, and every claim as dated, sourced evidence.
 
 import { brokerCell } from "../broker";
-import type { Claim, InfluenceRow } from "../bindings";
+import type { ClaimRow, ClaimStanding, InfluenceRow } from "../bindings";
 import { h, longTable, pagedTable, section, svg } from "../dom";
-import { addDays, credibility, daysBetween, percent, points, today, unit } from "../format";
+import { addDays, daysBetween, percent, points, today, unit } from "../format";
 import { influenceById, names, peopleById, topBy } from "../state";
 import { factionColour, influenceMap, LARGE_MAP } from "./influenceMap";
 import { mapLegend } from "./mapLegend";
 import type { View } from "./types";
+
+/** How the claims table names where a claim stands (worked out in Rust). */
+const STANDING: Record<ClaimStanding, string> = { active: "active", stale: "stale", retired: "retired", later: "after as-of" };
 
 const TIPS = {
   rank: "Influence rank: this person's share of all influence, counting the grey chart (PageRank over who listens to whom; all shares add up to 100%).",
@@ -187,10 +190,8 @@ export const greyChartView: View = (model, actions) => {
     const link = h("button", { type: "button", class: "link", "data-testid": `person-${r.id}`, onclick: () => actions.showPerson(r.id) }, r.name);
     return [link, p?.title ?? "", label.get(p?.team ?? "") ?? "", label.get(p?.manager ?? "") ?? "", percent(r.rank), percent(r.formal_rank), points(r.power_gap), brokerCell(model, r.id)];
   };
-  const claimCells = (c: Claim) => {
-    const k = credibility(c.confidence, c.observed_on, c.half_life_days, model.asOf);
-    const stale = k !== null && k < c.confidence / 2;
-    const status = c.retired ? "retired" : k === null ? "after as-of" : stale ? "stale" : "active";
+  const claimCells = ({ claim: c, credibility: k, standing }: ClaimRow) => {
+    const status = STANDING[standing];
     const strength = c.strength === 0 ? h("span", { class: "none-known", title: "Known: no influence (differs from no claim at all)" }, "none (known)") : unit(c.strength);
     return [
       h("button", { type: "button", class: "link", "data-testid": `claim-${c.id}`, onclick: () => actions.editClaim(c) }, label.get(c.from) ?? c.from),
@@ -325,7 +326,7 @@ export const greyChartView: View = (model, actions) => {
           { label: "Recorded by" },
           { label: "Note" },
         ],
-        model.claims.claims,
+        model.claims.rows,
         model.claims.total,
         (offset, limit) => actions.moreClaims(offset, limit),
         claimCells,

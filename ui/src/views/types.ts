@@ -1,14 +1,14 @@
 // What every view receives.
 
 import type { ApprovalFilter } from "../state";
-import type { ApprovalRole, Audience, Change, Claim, DecisionKind, Person, Position, Release, ScheduleFormat } from "../bindings";
+import type { ApprovalRole, Audience, Change, Claim, ClaimRow, DecisionKind, Person, Position, Release, ScheduleFormat } from "../bindings";
 import type { Model } from "../state";
 
 export interface Actions {
   editPerson(person: Person | null): void;
   editClaim(claim: Claim | null): void;
   /** The next claims of the claims table, in the order recorded. */
-  moreClaims(offset: number, limit: number): Promise<Claim[]>;
+  moreClaims(offset: number, limit: number): Promise<ClaimRow[]>;
   showPerson(id: string): void;
   setLayers(showFormal: boolean, showGrey: boolean): void;
   setStanceRelease(release: string): void;

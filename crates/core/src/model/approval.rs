@@ -28,6 +28,18 @@ domain_enum! {
     }
 }
 
+impl ApprovalRole {
+    /// The role in words, as a packet and a message print it ("CAB", "QA",
+    /// "change manager").
+    pub fn words(self) -> String {
+        match self {
+            ApprovalRole::Cab => "CAB".to_owned(),
+            ApprovalRole::Qa => "QA".to_owned(),
+            other => other.as_str().replace('_', " "),
+        }
+    }
+}
+
 /// One person's sign-off needed for one release, and the rule that asked for it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ApprovalRequirement {
