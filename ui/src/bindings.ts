@@ -908,6 +908,23 @@ offset: number,
 rows: Array<ClaimRow>, };
 
 /**
+ * Someone who sways a person, and how strongly.
+ */
+export type Swayer = { 
+/**
+ * Who sways.
+ */
+person: string, 
+/**
+ * Their combined sway weight W on the person, 0..1.
+ */
+weight: number, 
+/**
+ * They are the person's manager.
+ */
+formal: boolean, };
+
+/**
  * What a person's side panel shows of the grey chart: every claim from or
  * to them, and their drawn links (formal and grey, in and out).
  */
@@ -919,7 +936,11 @@ claims: Array<Claim>,
 /**
  * Links from or to the person as of the date asked.
  */
-edges: Array<SwayEdge>, };
+edges: Array<SwayEdge>, 
+/**
+ * Who sways them most, strongest first (at most five).
+ */
+swayed_by: Array<Swayer>, };
 
 /**
  * The people whose links the map wants: those within `steps` links of

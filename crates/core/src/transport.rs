@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::analytics::{Coverage, RankShift, SwayEdge};
+use crate::analytics::{Coverage, RankShift, SwayEdge, Swayer};
 use crate::model::Claim;
 
 /// What the window shows about the open workspace.
@@ -162,6 +162,8 @@ pub struct PersonEvidence {
     pub claims: Vec<Claim>,
     /// Links from or to the person as of the date asked.
     pub edges: Vec<SwayEdge>,
+    /// Who sways them most, strongest first (at most five).
+    pub swayed_by: Vec<Swayer>,
 }
 
 /// The people whose links the map wants: those within `steps` links of

@@ -6,6 +6,7 @@
 
 use greychart_core::analytics::{
     BrokerScore, BrokerScores, ClaimShift, Faction, InfluencePath, InfluenceRow, RankColumns, RankShift, SwayEdge,
+    Swayer,
 };
 use greychart_core::approvals::{ApprovalRow, ApprovalStatus, Influencer, PathToYes};
 use greychart_core::export::ExportDocument;
@@ -69,6 +70,7 @@ fn generated() -> String {
         declaration::<ClaimStanding>(&cfg),
         declaration::<ClaimRow>(&cfg),
         declaration::<ClaimRows>(&cfg),
+        declaration::<Swayer>(&cfg),
         declaration::<PersonEvidence>(&cfg),
         declaration::<Focus>(&cfg),
         declaration::<BrokerScore>(&cfg),

@@ -6,8 +6,8 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 use greychart_core::analytics::{
     claim_shifts, faction_groups, influence_ranks_of_links, influence_report, rank_shifts_of_links, strongest_path,
-    sway_edges, sway_edges_of_links, unswayed_of_links, ClaimLink, Coverage, Faction, InfluencePath, InfluenceRow,
-    SwayEdge, SwayGraph, SwayOptions,
+    strongest_swayers, sway_edges, sway_edges_of_links, unswayed_of_links, ClaimLink, Coverage, Faction, InfluencePath,
+    InfluenceRow, SwayEdge, SwayGraph, SwayOptions,
 };
 use greychart_core::model::{Claim, Person};
 use greychart_core::transport::{EvidenceSummary, Focus, PersonEvidence};
@@ -15,6 +15,9 @@ use greychart_core::{CoreError, ValidationError};
 
 use crate::error::{Result, StoreError};
 use crate::Workspace;
+
+/// How many of a person's strongest swayers their panel names.
+const SWAYERS_SHOWN: usize = 5;
 
 /// The longest look back for movers, in days (ten years).
 pub const MOVERS_DAYS_MAX: i64 = 3650;
@@ -125,8 +128,11 @@ impl Workspace {
         }
         people.extend(reports);
         let options = SwayOptions { as_of, formal_weight: read.formal_weight()?, formal_only: false };
-        let edges = sway_edges(&people, &claims, options).into_iter().filter(|e| e.from == id || e.to == id).collect();
-        Ok(PersonEvidence { claims, edges })
+        let edges: Vec<SwayEdge> =
+            sway_edges(&people, &claims, options).into_iter().filter(|e| e.from == id || e.to == id).collect();
+        let into = edges.iter().filter(|e| e.to == id).map(|e| (e.from.as_str(), e.weight, e.formal));
+        let swayed_by = strongest_swayers(into, SWAYERS_SHOWN);
+        Ok(PersonEvidence { claims, edges, swayed_by })
     }
 
     /// Gaps and age of the evidence as of a date, and the five largest

@@ -22,12 +22,8 @@ export function openPersonPanel(model: Model, id: string, actions: Actions, { pa
   if (!person) return;
   const label = names(model.data);
   const row = influenceById(model.influence).get(id);
-  const evidence = found && !("code" in found) ? found : { claims: [], edges: [] };
-  const influencers = evidence.edges
-    .filter((e) => e.to === id && e.weight > 0)
-    .sort((a, b) => b.weight - a.weight)
-    .slice(0, 5)
-    .map((e) => h("li", {}, label.get(e.from) ?? e.from, h("span", { class: "muted" }, ` ${unit(e.weight)}${e.formal ? " (manager)" : ""}`)));
+  const evidence: PersonEvidence = found && !("code" in found) ? found : { claims: [], edges: [], swayed_by: [] };
+  const influencers = evidence.swayed_by.map((s) => h("li", {}, label.get(s.person) ?? s.person, h("span", { class: "muted" }, ` ${unit(s.weight)}${s.formal ? " (manager)" : ""}`)));
   // Claims grouped by ordered pair, strongest link first, so that
   // disagreeing evidence about the same link sits side by side.
   const pairs = new Map<string, Claim[]>();

@@ -30,6 +30,7 @@ mod shift;
 mod shortest;
 mod slices;
 mod sway;
+mod swayers;
 
 pub use betweenness::{broker_scores, broker_scores_sampled, broker_scores_sampled_with, broker_scores_with};
 pub use edges::{sway_edges, sway_edges_of_links, SwayEdge};
@@ -45,3 +46,4 @@ pub use path::{strongest_path, InfluencePath};
 pub use progress::Progress;
 pub use shift::{claim_shifts, rank_shifts, rank_shifts_of_links, ClaimShift, RankShift};
 pub use sway::{SwayGraph, SwayOptions};
+pub use swayers::{strongest_swayers, Swayer};

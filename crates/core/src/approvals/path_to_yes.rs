@@ -9,7 +9,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::ApprovalRow;
-use crate::analytics::{strongest_path, InfluencePath, SwayGraph};
+use crate::analytics::{strongest_path, strongest_swayers, InfluencePath, SwayGraph};
 use crate::model::{Absence, Person, Release, Stance, StanceKind};
 
 /// Sway weight from which an influencer counts as strong.
@@ -60,22 +60,15 @@ pub fn path_to_yes(
     rows.iter()
         .filter(|r| r.release == release.id && (r.stale || r.status.wants_a_yes()))
         .map(|r| {
-            let mut influencers: Vec<Influencer> = graph
+            let influencers: Vec<Influencer> = graph
                 .node(&r.approver)
                 .map(|b| {
-                    graph
-                        .in_edges(b)
-                        .filter(|&(_, w)| w > 0.0)
-                        .map(|(a, w)| Influencer {
-                            person: graph.id(a).to_owned(),
-                            weight: w,
-                            stance: stance_of(graph.id(a)),
-                        })
+                    strongest_swayers(graph.in_edges(b).map(|(a, w)| (graph.id(a), w, false)), TOP)
+                        .into_iter()
+                        .map(|s| Influencer { stance: stance_of(&s.person), person: s.person, weight: s.weight })
                         .collect()
                 })
                 .unwrap_or_default();
-            influencers.sort_by(|a, b| b.weight.total_cmp(&a.weight).then_with(|| a.person.cmp(&b.person)));
-            influencers.truncate(TOP);
             let mut warnings = Vec::new();
             for i in influencers.iter().filter(|i| i.weight >= STRONG_SWAY) {
                 if let Some(s @ (StanceKind::Sceptic | StanceKind::Blocker)) = i.stance {
