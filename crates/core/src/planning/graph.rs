@@ -6,7 +6,21 @@
 //! release leaves from its finish and arrives at its start, so "r2 after r1"
 //! makes every change of r2 wait for every change of r1. Edges carry the lag
 //! in days; a change costs its duration.
+//!
+//! The links are compressed rows of our own (each node's successors in one
+//! slice, in the order the plan gives them, so that every answer breaking a
+//! tie by order — the deploy order, which of two equal paths is critical,
+//! the cycle named — stays the same). `PlanGraph` implements petgraph's
+//! visit traits, so petgraph's iterative searches walk it as it is: what
+//! lies downstream is petgraph's `Dfs`. Kept our own, measured: petgraph's
+//! `DiGraph` as the storage made building the plan 45 % slower at 100,000
+//! changes (24 → 35 ms) and the whole plan 28 % (74 → 95 ms); its `Csr`
+//! sorts each row, which changes the answers above; its `toposort` is
+//! depth-first, while the deploy order takes ready items first in, first
+//! out; and it names one node of a cycle, not the cycle (bench/README.md).
 
+use fixedbitset::FixedBitSet;
+use petgraph::visit::{Dfs, GraphBase, IntoNeighbors, VisitMap, Visitable};
 use rustc_hash::FxHashMap;
 
 use crate::graph::cycle_in;
@@ -238,10 +252,49 @@ impl<'a> PlanGraph<'a> {
         self.targets[range.clone()].iter().map(|&w| w as usize).zip(self.lags[range].iter().copied())
     }
 
+    /// Which nodes `v` reaches through its links, `v` included (petgraph's
+    /// iterative depth-first search: no recursion on long chains).
+    pub fn reached_from(&self, v: usize) -> FixedBitSet {
+        let mut dfs = Dfs::new(self, v);
+        if v >= self.len() {
+            return dfs.discovered;
+        }
+        while dfs.next(self).is_some() {}
+        dfs.discovered
+    }
+
     /// Every node, each after everything it waits for.
     pub fn order(&self) -> &[u32] {
         &self.order
     }
+}
+
+impl GraphBase for PlanGraph<'_> {
+    type NodeId = usize;
+    type EdgeId = usize;
+}
+
+impl<'g> IntoNeighbors for &'g PlanGraph<'_> {
+    type Neighbors = std::iter::Map<std::slice::Iter<'g, u32>, fn(&u32) -> usize>;
+    fn neighbors(self, v: usize) -> Self::Neighbors {
+        self.targets[self.edge_range(v)].iter().map(|&w| w as usize)
+    }
+}
+
+impl Visitable for PlanGraph<'_> {
+    type Map = FixedBitSet;
+    fn visit_map(&self) -> FixedBitSet {
+        FixedBitSet::with_capacity(self.len())
+    }
+    fn reset_map(&self, map: &mut FixedBitSet) {
+        map.clear();
+        map.grow(self.len());
+    }
+}
+
+/// Whether `v` was reached, for a map from [`PlanGraph::reached_from`].
+pub fn was_reached(map: &FixedBitSet, v: usize) -> bool {
+    map.is_visited(&v)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::calendar::Dependants;
-use super::graph::{Node, PlanGraph};
+use super::graph::{was_reached, Node, PlanGraph};
 use super::PlanInputs;
 
 /// What is hit if an item goes wrong.
@@ -28,21 +28,13 @@ pub struct Impact {
 /// The items downstream of `v`: changes reached, and releases whose start is
 /// reached (the whole release waits), in topological order.
 pub fn downstream(graph: &PlanGraph<'_>, v: usize) -> Vec<String> {
-    let mut reached = vec![false; graph.len()];
-    let mut stack = vec![v];
-    while let Some(x) = stack.pop() {
-        for (w, _) in graph.successors(x) {
-            if !reached[w] {
-                reached[w] = true;
-                stack.push(w);
-            }
-        }
-    }
+    let reached = graph.reached_from(v);
+    let reached = |w: usize| was_reached(&reached, w);
     graph
         .order()
         .iter()
         .map(|&w| w as usize)
-        .filter(|&w| reached[w] && w != v)
+        .filter(|&w| reached(w) && w != v)
         .filter_map(|w| match graph.node(w) {
             Node::Change(i) => Some(graph.change_id(i).to_owned()),
             Node::Start(i) => Some(graph.release_id(i).to_owned()),
