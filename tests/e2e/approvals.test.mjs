@@ -8,8 +8,8 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { assert, byTestId, dragMouse, launch, press, planGraphPoints, requireApp, run, screenshot, startDriver, stopDriver } from "./harness.mjs";
+import { dirname, join } from "node:path";
+import { APP, assert, byTestId, dragMouse, launch, press, planGraphPoints, requireApp, run, screenshot, startDriver, stopDriver } from "./harness.mjs";
 
 requireApp();
 
@@ -103,6 +103,47 @@ const failed = await run([
     // The approver who rejected, by name, with a signature line.
     assert(text.includes("Hannah Schmidt") && text.includes("Signature"), "the saved packet does not name the approver");
     assert(text.includes("rejected (stale)") && !text.includes("CONFIDENTIAL"), "the saved packet does not show the stale rejection");
+  }],
+  ["another workspace opened after all that shows nothing of what was asked in the first", async () => {
+    // The first's path to yes, scheduling answer, checklist and packet preview
+    // were all on screen. The second is another copy of the demo (the same
+    // releases by id), written by the command line and opened through the dialog.
+    const second = join(home, "second.greychart");
+    execFileSync(join(dirname(APP), "greychart"), ["demo", second]);
+    const toolbar = async () => String((await byTestId(browser, "workspace-name").getProperty("textContent")) ?? "");
+    await press(byTestId(browser, "cmd-open"));
+    // GTK's file chooser: Ctrl+L opens its location field for a typed path;
+    // a completion offered for it may take the first Enter. The dialog is
+    // given a moment to settle first, or keys are lost.
+    const dialog = execFileSync("xdotool", ["search", "--sync", "--name", "Open workspace"], { timeout: 20000 }).toString().trim().split("\n")[0] ?? "";
+    await browser.pause(1000);
+    execFileSync("xdotool", ["windowfocus", "--sync", dialog, "key", "--clearmodifiers", "ctrl+l"]);
+    await browser.pause(300);
+    execFileSync("xdotool", ["type", "--delay", "30", second]);
+    await browser.pause(300);
+    for (let i = 0; i < 3 && (await toolbar()) !== second; i++) {
+      execFileSync("xdotool", ["key", "--clearmodifiers", "Return"]);
+      await browser.pause(1000);
+    }
+    await browser
+      .waitUntil(async () => (await toolbar()) === second, { timeout: 20000 })
+      .catch(async () => {
+        throw new Error(`the second workspace did not open: the toolbar says "${await toolbar()}", the status "${await byTestId(browser, "status").getText()}"`);
+      });
+    for (const view of ["packets", "approvals", "release-plan", "grey-chart"]) {
+      await byTestId(browser, `nav-${view}`).click();
+      await byTestId(browser, `view-${view}`).waitForExist({ timeout: 5000 });
+      const shown = await browser.execute(() => document.body.innerText);
+      for (const old of ["cannot be scheduled", "is scheduled (override logged)", "Swayed most by"]) {
+        assert(!shown.includes(old), `the ${view} view of the other workspace still shows "${old}"`);
+      }
+      const leftovers = await browser.execute(() => ["paths-to-yes", "schedule-answer", "packet-pages"].filter((id) => document.querySelector(`[data-testid="${id}"]`)));
+      assert(leftovers.length === 0, `the ${view} view still holds ${leftovers.join(", ")}`);
+    }
+    await byTestId(browser, "nav-approvals").click();
+    const open = await byTestId(browser, "approval-checklist").getAttribute("data-release");
+    assert(open === "r1", `the checklist open is ${open}, the first workspace's choice, not the first release with a sign-off missing`);
+    await screenshot(browser, "another-workspace-approvals");
   }],
 ]);
 

@@ -403,11 +403,30 @@ function show(id: string): void {
   byId("view").scrollTop = 0;
 }
 
+/** Forgets what was chosen or asked in the workspace that was open, so
+ *  nothing of it stays on screen in another (the data itself is loaded anew). */
+function forgetWorkspace(): void {
+  closePanel();
+  Object.assign(model, {
+    path: [],
+    focusQuery: "",
+    focusSteps: 0,
+    stanceRelease: null,
+    planItem: null,
+    impact: null,
+    planRefused: null,
+    approvalsRelease: null,
+    pathToYes: null,
+    scheduleMessage: null,
+    packet: null,
+  } satisfies Partial<Model>);
+}
+
 async function fileCommand(run: () => Promise<unknown>, done: string): Promise<void> {
   try {
     const info = await run();
     if (info === null) return;
-    closePanel();
+    forgetWorkspace();
     await load();
     status(`${done} ${model.info?.name ?? ""}`);
   } catch (e) {
@@ -420,6 +439,7 @@ async function fileCommand(run: () => Promise<unknown>, done: string): Promise<v
 /** Asks for the passphrase of an encrypted workspace being opened. */
 function askPassphrase(message: string): void {
   openUnlockForm(message, (info) => {
+    forgetWorkspace();
     void load().then(() => status(`Opened ${info.name}`));
   });
 }
