@@ -18,7 +18,15 @@ what: string,
 /**
  * The cycle's ids in order, the first repeated last.
  */
-members: Array<string>, };
+members: Array<string>, } | { "kind": "record", 
+/**
+ * Its kind, as messages name it ("person", "decision").
+ */
+entity: string, 
+/**
+ * Its id.
+ */
+id: string, };
 
 /**
  * An error as the user interface receives it.

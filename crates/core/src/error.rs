@@ -86,6 +86,14 @@ pub enum ErrorDetail {
         /// The cycle's ids in order, the first repeated last.
         members: Vec<String>,
     },
+    /// The record an edit was refused for: still needed by others, or never
+    /// edited (a decision).
+    Record {
+        /// Its kind, as messages name it ("person", "decision").
+        entity: String,
+        /// Its id.
+        id: String,
+    },
 }
 
 /// An error as the user interface receives it.

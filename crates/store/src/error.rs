@@ -1,6 +1,6 @@
 //! Errors of the store, and how they reach the user interface.
 
-use greychart_core::{ApiError, CoreError, ErrorCode, ValidationError};
+use greychart_core::{ApiError, CoreError, ErrorCode, ErrorDetail, ValidationError};
 
 /// Everything the store can refuse or fail at.
 #[derive(Debug, thiserror::Error)]
@@ -20,6 +20,17 @@ pub enum StoreError {
     /// The edit conflicts with other records.
     #[error("{0}")]
     Conflict(String),
+    /// The edit is refused because of one record: it is still needed, or it
+    /// is never edited. The page can point at it.
+    #[error("{message}")]
+    Kept {
+        /// What is wrong, in plain words.
+        message: String,
+        /// The record's kind, as messages name it ("person", "decision").
+        entity: &'static str,
+        /// Its id.
+        id: String,
+    },
     /// The file was written by a newer Greychart.
     #[error("{path} was written by a newer Greychart (schema {found}; this version reads up to {supported}): update Greychart to open it")]
     TooNew {
@@ -82,6 +93,10 @@ impl From<StoreError> for ApiError {
             StoreError::Core(core) => return ApiError::from(core.clone()),
             StoreError::NotFound { .. } => ErrorCode::NotFound,
             StoreError::Conflict(_) => ErrorCode::Conflict,
+            StoreError::Kept { entity, id, .. } => {
+                let detail = ErrorDetail::Record { entity: (*entity).to_owned(), id: id.clone() };
+                return ApiError { detail: Some(detail), ..ApiError::new(ErrorCode::Conflict, e.to_string()) };
+            }
             StoreError::TooNew { .. } => ErrorCode::TooNew,
             StoreError::NotAWorkspace { .. } => ErrorCode::Database,
             StoreError::Locked { .. } => ErrorCode::Locked,

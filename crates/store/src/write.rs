@@ -153,10 +153,14 @@ impl<'c> Write<'c> {
         self.check_references(record)?;
         let before: Option<R> = get_on(&self.tx, &key_of(record).iter().map(String::as_str).collect::<Vec<_>>())?;
         if R::IMMUTABLE && before.is_some() {
-            return Err(StoreError::Conflict(format!(
-                "a {} is never edited: record a new one, and the old one stays in the history",
-                R::ENTITY
-            )));
+            return Err(StoreError::Kept {
+                message: format!(
+                    "a {} is never edited: record a new one, and the old one stays in the history",
+                    R::ENTITY
+                ),
+                entity: R::ENTITY,
+                id: record.label(),
+            });
         }
         self.put(record)?;
         if let Some(check) = R::cycle_check(before.as_ref(), record) {
@@ -174,7 +178,11 @@ impl<'c> Write<'c> {
         let before: R =
             get_on(&self.tx, key)?.ok_or_else(|| StoreError::NotFound { entity: R::ENTITY, id: label.clone() })?;
         if R::IMMUTABLE {
-            return Err(StoreError::Conflict(format!("a {} is never deleted: it stays in the history", R::ENTITY)));
+            return Err(StoreError::Kept {
+                message: format!("a {} is never deleted: it stays in the history", R::ENTITY),
+                entity: R::ENTITY,
+                id: label,
+            });
         }
         if R::DEPENDED_ON {
             self.tx.execute("DELETE FROM dependencies WHERE before_item = ?1 OR after_item = ?1", [key[0]])?;
@@ -182,10 +190,14 @@ impl<'c> Write<'c> {
         self.follow(R::consequences(Some(&before), None))?;
         let sql = format!("DELETE FROM {} WHERE {}", R::TABLE, key_filter::<R>());
         self.tx.execute(&sql, rusqlite::params_from_iter(key.iter())).map_err(|e| match e.sqlite_error_code() {
-            Some(SqliteCode::ConstraintViolation) => StoreError::Conflict(format!(
-                "{} {label} is still needed by other records (approvals or decisions); remove those first",
-                R::ENTITY
-            )),
+            Some(SqliteCode::ConstraintViolation) => StoreError::Kept {
+                message: format!(
+                    "{} {label} is still needed by other records (approvals or decisions); remove those first",
+                    R::ENTITY
+                ),
+                entity: R::ENTITY,
+                id: label.clone(),
+            },
             _ => StoreError::Sqlite(e),
         })?;
         self.audit_record(Action::Delete, &before, Some(&json(&before)), None)

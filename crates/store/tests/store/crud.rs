@@ -150,10 +150,10 @@ fn crud_works_for_every_entity() {
     w.commit().unwrap();
     let mut w = ws.write().unwrap();
     let edit = w.save(&Decision { comment: "changed my mind".into(), ..decision.clone() });
-    assert!(matches!(edit, Err(StoreError::Conflict(_))), "{edit:?}");
+    assert!(matches!(edit, Err(StoreError::Kept { entity: "decision", .. })), "{edit:?}");
     drop(w);
     let mut w = ws.write().unwrap();
-    assert!(matches!(w.delete::<Decision>(&["d9"]), Err(StoreError::Conflict(_))));
+    assert!(matches!(w.delete::<Decision>(&["d9"]), Err(StoreError::Kept { entity: "decision", .. })));
     drop(w);
     assert_eq!(ws.read().get::<Decision>(&["d9"]).unwrap(), Some(decision));
 }
@@ -253,7 +253,11 @@ fn an_approver_cannot_be_deleted_while_needed() {
     let (_dir, mut ws) = demo();
     let mut w = ws.write().unwrap();
     let err = w.delete::<Person>(&["p25"]).unwrap_err();
-    assert!(matches!(err, StoreError::Conflict(_)), "{err}");
+    assert!(matches!(err, StoreError::Kept { entity: "person", ref id, .. } if id == "p25"), "{err}");
+    // The page is told which record, not only in words.
+    let api = greychart_core::ApiError::from(err);
+    assert_eq!(api.code, greychart_core::ErrorCode::Conflict);
+    assert_eq!(api.detail, Some(greychart_core::ErrorDetail::Record { entity: "person".into(), id: "p25".into() }));
 }
 
 #[test]
