@@ -13,6 +13,7 @@
 //! timeout, so a killed process leaves a valid file with every committed edit.
 
 mod approvals;
+mod checks;
 mod edits;
 mod encryption;
 mod error;

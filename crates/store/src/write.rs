@@ -3,16 +3,13 @@
 //! reporting lines and dependencies kept acyclic, and an audit event recorded.
 //! Nothing lands unless `commit` is called.
 
-use greychart_core::graph::find_cycle;
 use greychart_core::model::*;
-use greychart_core::planning::PlanGraph;
-use greychart_core::CoreError;
 use rusqlite::session::Session;
 use rusqlite::{Connection, ErrorCode as SqliteCode, OptionalExtension, Transaction};
 
 use crate::error::{Result, StoreError};
-use crate::read::{get_on, key_filter, Read};
-use crate::record::{Action, Consequences, CycleCheck, Rules, Stale};
+use crate::read::{get_on, key_filter};
+use crate::record::{Action, CycleCheck, Rules};
 use crate::Record;
 
 /// A write handle on a workspace.
@@ -203,28 +200,6 @@ impl<'c> Write<'c> {
         self.audit_record(Action::Delete, &before, Some(&json(&before)), None)
     }
 
-    /// Acts on what an edit means beyond its row: marks decisions stale,
-    /// notes which requirements to derive again before committing, and
-    /// guards moving a release to "scheduled".
-    pub(crate) fn follow(&mut self, consequences: Consequences) -> Result<()> {
-        let Consequences { stale, rules, scheduling } = consequences;
-        self.rules = std::mem::take(&mut self.rules).and(rules);
-        for s in stale {
-            match s {
-                Stale::Release { release, reason } => self.mark_stale(&release, &reason)?,
-                Stale::Around { item, reason } => {
-                    if let Some(release) = self.release_of(&item)? {
-                        self.mark_stale(&release, &reason)?;
-                    }
-                }
-            }
-        }
-        if let Some(release) = scheduling {
-            self.check_ready_to_schedule(&release)?;
-        }
-        Ok(())
-    }
-
     /// Who records a claim that names nobody as its recorder: the person
     /// the workspace names as "me", or else the writer's account name.
     pub(crate) fn recorder(&self) -> Result<String> {
@@ -253,7 +228,7 @@ impl<'c> Write<'c> {
             [key, value],
         )?;
         if crate::approvals::SETTINGS.contains(&key) {
-            self.rules = std::mem::take(&mut self.rules).and(Rules::All);
+            self.note_rules(Rules::All);
         }
         self.audit("update", "setting", key, before.as_deref(), Some(value))
     }
@@ -303,80 +278,6 @@ impl<'c> Write<'c> {
         );
         self.tx.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?;
         Ok(())
-    }
-
-    fn check_references<R: Record>(&self, record: &R) -> Result<()> {
-        for reference in record.references() {
-            let mut found = false;
-            for table in reference.tables {
-                let sql = format!("SELECT 1 FROM {table} WHERE id = ?1");
-                found |= self.tx.query_row(&sql, [&reference.id], |_| Ok(())).optional()?.is_some();
-            }
-            if !found {
-                let what = reference.tables.join(" or ");
-                return Err(StoreError::invalid(reference.field, format!("no {what} entry has id {}", reference.id)));
-            }
-        }
-        Ok(())
-    }
-
-    /// Refuses a write that closed a cycle in the reporting lines (walked
-    /// up from the person: work proportional to their depth) or in the
-    /// plan (dependencies, and a release's link to its own changes); the
-    /// cycle is named starting from where the edit was made.
-    pub(crate) fn check_acyclic(&self, check: CycleCheck) -> Result<()> {
-        let (found, anchor) = match check {
-            CycleCheck::Reporting { person } => {
-                let mut stmt = self.tx.prepare_cached("SELECT manager FROM people WHERE id = ?1")?;
-                let mut chain = vec![person.clone()];
-                let mut at = person.clone();
-                let found = loop {
-                    let manager: Option<String> = stmt.query_row([&at], |r| r.get(0)).optional()?.flatten();
-                    let Some(manager) = manager else { break None };
-                    if manager == person {
-                        chain.push(manager);
-                        // Named from the manager down to the person, as a reporting line reads.
-                        chain.reverse();
-                        break Some(CoreError::Cycle { what: "reporting line".to_owned(), members: chain });
-                    }
-                    // A cycle above the person, not through them: not this edit's.
-                    if chain.contains(&manager) {
-                        break None;
-                    }
-                    chain.push(manager.clone());
-                    at = manager;
-                };
-                (found, None)
-            }
-            CycleCheck::AllReporting { anchor } => {
-                let mut stmt = self.tx.prepare_cached("SELECT manager, id FROM people WHERE manager IS NOT NULL")?;
-                let edges = stmt
-                    .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
-                    .collect::<rusqlite::Result<Vec<_>>>()?;
-                let found = find_cycle(edges.iter().map(|(a, b)| (a.as_str(), b.as_str())))
-                    .map(|members| CoreError::Cycle { what: "reporting line".to_owned(), members });
-                (found, anchor)
-            }
-            CycleCheck::Plan { anchor } => {
-                let read = Read::new(&self.tx);
-                let found =
-                    PlanGraph::build(&read.list::<Release>()?, &read.list::<Change>()?, &read.list::<Dependency>()?)
-                        .err();
-                (found, anchor)
-            }
-        };
-        match found {
-            None => Ok(()),
-            Some(CoreError::Cycle { what, mut members }) => {
-                if let Some(at) = anchor.and_then(|a| members.iter().position(|m| *m == a)) {
-                    members.pop();
-                    members.rotate_left(at);
-                    members.push(members[0].clone());
-                }
-                Err(StoreError::Core(CoreError::Cycle { what, members }))
-            }
-            Some(other) => Err(StoreError::Core(other)),
-        }
     }
 
     /// Records an audit event that is not one record's edit (a setting,
@@ -494,8 +395,13 @@ impl<'c> Write<'c> {
     /// it could change are derived again before committing.
     pub(crate) fn put_in_bulk<R: Record>(&mut self, record: &R) -> Result<()> {
         self.put(record)?;
-        self.rules = std::mem::take(&mut self.rules).and(R::consequences(None, Some(record)).rules);
+        self.note_rules(R::consequences(None, Some(record)).rules);
         Ok(())
+    }
+
+    /// Notes whose requirements to derive again before committing.
+    pub(crate) fn note_rules(&mut self, rules: Rules) {
+        self.rules = std::mem::take(&mut self.rules).and(rules);
     }
 
     /// Writes a record of a bulk write, acting on what it means as a single
