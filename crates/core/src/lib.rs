@@ -32,6 +32,11 @@ macro_rules! domain_enum {
                 match self { $($name::$variant => $text),+ }
             }
 
+            /// The name in words, as messages and the packet print it.
+            pub fn words(self) -> String {
+                self.as_str().replace('_', " ")
+            }
+
             /// Parses a stored or exchanged name.
             pub fn parse(s: &str) -> Option<Self> {
                 match s { $($text => Some($name::$variant),)+ _ => None }

@@ -200,7 +200,7 @@ impl Write<'_> {
                 format!(
                     "{} ({}, {}{})",
                     r.approver,
-                    r.role.words(),
+                    r.role.title(),
                     r.status.words(),
                     if r.stale { ", stale" } else { "" }
                 )

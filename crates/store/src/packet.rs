@@ -97,7 +97,7 @@ impl Workspace {
             .iter()
             .map(|a| {
                 json!({
-                    "role": a.role.words(),
+                    "role": a.role.title(),
                     "approver": name(&a.approver),
                     "rule": a.rule,
                     "status": if a.stale { format!("{} (stale)", a.status.words()) } else { a.status.words() },
@@ -112,7 +112,7 @@ impl Workspace {
                 .map(|p| {
                     json!({
                         "approver": name(&p.approval.approver),
-                        "role": p.approval.role.words(),
+                        "role": p.approval.role.title(),
                         "status": p.approval.status.words(),
                         "stance": p.stance.map_or("unknown", |s| s.as_str()),
                         "influencers": p.influencers.iter().map(|i| format!("{} ({:.2}, {})", name(&i.person), i.weight, i.stance.map_or("stance unknown", |s| s.as_str()))).collect::<Vec<_>>().join("; "),

@@ -254,11 +254,6 @@ impl From<DecisionKind> for ApprovalStatus {
 }
 
 impl ApprovalStatus {
-    /// The status in words, as the packet and messages print it.
-    pub fn words(self) -> String {
-        self.as_str().replace('_', " ")
-    }
-
     /// Still to win over: nobody said yes, and nobody merely stood aside.
     pub fn wants_a_yes(self) -> bool {
         matches!(self, ApprovalStatus::Pending | ApprovalStatus::Rejected | ApprovalStatus::ChangesRequested)

@@ -29,13 +29,13 @@ domain_enum! {
 }
 
 impl ApprovalRole {
-    /// The role in words, as a packet and a message print it ("CAB", "QA",
-    /// "change manager").
-    pub fn words(self) -> String {
+    /// The role as people write it, as a packet and a message print it
+    /// ("CAB", "QA", "change manager").
+    pub fn title(self) -> String {
         match self {
             ApprovalRole::Cab => "CAB".to_owned(),
             ApprovalRole::Qa => "QA".to_owned(),
-            other => other.as_str().replace('_', " "),
+            other => other.words(),
         }
     }
 }

@@ -33,13 +33,6 @@ domain_enum! {
     }
 }
 
-impl ConflictKind {
-    /// The kind in words, as the packet and the CLI print it.
-    pub fn words(self) -> String {
-        self.as_str().replace('_', " ")
-    }
-}
-
 /// One problem in the plan.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Conflict {
@@ -282,7 +275,7 @@ pub(crate) fn absent_approvers(inputs: &PlanInputs<'_>) -> Vec<Conflict> {
                     "{} must approve {} as {} but is away {}, during its window {}.",
                     names.get(q.approver.as_str()).copied().unwrap_or(&q.approver),
                     releases.get(q.release.as_str()).map_or(q.release.clone(), |r| named(r)),
-                    q.role.as_str().replace('_', " "),
+                    q.role.words(),
                     dates((a.starts_on, a.ends_on)),
                     dates(w)
                 ),

@@ -380,12 +380,7 @@ impl Record for Decision {
     const IMMUTABLE: bool = true;
     fn history_line(&self, action: Action, person: &dyn Fn(&str) -> String) -> String {
         match action {
-            Action::Create => format!(
-                "Recorded {} by {} on {}",
-                self.kind.as_str().replace('_', " "),
-                self.decided_by,
-                self.requirement
-            ),
+            Action::Create => format!("Recorded {} by {} on {}", self.kind.words(), self.decided_by, self.requirement),
             _ => default_history_line(self, action, person),
         }
     }
