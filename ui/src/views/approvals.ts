@@ -207,8 +207,10 @@ export const approvalsView: View = (model, actions) => {
   return h(
     "div",
     { class: "view-body", "data-testid": "view-approvals" },
-    section("What is missing", "Approved and current, out of required, per release.", h("ul", { class: "summary", "data-testid": "approval-summary" }, ...summaries)),
-    section("Releases × approvers", "Every sign-off at a glance: hover a cell for the rule; stale means the release changed after the decision; overdue means the window opens within three days. Click a release for its checklist.", matrix(model, actions)),
+    summaries.length === 0
+      ? section("What is missing", "Approved and current, out of required, per release.", h("p", { class: "empty", "data-testid": "approval-summary" }, "No releases yet. Once a release is planned, the rules name who must sign it off (component owners, business owners, the change manager, the CAB) and each sign-off is tracked here."))
+      : section("What is missing", "Approved and current, out of required, per release.", h("ul", { class: "summary", "data-testid": "approval-summary" }, ...summaries)),
+    summaries.length === 0 ? null : section("Releases × approvers", "Every sign-off at a glance: hover a cell for the rule; stale means the release changed after the decision; overdue means the window opens within three days. Click a release for its checklist.", matrix(model, actions)),
     chosen ? section(`${chosen.name}: checklist`, `Who must sign off ${label.get(chosen.id) ?? chosen.id}, why, and where each stands.`, checklist(model, actions, chosen)) : null,
   );
 };

@@ -31,7 +31,9 @@ export const packetsView: View = (model, actions) => {
     section(
       "Sign-off packets",
       "One packet per release: scope, schedule, impact and a signature line per approver. Packets never contain grey-chart data.",
-      table("packets-table", [{ label: "Release" }, { label: "Stage" }, { label: "Window" }, { label: "Changes", numeric: true }, { label: "Signed" }, { label: "Still to sign" }, { label: "" }], rows),
+      rows.length === 0
+        ? h("p", { class: "empty", "data-testid": "packets-table" }, "No releases yet: each release planned gets its packet here, to preview, save as PDF or print.")
+        : table("packets-table", [{ label: "Release" }, { label: "Stage" }, { label: "Window" }, { label: "Changes", numeric: true }, { label: "Signed" }, { label: "Still to sign" }, { label: "" }], rows),
     ),
     model.packet ? packetPanel(model.packet, model.data.releases.find((r) => r.id === model.packet?.release)?.name ?? model.packet.release, actions) : null,
   );
