@@ -60,6 +60,8 @@ const failed = await run([
     // The native window title, as the X server knows it.
     const windows = execFileSync("xwininfo", ["-root", "-tree"], { encoding: "utf8" });
     assert(windows.includes('"demo.greychart \u2014 Greychart"'), "the window title does not name the workspace");
+    await browser.waitUntil(() => browser.execute(() => document.documentElement.dataset.firstMapMs !== undefined), { timeout: 30000, interval: 100, timeoutMsg: "the map was never drawn" });
+    console.log(`  figure: the demo's map drawn ${await browser.execute(() => document.documentElement.dataset.firstMapMs)} ms after the page started`);
   }],
   ["the grey chart view shows the demo's people, ranks and claims", () =>
     visit("grey-chart", ["Margaret Okafor", "Hiroshi Tanaka", "Chief Information Officer", "none (known)", "CIO checks every budget line"])],

@@ -108,7 +108,7 @@ const failed = await run([
       requestAnimationFrame(tick);
       const slider = document.querySelector('[data-testid="as-of-slider"]');
       slider.value = "-365";
-      slider.dispatchEvent(new Event("change"));
+      slider.dispatchEvent(new Event("change", { bubbles: true })); // as a real change does
     });
     // Polled by script: WebDriver's element commands stall a busy page and
     // would inflate the figure.
@@ -274,7 +274,7 @@ const failed = await run([
     await browser.execute(() => {
       const input = document.querySelector('[data-testid="map-search"]');
       input.value = "Person 44";
-      input.dispatchEvent(new Event("change"));
+      input.dispatchEvent(new Event("change", { bubbles: true })); // as a real change does
     });
     await byTestId(browser, "map-focus-steps").selectByAttribute("value", "1");
     await browser.waitUntil(async () => (await mapAttr("data-nodes")) === String(near.size), {

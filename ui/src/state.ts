@@ -1,87 +1,14 @@
-// What the views render from: the workspace's data and its analytics, loaded
-// together and replaced as a whole after every saved edit.
+// Lookups over the loaded workspace the views share: names by id, people
+// by id, the influence rows, the best few by a score. Loaded data is
+// replaced as a whole, never changed in place, so each lookup is worked
+// out once per answer.
 
-import type { BrokerState } from "./broker";
-import type { ApprovalRow, Audience, ClaimRows, PathToYes, EvidenceGlance, Faction, Impact, InfluenceRow, Person, PlanReport, Position, RankColumns, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
-
-export interface Model {
-  info: WorkspaceInfo | null;
-  /** Everything but the claims: a large chart has hundreds of thousands, so
-   *  the window fetches them a page (`claims`) or a person at a time. */
-  data: WorkspaceData;
-  /** The claims listed so far, in the order recorded, and how many in all. */
-  claims: ClaimRows;
-  /** Ranks at once, most influential first; their broker scores only once
-   *  `broker` is done. */
-  influence: InfluenceRow[];
-  broker: BrokerState;
-  /** The map's links: all of them, or above MAP_LIMIT people only those
-   *  around the focused person (none without one). */
-  edges: SwayEdge[];
-  /** Gaps in the evidence and recent movers (null until loaded). */
-  evidence: EvidenceGlance | null;
-  /** How many days back the movers are measured from. */
-  moversDays: number;
-  /** Groups who sway each other more than outsiders, largest first. */
-  factions: Faction[];
-  /** What the map's colours mean. */
-  colourBy: "team" | "faction";
-  /** Saved places of people on the map (empty: lay out automatically). */
-  positions: Position[];
-  asOf: string;
-  /** Layers of the map. */
-  showFormal: boolean;
-  showGrey: boolean;
-  /** The highlighted strongest path, ids in order (empty: none). */
-  path: string[];
-  /** The map's search text; with `focusSteps` > 0 it shows only the
-   *  people within that many links of the person found. */
-  focusQuery: string;
-  focusSteps: number;
-  /** Dragging on the map draws claims instead of moving people. */
-  drawMode: boolean;
-  /** The release whose stances colour the power/interest grid. */
-  stanceRelease: string | null;
-  /** The plan's analysis from today (null until loaded, or when refused). */
-  plan: PlanReport | null;
-  /** Why the plan could not be analysed, if it could not. */
-  planError: string | null;
-  /** The plan item clicked, and its blast radius once computed. */
-  planItem: string | null;
-  impact: Impact | null;
-  /** Dragging on the dependency graph draws dependencies. */
-  planDraw: boolean;
-  /** The last dependency refused for closing a cycle: message and members. */
-  planRefused: { message: string; members: string[] } | null;
-  /** Every active requirement with where it stands (from Rust). */
-  approvals: ApprovalRow[];
-  /** The release whose approval checklist is open. */
-  approvalsRelease: string | null;
-  /** Its path to yes, once asked for. */
-  pathToYes: PathToYes[] | null;
-  /** Which sign-offs the matrix shows. */
-  approvalFilter: ApprovalFilter;
-  /** The packet being previewed, if any. */
-  packet: PacketPreview | null;
-  /** The last answer to scheduling a release: refused (why) or done. */
-  scheduleMessage: { release: string; text: string; refused: boolean } | null;
-}
+import type { ApprovalRow, ClaimRows, InfluenceRow, Person, RankColumns, WorkspaceData } from "./bindings";
 
 /** No claims listed yet. */
 export function noClaims(): ClaimRows {
   return { total: 0, offset: 0, rows: [] };
 }
-
-/** A packet chosen in the Packets view: its pages once typeset (SVG). */
-export interface PacketPreview {
-  release: string;
-  audience: Audience;
-  pages: string[] | null;
-  error: string | null;
-}
-
-/** Which sign-offs the approvals matrix shows. */
-export type ApprovalFilter = "all" | "missing" | "stale" | "overdue";
 
 export function emptyData(): WorkspaceData {
   return {
@@ -177,6 +104,6 @@ export function topBy<T>(items: T[], score: (item: T) => number, k: number): T[]
 
 /** Each active requirement's row as Rust worked it out (status, stale,
  *  overdue today), by requirement id. */
-export function approvalsById(model: Model): Map<string, ApprovalRow> {
-  return new Map(model.approvals.map((row) => [row.id, row]));
+export function approvalsById(approvals: ApprovalRow[]): Map<string, ApprovalRow> {
+  return once(approvals, "rows", () => new Map(approvals.map((row) => [row.id, row])));
 }

@@ -1,45 +1,43 @@
-import { describe, expect, it } from "vitest";
-import { applyBrokerScores, brokerText } from "../src/broker";
-import { emptyData, noClaims, type Model } from "../src/state";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { Broker } from "../src/stores/broker.svelte";
 
-function model(): Model {
-  return {
-    info: null,
-    data: emptyData(),
-    approvals: [],
-    claims: noClaims(),
-    influence: [
-      { id: "a", name: "A", rank: 0.6, formal_rank: 0.5, rank_percentile: 100, power_gap: 0, broker: 0 },
-      { id: "b", name: "B", rank: 0.4, formal_rank: 0.5, rank_percentile: 0, power_gap: 0, broker: 0 },
-    ],
-    broker: { kind: "running", done: 0, total: 2 },
-    edges: [],
-    evidence: null,
-    moversDays: 90,
-    factions: [],
-    colourBy: "team",
-    positions: [],
-    asOf: "2026-11-27",
-    showFormal: true,
-    showGrey: true,
-    path: [],
-    focusQuery: "",
-    focusSteps: 0,
-    drawMode: false,
-    stanceRelease: null, plan: null, planError: null, planItem: null, impact: null, planDraw: false, planRefused: null, approvalsRelease: null, pathToYes: null, approvalFilter: "all", scheduleMessage: null, packet: null,
-  };
-}
+// The store asks the app through Tauri's invoke; here a run is answered by
+// hand, as the app would answer it.
+const answers: ((value: unknown) => void)[] = [];
+vi.mock("../src/ipc", () => ({
+  call: () => new Promise((resolve) => answers.push(resolve)),
+  asApiError: (e: unknown) => ({ code: "internal", message: String(e), field: null }),
+}));
+vi.stubGlobal("window", { setInterval: () => 0, clearInterval: () => undefined });
+
+afterEach(() => {
+  answers.length = 0;
+});
 
 describe("broker scores arriving after the ranks", () => {
-  it("show an ellipsis while running, then the scores, and a dash when cancelled", () => {
-    const m = model();
-    expect(brokerText(m, "a")).toBe("…");
-    applyBrokerScores(m, { scores: [{ id: "a", broker: 0.25 }, { id: "b", broker: 0 }], exact: true, sources: 2 });
-    expect(m.broker).toEqual({ kind: "done", exact: true, sources: 2 });
-    expect(brokerText(m, "a")).toBe("0.25");
-    expect(m.influence.find((r) => r.id === "a")?.broker).toBe(0.25);
-    expect(brokerText(m, "nobody")).toBe("–");
-    m.broker = { kind: "cancelled" };
-    expect(brokerText(m, "a")).toBe("–");
+  it("show an ellipsis while running, then the scores, and a dash when cancelled", async () => {
+    const broker = new Broker();
+    expect(broker.text("a")).toBe("–");
+    const run = broker.run("2026-11-27");
+    expect(broker.text("a")).toBe("…");
+    answers.shift()?.({ scores: [{ id: "a", broker: 0.25 }, { id: "b", broker: 0 }], exact: true, sources: 2 });
+    await run;
+    expect(broker.state).toEqual({ kind: "done", exact: true, sources: 2 });
+    expect(broker.text("a")).toBe("0.25");
+    expect(broker.text("nobody")).toBe("–");
+    broker.reset();
+    expect(broker.text("a")).toBe("–");
+  });
+
+  it("drop the answer of a run overtaken by a newer one", async () => {
+    const broker = new Broker();
+    const first = broker.run("2026-01-01");
+    const second = broker.run("2026-11-27");
+    const [old, latest] = answers.splice(0);
+    latest?.({ scores: [{ id: "a", broker: 0.5 }], exact: true, sources: 1 });
+    await second;
+    old?.({ scores: [{ id: "a", broker: 0.1 }], exact: false, sources: 1 });
+    await first;
+    expect(broker.text("a")).toBe("0.50");
   });
 });

@@ -17,7 +17,7 @@ describe("capabilities", () => {
   });
 
   it("leave invoke to ipc.ts alone, so every call goes through the generated wrappers", () => {
-    const files = readdirSync(new URL("src/", root), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"));
+    const files = readdirSync(new URL("src/", root), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts") || f.endsWith(".svelte"));
     const invoking = files.filter((f) => /from "@tauri-apps\/api\/core"|\binvoke\s*[<(]/.test(readFileSync(new URL(`src/${f}`, root), "utf8")));
     expect(files.length).toBeGreaterThan(10);
     expect(invoking).toEqual(["ipc.ts"]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { asApiError } from "../src/ipc";
-import { nextPersonId } from "../src/forms/personForm";
+import { nextPersonId } from "../src/forms/ids";
 import { emptyData, influenceRows, names, topBy } from "../src/state";
 
 describe("influence rows", () => {
@@ -68,7 +68,7 @@ describe("large map layout", () => {
 
 describe("finding a person", () => {
   it("prefers an exact name, then a partial one, case-insensitively", async () => {
-    const { findPerson } = await import("../src/views/greyChart");
+    const { findPerson } = await import("../src/views/focus");
     const people = [{ id: "a", name: "Ann Lee" }, { id: "b", name: "Ann" }];
     expect(findPerson(people, "ann")).toBe("b");
     expect(findPerson(people, "lee")).toBe("a");

@@ -4,7 +4,6 @@
 // mirrored in data attributes so tests can read what is drawn.
 
 import type { InfluenceRow, Position, SwayEdge, WorkspaceData } from "../bindings";
-import { h, whenMounted } from "../dom";
 import cytoscape, { DRAWING_STYLE, drawLinks } from "./cytoscape";
 
 /** Okabe–Ito: distinguishable with the common colour-vision deficiencies. */
@@ -260,35 +259,37 @@ export function drawInfluenceMap(
   (window as unknown as { greychartMap?: cytoscape.Core }).greychartMap = cy;
   describe(container, people, shown, options);
   if (options.focus) cy.getElementById(options.focus.person).select();
+  // When the first map was drawn, in ms since the page started: the start-up figure.
+  document.documentElement.dataset["firstMapMs"] ??= String(Math.round(performance.now()));
   return cy;
 }
 
 /** The callbacks of the latest view, so a kept drawing calls the current ones. */
 let live: MapOptions;
 
-/** The drawing kept between redraws of the view. */
+/** The drawing kept while the window is open, also while another view is shown. */
 let kept: { container: HTMLElement; cy: cytoscape.Core; people: string; drawMode: boolean } | null = null;
 
+/** How many people `showMap` would draw, and whether that is too many. */
+export function mapSize(data: WorkspaceData, influence: InfluenceRow[], edges: SwayEdge[], options: MapOptions): { people: number; tooMany: boolean } {
+  const { people } = mapContent(data, influence, edges, options);
+  return { people: people.length, tooMany: people.length > MAP_LIMIT };
+}
+
 /**
- * The map for the view. When the same people are shown as last time, the
- * existing drawing is kept and only sizes, links and marks are updated in
- * place — no new layout, no new canvas — so a redraw after an edit or a new
- * as-of date is quick even with thousands of people, and nobody moves.
+ * Draws the map into `host`. When the same people are shown as last time,
+ * the existing drawing is kept and only sizes, links and marks are updated
+ * in place — no new layout, no new canvas — so an edit or a new as-of date
+ * is quick even with thousands of people, and nobody moves.
  */
-export function influenceMap(data: WorkspaceData, influence: InfluenceRow[], edges: SwayEdge[], options: MapOptions): HTMLElement {
+export function showMap(host: HTMLElement, data: WorkspaceData, influence: InfluenceRow[], edges: SwayEdge[], options: MapOptions): void {
   live = options;
   const content = mapContent(data, influence, edges, options);
   if (content.people.length > MAP_LIMIT) {
     kept?.cy.destroy();
+    kept?.container.remove();
     kept = null;
-    const note = h(
-      "div",
-      { class: "map map-note", "data-testid": "influence-map", "data-nodes": 0 },
-      options.focus
-        ? `${content.people.length.toLocaleString("en")} people are within ${options.focus.steps} link${options.focus.steps === 1 ? "" : "s"} of ${data.people.find((p) => p.id === options.focus?.person)?.name ?? options.focus.person}: too many to draw and still read. Show fewer links.`
-        : `${content.people.length.toLocaleString("en")} people are too many to draw at once and still read. Find a person above and show the people within 1–3 links of them.`,
-    );
-    return note;
+    return;
   }
   const people = content.people.map((p) => p.id).join(",");
   // A drawing is kept only in the layout wanted: saved places (its own,
@@ -312,21 +313,21 @@ export function influenceMap(data: WorkspaceData, influence: InfluenceRow[], edg
       if (options.focus) cy.getElementById(options.focus.person).select();
     });
     describe(container, content.people, content.shown, options);
-    // Back in the page: a fresh renderer on the same container, so pointer
-    // handling knows where the container now is (resize alone is not enough).
-    whenMounted(() => {
+    if (container.parentElement !== host) {
+      host.replaceChildren(container);
+      // Back in the page: a fresh renderer on the same container, so pointer
+      // handling knows where the container now is (resize alone is not enough).
       cy.unmount();
       cy.mount(container);
-    });
-    return container;
+    }
+    return;
   }
   kept?.cy.destroy();
-  kept = null;
-  const container = h("div", { class: "map", "data-testid": "influence-map" });
-  whenMounted(() => {
-    if (!container.isConnected) return;
-    const cy = drawInfluenceMap(container, data, influence, edges, options);
-    kept = { container, cy, people, drawMode: options.drawMode };
-  });
-  return container;
+  kept?.container.remove();
+  const container = document.createElement("div");
+  container.className = "map";
+  container.dataset["testid"] = "influence-map";
+  host.replaceChildren(container);
+  const cy = drawInfluenceMap(container, data, influence, edges, options);
+  kept = { container, cy, people, drawMode: options.drawMode };
 }

@@ -6,7 +6,6 @@
 // is mirrored in data attributes for tests.
 
 import type { PlanReport, WorkspaceData } from "../bindings";
-import { h, whenMounted } from "../dom";
 import cytoscape, { DRAWING_STYLE, drawLinks } from "./cytoscape";
 
 /** Changes above which the graph is not drawn (the timeline still is). */
@@ -61,7 +60,7 @@ function elements(data: WorkspaceData, o: PlanGraphOptions): cytoscape.ElementDe
   return out;
 }
 
-function draw(container: HTMLElement, data: WorkspaceData, o: PlanGraphOptions): cytoscape.Core {
+function draw(container: HTMLElement, data: WorkspaceData, o: PlanGraphOptions, onSelect: (id: string) => void, onDrawn: (before: string, after: string) => void): cytoscape.Core {
   const dark = window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
   const ink = dark ? "#e4e7eb" : "#1f2933";
   const cy = cytoscape({
@@ -86,9 +85,9 @@ function draw(container: HTMLElement, data: WorkspaceData, o: PlanGraphOptions):
       ...DRAWING_STYLE,
     ],
   });
-  cy.on("tap", "node", (e) => o.onSelect(String(e.target.data("item"))));
+  cy.on("tap", "node", (e) => onSelect(String(e.target.data("item"))));
   // The dependency is drawn once saved.
-  drawLinks(cy, o.drawMode, (source, target) => o.onDrawn(String(source.data("item")), String(target.data("item"))));
+  drawLinks(cy, o.drawMode, (source, target) => onDrawn(String(source.data("item")), String(target.data("item"))));
   return cy;
 }
 
@@ -103,24 +102,46 @@ function describe(container: HTMLElement, cy: cytoscape.Core): void {
   container.dataset["conflicts"] = items(".conflict");
 }
 
-/** The graph drawn last; destroyed when the view is drawn again. */
-let drawn: cytoscape.Core | null = null;
+/** A drawn graph: kept while its items stay the same, updated in place. */
+export interface DrawnGraph {
+  cy: cytoscape.Core;
+  /** The ids of the nodes drawn, and whether drawing links was on. */
+  nodes: string;
+  drawMode: boolean;
+  /** The callbacks of the latest options (the drawing calls them). */
+  live: PlanGraphOptions;
+}
 
-/** The graph for the view, or a note when the plan is too large to draw. */
-export function planGraph(data: WorkspaceData, o: PlanGraphOptions): HTMLElement {
-  drawn?.destroy();
-  drawn = null;
-  if (o.plan.order.length > PLAN_GRAPH_LIMIT) {
-    return h("div", { class: "plan-graph map-note", "data-testid": "plan-graph", "data-nodes": 0 }, `${o.plan.order.length} changes are too many to draw as a graph; the timeline and the tables below show them all.`);
-  }
-  const container = h("div", { class: "plan-graph", "data-testid": "plan-graph", "data-draw-mode": String(o.drawMode) });
-  whenMounted(() => {
-    if (!container.isConnected) return;
-    const cy = draw(container, data, o);
-    drawn = cy;
+/**
+ * Draws the graph into `container`, or updates `drawn` in place when the
+ * same items are shown as before: marks, links and labels change, nobody
+ * moves and the zoom stays. Returns what is drawn now.
+ */
+export function showPlanGraph(container: HTMLElement, drawn: DrawnGraph | null, data: WorkspaceData, o: PlanGraphOptions): DrawnGraph {
+  const wanted = elements(data, o);
+  const nodes = wanted.filter((e) => !e.data.source).map((e) => `${e.data.id}<${e.data.parent ?? ""}`).join(",");
+  if (drawn && drawn.nodes === nodes && drawn.drawMode === o.drawMode) {
+    drawn.live = o;
+    const { cy } = drawn;
+    const ids = new Set(wanted.map((e) => e.data.id));
+    cy.batch(() => {
+      cy.edges().filter((e) => !ids.has(e.id())).remove();
+      for (const def of wanted) {
+        const el = cy.getElementById(def.data.id ?? "");
+        if (el.empty()) cy.add(def);
+        else {
+          el.data(def.data);
+          el.classes(def.classes ?? "");
+        }
+      }
+    });
     describe(container, cy);
-    // Read-only handle for the end-to-end tests.
-    (window as unknown as { greychartPlanGraph?: cytoscape.Core }).greychartPlanGraph = cy;
-  });
-  return container;
+    return drawn;
+  }
+  drawn?.cy.destroy();
+  const next: DrawnGraph = { cy: draw(container, data, o, (id) => next.live.onSelect(id), (before, after) => next.live.onDrawn(before, after)), nodes, drawMode: o.drawMode, live: o };
+  describe(container, next.cy);
+  // Read-only handle for the end-to-end tests.
+  (window as unknown as { greychartPlanGraph?: cytoscape.Core }).greychartPlanGraph = next.cy;
+  return next;
 }

@@ -7,10 +7,11 @@
 import { Timeline } from "vis-timeline/standalone";
 import "../../node_modules/vis-timeline/styles/vis-timeline-graph2d.min.css";
 import type { Change, PlanReport, Release, WorkspaceData } from "../bindings";
-import { h, whenMounted } from "../dom";
 
 export interface TimelineOptions {
   plan: PlanReport;
+  /** Counts refused moves: a new count draws the items again from the data. */
+  redraws: number;
   onSelect: (id: string) => void;
   /** A release's window was dragged to new dates (inclusive, YYYY-MM-DD). */
   onMoveRelease: (release: Release, start: string, end: string) => void;
@@ -60,8 +61,13 @@ interface Item {
   editable?: boolean | { updateTime: boolean; updateGroup: boolean; remove: boolean };
 }
 
+/** An item's or a group's text, set as text (never parsed as HTML). */
 function label(text: string, tip: string, item?: string): HTMLElement {
-  return h("span", { title: tip, "data-item": item }, text);
+  const span = document.createElement("span");
+  span.title = tip;
+  if (item) span.dataset["item"] = item;
+  span.textContent = text;
+  return span;
 }
 
 function items(data: WorkspaceData, plan: PlanReport): { groups: { id: string; content: HTMLElement }[]; items: Item[] } {
@@ -111,89 +117,99 @@ function items(data: WorkspaceData, plan: PlanReport): { groups: { id: string; c
   return { groups, items: out };
 }
 
-/** The range shown last, so the view keeps its zoom across redraws. */
+/** The range shown last, so the view keeps its zoom when drawn again. */
 let shown: { start: number; end: number } | null = null;
 
-/** The timeline drawn last; destroyed when the view is drawn again. */
-let drawn: Timeline | null = null;
+/** A drawn timeline: updated in place with new items, keeping its range. */
+export interface DrawnTimeline {
+  timeline: Timeline;
+  /** The latest data and options (the drawing's callbacks use them). */
+  live: { data: WorkspaceData; o: TimelineOptions };
+}
 
-export function planTimeline(data: WorkspaceData, o: TimelineOptions): HTMLElement {
-  const frame = h("div", { class: "plan-timeline", "data-testid": "plan-timeline" });
-  const { groups, items: list } = items(data, o.plan);
+/** Mirrors what is drawn, for tests and diagnostics. */
+function describe(frame: HTMLElement, list: Item[]): void {
   frame.dataset["items"] = String(list.filter((i) => i.type !== "background").length);
   frame.dataset["critical"] = list.filter((i) => i.className?.includes("critical")).map((i) => i.id.replace("change:", "")).join(",");
   frame.dataset["conflicts"] = list.filter((i) => i.className?.includes("conflict")).map((i) => i.id.replace("window:", "")).join(",");
-  const releases = new Map(data.releases.map((r) => [r.id, r]));
-  const changes = new Map(data.changes.map((c) => [c.id, c]));
+}
+
+/** Shows the plan in `frame`: a new timeline, or the drawn one with its items replaced. */
+export function showTimeline(frame: HTMLElement, drawn: DrawnTimeline | null, data: WorkspaceData, o: TimelineOptions): DrawnTimeline {
+  const { groups, items: list } = items(data, o.plan);
+  describe(frame, list);
+  if (drawn) {
+    drawn.live = { data, o };
+    drawn.timeline.setGroups(groups as never[]);
+    drawn.timeline.setItems(list as never[]);
+    return drawn;
+  }
+  const first = o.plan.starts_on;
   let timeline: Timeline | null = null;
-  const zoom = (days: number) => {
-    if (!timeline) return;
-    const range = timeline.getWindow();
-    const middle = (range.start.getTime() + range.end.getTime()) / 2;
-    timeline.setWindow(new Date(middle - (days * DAY) / 2), new Date(middle + (days * DAY) / 2), { animation: false });
-  };
-  const buttons = h("div", { class: "zoom", role: "group", "aria-label": "Zoom" }, ...SCALES.map((s) => h("button", { type: "button", "data-testid": `zoom-${s.label.toLowerCase()}`, onclick: () => zoom(s.days) }, s.label)));
-  whenMounted(() => {
-    if (!frame.isConnected) return;
-    const first = o.plan.starts_on;
-    drawn?.destroy();
-    timeline = new Timeline(frame, list as never[], groups as never[], {
-      stack: true,
-      orientation: "top",
-      zoomMin: 7 * DAY,
-      zoomMax: 800 * DAY,
-      // No start or end here: with them, vis-timeline keeps its loading
-      // screen over the items until the range changes. The window is set
-      // once the first drawing is done instead.
-      onInitialDrawComplete: () => {
-        const start = shown ? new Date(shown.start) : new Date(dayStart(first).getTime() - 3 * DAY);
-        const end = shown ? new Date(shown.end) : new Date(dayStart(first).getTime() + 67 * DAY);
-        timeline?.setWindow(start, end, { animation: false });
-        frame.dataset["ready"] = "true";
-      },
-      editable: { updateTime: true, updateGroup: false, add: false, remove: false },
-      itemsAlwaysDraggable: { item: true, range: true },
-      showTooltips: false,
-      // The rest of the window is in English; dates follow it.
-      locale: "en",
-      snap: (date: Date) => new Date(date.getFullYear(), date.getMonth(), date.getDate() + (date.getHours() >= 12 ? 1 : 0)),
-      onMove: (item, callback) => {
-        const id = String(item.id);
-        const change = changes.get(id.replace(/^change:/, ""));
-        if (id.startsWith("change:") && change && item.end) {
-          const start = dayOf(new Date(item.start));
-          const days = Math.max(0, Math.round((new Date(item.end).getTime() - new Date(item.start).getTime()) / DAY));
-          callback(item);
-          o.onMoveChange(change, start, change.duration_days === 0 ? 0 : Math.max(1, days));
-          return;
-        }
-        const release = releases.get(id.replace(/^window:/, ""));
-        if (!id.startsWith("window:") || !release || !item.end) {
-          callback(null);
-          return;
-        }
+  const live = { data, o };
+  timeline = new Timeline(frame, list as never[], groups as never[], {
+    stack: true,
+    orientation: "top",
+    zoomMin: 7 * DAY,
+    zoomMax: 800 * DAY,
+    // No start or end here: with them, vis-timeline keeps its loading
+    // screen over the items until the range changes. The window is set
+    // once the first drawing is done instead.
+    onInitialDrawComplete: () => {
+      const start = shown ? new Date(shown.start) : new Date(dayStart(first).getTime() - 3 * DAY);
+      const end = shown ? new Date(shown.end) : new Date(dayStart(first).getTime() + 67 * DAY);
+      timeline?.setWindow(start, end, { animation: false });
+      frame.dataset["ready"] = "true";
+    },
+    editable: { updateTime: true, updateGroup: false, add: false, remove: false },
+    itemsAlwaysDraggable: { item: true, range: true },
+    showTooltips: false,
+    // The rest of the window is in English; dates follow it.
+    locale: "en",
+    snap: (date: Date) => new Date(date.getFullYear(), date.getMonth(), date.getDate() + (date.getHours() >= 12 ? 1 : 0)),
+    onMove: (item, callback) => {
+      const { data, o } = next.live;
+      const id = String(item.id);
+      const change = data.changes.find((c) => c.id === id.replace(/^change:/, ""));
+      if (id.startsWith("change:") && change && item.end) {
         const start = dayOf(new Date(item.start));
-        const end = dayOf(new Date(new Date(item.end).getTime() - DAY / 2));
+        const days = Math.max(0, Math.round((new Date(item.end).getTime() - new Date(item.start).getTime()) / DAY));
         callback(item);
-        o.onMoveRelease(release, start, end);
-      },
-    });
-    drawn = timeline;
-    timeline.on("select", (e: { items: (string | number)[] }) => {
-      const id = String(e.items[0] ?? "");
-      const item = id.replace(/^(window|deploy|change):/, "");
-      if (item && !id.startsWith("period:")) o.onSelect(item);
-    });
-    timeline.on("rangechanged", (e: { start: Date; end: Date }) => {
-      shown = { start: e.start.getTime(), end: e.end.getTime() };
-      frame.dataset["span"] = String(Math.round((e.end.getTime() - e.start.getTime()) / DAY));
-    });
-    const range = timeline.getWindow();
-    frame.dataset["span"] = String(Math.round((range.end.getTime() - range.start.getTime()) / DAY));
-    // Read-only handle for the end-to-end tests.
-    (window as unknown as { greychartTimeline?: Timeline }).greychartTimeline = timeline;
+        o.onMoveChange(change, start, change.duration_days === 0 ? 0 : Math.max(1, days));
+        return;
+      }
+      const release = data.releases.find((r) => r.id === id.replace(/^window:/, ""));
+      if (!id.startsWith("window:") || !release || !item.end) {
+        callback(null);
+        return;
+      }
+      const start = dayOf(new Date(item.start));
+      const end = dayOf(new Date(new Date(item.end).getTime() - DAY / 2));
+      callback(item);
+      o.onMoveRelease(release, start, end);
+    },
   });
-  const many = o.plan.order.length > TIMELINE_CHANGE_LIMIT;
-  const note = many ? h("p", { class: "hint" }, `${o.plan.order.length} changes: the timeline shows the releases, their windows and deployments; the changes are in the tables below.`) : null;
-  return h("div", {}, buttons, note, frame);
+  const next: DrawnTimeline = { timeline, live };
+  timeline.on("select", (e: { items: (string | number)[] }) => {
+    const id = String(e.items[0] ?? "");
+    const item = id.replace(/^(window|deploy|change):/, "");
+    if (item && !id.startsWith("period:")) next.live.o.onSelect(item);
+  });
+  timeline.on("rangechanged", (e: { start: Date; end: Date }) => {
+    shown = { start: e.start.getTime(), end: e.end.getTime() };
+    frame.dataset["span"] = String(Math.round((e.end.getTime() - e.start.getTime()) / DAY));
+  });
+  const range = timeline.getWindow();
+  frame.dataset["span"] = String(Math.round((range.end.getTime() - range.start.getTime()) / DAY));
+  // Read-only handle for the end-to-end tests.
+  (window as unknown as { greychartTimeline?: Timeline }).greychartTimeline = timeline;
+  return next;
+}
+
+/** Moves the drawn timeline's range to `days` around its middle. */
+export function zoomTimeline(drawn: DrawnTimeline | null, days: number): void {
+  if (!drawn) return;
+  const range = drawn.timeline.getWindow();
+  const middle = (range.start.getTime() + range.end.getTime()) / 2;
+  drawn.timeline.setWindow(new Date(middle - (days * DAY) / 2), new Date(middle + (days * DAY) / 2), { animation: false });
 }

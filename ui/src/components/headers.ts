@@ -1,0 +1,3 @@
+// The header cells of the window's tables.
+
+export type Headers = { label: string; tip?: string; numeric?: boolean }[];

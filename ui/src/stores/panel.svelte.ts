@@ -1,0 +1,34 @@
+// The side panel: which form or details it shows (closed: none). Escape closes it.
+
+import type { Claim, Person } from "../bindings";
+
+export type PanelContent =
+  | { kind: "person"; id: string }
+  | { kind: "person-form"; person: Person | null }
+  | { kind: "claim-form"; claim: Claim | null; pair: { from: string; to: string } | null }
+  | { kind: "engagement-form"; person: string | null }
+  | { kind: "export-form" }
+  | { kind: "passphrase-form" }
+  | { kind: "unlock-form"; message: string }
+  | { kind: "history" };
+
+class Panel {
+  content = $state.raw<PanelContent | null>(null);
+  /** Counts what was opened, so a panel opened again anew starts afresh. */
+  opened = $state(0);
+
+  open(content: PanelContent): void {
+    this.content = content;
+    this.opened += 1;
+  }
+
+  close(): void {
+    this.content = null;
+  }
+
+  shows(kind: PanelContent["kind"]): boolean {
+    return this.content?.kind === kind;
+  }
+}
+
+export const panel = new Panel();
