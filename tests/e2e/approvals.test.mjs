@@ -145,6 +145,45 @@ const failed = await run([
     assert(open === "r1", `the checklist open is ${open}, the first workspace's choice, not the first release with a sign-off missing`);
     await screenshot(browser, "another-workspace-approvals");
   }],
+  ["a new workspace made through New… is empty in every view, says what would fill it, and takes a first person", async () => {
+    const fresh = join(home, "fresh.greychart");
+    const toolbar = async () => String((await byTestId(browser, "workspace-name").getProperty("textContent")) ?? "");
+    await byTestId(browser, "cmd-new").click();
+    // The native GTK save dialog: its name field takes a whole path.
+    const dialog = execFileSync("xdotool", ["search", "--sync", "--name", "New workspace"], { timeout: 20000 }).toString().trim().split("\n")[0] ?? "";
+    await browser.pause(1000);
+    execFileSync("xdotool", ["windowfocus", "--sync", dialog, "key", "--clearmodifiers", "ctrl+a"]);
+    execFileSync("xdotool", ["type", "--delay", "30", fresh]);
+    await browser.pause(300);
+    for (let i = 0; i < 3 && (await toolbar()) !== fresh; i++) {
+      execFileSync("xdotool", ["key", "--clearmodifiers", "Return"]);
+      await browser.pause(1000);
+    }
+    await browser.waitUntil(async () => (await toolbar()) === fresh, { timeout: 20000 }).catch(async () => {
+      await screenshot(browser, "new-workspace-not-opened");
+      throw new Error(`the new workspace did not open: the toolbar says "${await toolbar()}", the status "${await byTestId(browser, "status").getText()}"`);
+    });
+    const empty = { "grey-chart": "This workspace is empty", approvals: "No releases yet", packets: "No releases yet", "release-plan": "No plan yet" };
+    for (const [view, says] of Object.entries(empty)) {
+      await byTestId(browser, `nav-${view}`).click();
+      const body = byTestId(browser, `view-${view}`);
+      await body.waitForExist({ timeout: 5000 });
+      const shown = await body.getText();
+      assert(shown.includes(says), `the empty ${view} view does not say "${says}": ${shown.slice(0, 200)}`);
+      for (const old of ["Payments Hub", "Margaret Okafor", "Hannah Schmidt"]) assert(!shown.includes(old), `the empty ${view} view shows "${old}" of the demo`);
+    }
+    await byTestId(browser, "nav-grey-chart").click();
+    await press(byTestId(browser, "add-person"));
+    await byTestId(browser, "person-form").waitForDisplayed({ timeout: 5000 });
+    await byTestId(browser, "person-name").setValue("Rosa First");
+    await byTestId(browser, "person-title").setValue("Release Manager");
+    await byTestId(browser, "person-save").click();
+    await byTestId(browser, "people-table").waitForExist({ timeout: 10000 });
+    const table = await byTestId(browser, "people-table").getText();
+    assert(table.includes("Rosa First") && table.includes("Release Manager"), `the first person is not listed: ${table}`);
+    assert((await byTestId(browser, "status").getText()).includes("saved to fresh.greychart"), "the status does not say where the person was saved");
+    await screenshot(browser, "new-workspace-first-person");
+  }],
 ]);
 
 await browser?.deleteSession().catch(() => undefined);

@@ -12,6 +12,9 @@ const TEAM_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D
 /** People above which the map trades finish for speed. */
 export const LARGE_MAP = 400;
 
+/** The closest zoom a fitted map starts at. */
+const FITTED_ZOOM = 1.25;
+
 /** People above which the map is drawn only around a focused person. */
 export const MAP_LIMIT = 3000;
 
@@ -215,7 +218,6 @@ export function drawInfluenceMap(
     pixelRatio: large ? 1 : "auto",
     webgl,
     wheelSensitivity: 0.3,
-    layout: layoutFor(data, options.positions),
     style: [
       {
         selector: "node",
@@ -246,6 +248,16 @@ export function drawInfluenceMap(
       ...DRAWING_STYLE,
     ],
   });
+  // A handful of people would be fitted at the largest zoom, one person
+  // filling the map: no closer than a comfortable reading size.
+  const layout = cy.layout(layoutFor(data, options.positions));
+  layout.one("layoutstop", () => {
+    if (cy.zoom() > FITTED_ZOOM) {
+      cy.zoom(FITTED_ZOOM);
+      cy.center();
+    }
+  });
+  layout.run();
   cy.on("tap", "node", (e) => live.onSelect(e.target.id()));
   // The claim form records the evidence.
   drawLinks(cy, options.drawMode, (source, target) => live.onDrawn(source.id(), target.id()));
