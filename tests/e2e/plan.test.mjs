@@ -115,9 +115,22 @@ const failed = await run([
       const center = document.querySelector(".plan-timeline .vis-center").getBoundingClientRect();
       return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2), perDay: center.width / ((w.end.getTime() - w.start.getTime()) / 86400000) };
     });
+    // Mark the drawings: an edit must update them in place, not draw new ones.
+    const kept = await browser.execute(() => {
+      window.greychartPlanGraph.scratch("e2e", "kept");
+      window.greychartTimeline.e2eKept = true;
+      const at = window.greychartPlanGraph.getElementById("c:c301").position();
+      return { x: at.x, y: at.y, span: window.greychartTimeline.getWindow().end - window.greychartTimeline.getWindow().start };
+    });
     await drag({ x: box.x, y: box.y }, { x: Math.round(box.x + 60 * box.perDay), y: box.y }, 10);
     await browser.waitUntil(async () => (await byTestId(browser, "status").getText()).includes("c402 starts no earlier than"), { timeout: 10000, timeoutMsg: "holding c402 back was not saved" });
     await browser.waitUntil(async () => deployDay(await r4Late()) > before, { timeout: 10000, timeoutMsg: `Customer Portal 3.1 still deploys on ${before} after holding c402 back` });
+    const after = await browser.execute(() => {
+      const at = window.greychartPlanGraph.getElementById("c:c301").position();
+      return { graph: window.greychartPlanGraph.scratch("e2e"), timeline: window.greychartTimeline.e2eKept === true, x: at.x, y: at.y, span: window.greychartTimeline.getWindow().end - window.greychartTimeline.getWindow().start };
+    });
+    assert(after.graph === "kept" && after.timeline, `the edit drew a new ${after.graph === "kept" ? "timeline" : "dependency graph"} instead of updating it in place`);
+    assert(after.x === kept.x && after.y === kept.y && after.span === kept.span, "the graph moved its items or the timeline its range after the edit");
     await screenshot(browser, "plan-change-held-back");
   }],
   ["clicking a change shows its blast radius on the graph and lists who it hits", async () => {
