@@ -8,6 +8,7 @@
 mod edit;
 mod packets;
 mod plan;
+mod reporting;
 mod window;
 
 use std::path::Path;
@@ -288,6 +289,10 @@ fn main() {
     }
     if args.get(1).map(String::as_str) == Some("plan") {
         plan::plans(args.get(2).and_then(|s| s.parse().ok()).unwrap_or(100_000));
+        return;
+    }
+    if args.get(1).map(String::as_str) == Some("reporting") {
+        reporting::reporting(args.get(2).and_then(|s| s.parse().ok()).unwrap_or(100_000));
         return;
     }
     if args.get(1).map(String::as_str) == Some("packets") {

@@ -3,6 +3,11 @@
 //! Iterative depth-first search (no recursion: graphs of 100k nodes must not
 //! overflow the stack). A found cycle is returned in edge order with its first
 //! member repeated at the end, so a message can print `a → b → c → a`.
+//!
+//! Our own, not petgraph's: measured on 100,000 reporting lines, its
+//! `DiGraphMap` with the iterative `kosaraju_scc` took 2.8× as long and named
+//! another cycle than the one an edit closed; its depth-first visitor, which
+//! would name the same one, recurses (bench/README.md, "The reporting forest").
 
 use std::collections::HashMap;
 

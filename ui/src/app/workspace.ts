@@ -13,7 +13,6 @@ import { status } from "../stores/status.svelte";
 import { MAP_LIMIT } from "../views/influenceMap";
 
 session.onLoaded = () => {
-  void history.refresh();
   // The broker scores last: on a large chart they take both cores for a
   // while, and the summaries would wait for them.
   void broker.run(session.asOf);
@@ -23,11 +22,12 @@ session.onLoaded = () => {
 export async function reload(): Promise<void> {
   // Scores of another key are not shown as if they were this one's.
   if (session.loaded !== session.key) broker.awaitRun();
-  await session.load((people) => people <= MAP_LIMIT);
+  // The history comes with the first round: Undo names its edit as soon as the views show.
+  await Promise.all([session.load((people) => people <= MAP_LIMIT), history.refresh()]);
+  session.ready = true;
   const failure = session.failure;
   if (failure && session.loaded === null) {
     broker.reset();
-    void history.refresh();
     if (failure.code === "no_workspace") status.say("Create a workspace with New, or open one with Open.");
     else status.say(failure.message, failure.code === "locked" ? "info" : "error");
     if (failure.code === "locked") panel.open({ kind: "unlock-form", message: failure.message });

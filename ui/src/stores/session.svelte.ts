@@ -29,6 +29,8 @@ class Session {
   asOf = $state(today());
   /** The key every answer about the workspace is fetched for. */
   key = $derived(keyOf(this.opened, this.revision, this.asOf));
+  /** Whether the first load has answered (until then the window says it is opening). */
+  ready = $state(false);
   /** The key whose first round (below) is on screen; null before any. */
   loaded = $state.raw<string | null>(null);
 
