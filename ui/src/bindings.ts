@@ -948,7 +948,38 @@ edges: Array<SwayEdge>,
 /**
  * Who sways them most, strongest first (at most five).
  */
-swayed_by: Array<Swayer>, };
+swayed_by: Array<Swayer>, 
+/**
+ * Their claims by link, strongest link first: what the panel lists.
+ */
+links: Array<LinkEvidence>, };
+
+/**
+ * The evidence about one ordered link, so that claims that disagree about
+ * it are read side by side.
+ */
+export type LinkEvidence = { 
+/**
+ * Who sways.
+ */
+from: string, 
+/**
+ * Whom.
+ */
+to: string, 
+/**
+ * The link's combined sway weight as of the date asked (0 when the
+ * claims no longer count).
+ */
+weight: number, 
+/**
+ * Claims still counted differ in strength by [`DISAGREEMENT`] or more.
+ */
+disagree: boolean, 
+/**
+ * The claims about it, newest observation first.
+ */
+claims: Array<Claim>, };
 
 /**
  * The people whose links the map wants: those within `steps` links of
@@ -1176,7 +1207,11 @@ stale_reason: string,
  * Nobody has decided yet and the window opens within `OVERDUE_DAYS`
  * days, or has opened (see [`overdue`]).
  */
-overdue: boolean, };
+overdue: boolean, 
+/**
+ * Signed off: approved, and the release has not changed since (see [`signed`]).
+ */
+signed: boolean, };
 
 /**
  * Someone who sways an approver.

@@ -3,7 +3,7 @@
 // replaced as a whole, never changed in place, so each lookup is worked
 // out once per answer.
 
-import type { ApprovalRow, ClaimRows, InfluenceRow, Person, RankColumns, WorkspaceData } from "./bindings";
+import type { ClaimRows, InfluenceRow, Person, RankColumns, WorkspaceData } from "./bindings";
 
 /** No claims listed yet. */
 export function noClaims(): ClaimRows {
@@ -100,10 +100,4 @@ export function topBy<T>(items: T[], score: (item: T) => number, k: number): T[]
     if (top.length > k) top.pop();
   }
   return top.map((t) => t.item);
-}
-
-/** Each active requirement's row as Rust worked it out (status, stale,
- *  overdue today), by requirement id. */
-export function approvalsById(approvals: ApprovalRow[]): Map<string, ApprovalRow> {
-  return once(approvals, "rows", () => new Map(approvals.map((row) => [row.id, row])));
 }

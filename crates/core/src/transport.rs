@@ -164,6 +164,59 @@ pub struct PersonEvidence {
     pub edges: Vec<SwayEdge>,
     /// Who sways them most, strongest first (at most five).
     pub swayed_by: Vec<Swayer>,
+    /// Their claims by link, strongest link first: what the panel lists.
+    pub links: Vec<LinkEvidence>,
+}
+
+/// Claims about one link differing by this much in strength disagree.
+pub const DISAGREEMENT: f64 = 0.3;
+
+/// The evidence about one ordered link, so that claims that disagree about
+/// it are read side by side.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct LinkEvidence {
+    /// Who sways.
+    pub from: String,
+    /// Whom.
+    pub to: String,
+    /// The link's combined sway weight as of the date asked (0 when the
+    /// claims no longer count).
+    pub weight: f64,
+    /// Claims still counted differ in strength by [`DISAGREEMENT`] or more.
+    pub disagree: bool,
+    /// The claims about it, newest observation first.
+    pub claims: Vec<Claim>,
+}
+
+impl LinkEvidence {
+    /// `claims` grouped by ordered link, strongest link (by `edges`) first;
+    /// links of equal weight in the order their first claim was recorded.
+    pub fn of(claims: &[Claim], edges: &[SwayEdge]) -> Vec<LinkEvidence> {
+        let mut links: Vec<LinkEvidence> = Vec::new();
+        for c in claims {
+            match links.iter_mut().find(|l| l.from == c.from && l.to == c.to) {
+                Some(link) => link.claims.push(c.clone()),
+                None => {
+                    let weight = edges.iter().find(|e| e.from == c.from && e.to == c.to).map_or(0.0, |e| e.weight);
+                    links.push(LinkEvidence {
+                        from: c.from.clone(),
+                        to: c.to.clone(),
+                        weight,
+                        disagree: false,
+                        claims: vec![c.clone()],
+                    });
+                }
+            }
+        }
+        for link in &mut links {
+            let counted = link.claims.iter().filter(|c| !c.retired).map(|c| c.strength);
+            let (low, high) = counted.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), s| (lo.min(s), hi.max(s)));
+            link.disagree = high - low >= DISAGREEMENT;
+            link.claims.sort_by_key(|c| std::cmp::Reverse(c.observed_on));
+        }
+        links.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+        links
+    }
 }
 
 /// The people whose links the map wants: those within `steps` links of
@@ -222,5 +275,36 @@ mod tests {
         assert_eq!(on("2026-01-12").standing, ClaimStanding::Stale);
         let retired = ClaimRow::of(Claim { retired: true, ..claim.clone() }, day("2026-01-05"));
         assert_eq!(retired.standing, ClaimStanding::Retired);
+    }
+
+    #[test]
+    fn claims_are_grouped_by_link_strongest_first_newest_first_and_disagreement_ignores_retired_ones() {
+        let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default();
+        let claim = |id: &str, from: &str, to: &str, strength: f64, on: &str| {
+            Claim::new(id, from, to, strength, 0.8, day(on), 90.0, "seen").unwrap_or_else(|_| unreachable!())
+        };
+        let edge = |from: &str, to: &str, weight: f64| SwayEdge {
+            from: from.into(),
+            to: to.into(),
+            weight,
+            grey: weight,
+            formal: false,
+            claims: 1,
+            stale: false,
+            known_none: false,
+        };
+        let claims = [
+            claim("k1", "a", "b", 0.2, "2026-01-01"),
+            claim("k2", "c", "b", 0.9, "2026-01-02"),
+            claim("k3", "a", "b", 0.6, "2026-03-01"),
+            Claim { retired: true, ..claim("k4", "c", "b", 0.1, "2026-01-03") },
+        ];
+        let links = LinkEvidence::of(&claims, &[edge("a", "b", 0.3), edge("c", "b", 0.7)]);
+        let ids = |l: &LinkEvidence| l.claims.iter().map(|c| c.id.clone()).collect::<Vec<_>>();
+        assert_eq!((links[0].from.as_str(), links[0].weight), ("c", 0.7));
+        assert_eq!(ids(&links[0]), ["k4", "k2"]);
+        assert!(!links[0].disagree, "a retired claim does not disagree");
+        assert_eq!(ids(&links[1]), ["k3", "k1"]);
+        assert!(links[1].disagree, "0.2 and 0.6 differ by 0.4");
     }
 }

@@ -13,7 +13,7 @@ use greychart_core::export::ExportDocument;
 use greychart_core::model::*;
 use greychart_core::planning::{Conflict, ConflictKind, Impact, PlanReport, ScheduleFormat, Slot, SlotKind};
 use greychart_core::transport::{
-    AnalysisProgress, ClaimPage, ClaimRow, ClaimRows, ClaimStanding, EvidenceGlance, Focus, HistoryEntry,
+    AnalysisProgress, ClaimPage, ClaimRow, ClaimRows, ClaimStanding, EvidenceGlance, Focus, HistoryEntry, LinkEvidence,
     PersonEvidence, Position, WorkspaceInfo,
 };
 use greychart_core::{ApiError, ErrorCode, ErrorDetail};
@@ -72,6 +72,7 @@ fn generated() -> String {
         declaration::<ClaimRows>(&cfg),
         declaration::<Swayer>(&cfg),
         declaration::<PersonEvidence>(&cfg),
+        declaration::<LinkEvidence>(&cfg),
         declaration::<Focus>(&cfg),
         declaration::<BrokerScore>(&cfg),
         declaration::<BrokerScores>(&cfg),

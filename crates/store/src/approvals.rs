@@ -13,8 +13,8 @@
 use std::collections::HashMap;
 
 use greychart_core::approvals::{
-    overdue, path_to_yes, requirement_id, ApprovalInputs, ApprovalRow, ApprovalSettings, ApprovalStatus, PathToYes,
-    RuleBook,
+    overdue, path_to_yes, requirement_id, signed, ApprovalInputs, ApprovalRow, ApprovalSettings, ApprovalStatus,
+    PathToYes, RuleBook,
 };
 use greychart_core::model::*;
 use greychart_core::planning::PlanRecords;
@@ -59,6 +59,7 @@ impl Read<'_> {
             .map(|q| {
                 let d = latest.get(q.id.as_str());
                 let status = d.map_or(ApprovalStatus::Pending, |d| d.kind.into());
+                let stale = d.is_some_and(|d| d.stale);
                 ApprovalRow {
                     id: q.id.clone(),
                     release: q.release.clone(),
@@ -69,9 +70,10 @@ impl Read<'_> {
                     status,
                     decided_at: d.map(|d| d.decided_at.clone()),
                     comment: d.map(|d| d.comment.clone()).unwrap_or_default(),
-                    stale: d.is_some_and(|d| d.stale),
+                    stale,
                     stale_reason: d.map(|d| d.stale_reason.clone()).unwrap_or_default(),
                     overdue: overdue(status, opens.get(q.release.as_str()).copied().flatten(), today),
+                    signed: signed(status, stale),
                 }
             })
             .collect())

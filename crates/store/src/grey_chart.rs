@@ -10,7 +10,7 @@ use greychart_core::analytics::{
     InfluenceRow, SwayEdge, SwayGraph, SwayOptions,
 };
 use greychart_core::model::{Claim, Person};
-use greychart_core::transport::{EvidenceSummary, Focus, PersonEvidence};
+use greychart_core::transport::{EvidenceSummary, Focus, LinkEvidence, PersonEvidence};
 use greychart_core::{CoreError, ValidationError};
 
 use crate::error::{Result, StoreError};
@@ -132,7 +132,8 @@ impl Workspace {
             sway_edges(&people, &claims, options).into_iter().filter(|e| e.from == id || e.to == id).collect();
         let into = edges.iter().filter(|e| e.to == id).map(|e| (e.from.as_str(), e.weight, e.formal));
         let swayed_by = strongest_swayers(into, SWAYERS_SHOWN);
-        Ok(PersonEvidence { claims, edges, swayed_by })
+        let links = LinkEvidence::of(&claims, &edges);
+        Ok(PersonEvidence { claims, edges, swayed_by, links })
     }
 
     /// Gaps and age of the evidence as of a date, and the five largest

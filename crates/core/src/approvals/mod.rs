@@ -301,6 +301,14 @@ pub struct ApprovalRow {
     /// Nobody has decided yet and the window opens within `OVERDUE_DAYS`
     /// days, or has opened (see [`overdue`]).
     pub overdue: bool,
+    /// Signed off: approved, and the release has not changed since (see [`signed`]).
+    pub signed: bool,
+}
+
+/// Whether an approval counts as signed off: approved, and not made stale
+/// by a change to the release since.
+pub fn signed(status: ApprovalStatus, stale: bool) -> bool {
+    status == ApprovalStatus::Approved && !stale
 }
 
 fn rank(level: RiskLevel) -> u8 {
