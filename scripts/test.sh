@@ -41,6 +41,7 @@ e2e() {
 e2e app "the real window under Xvfb"
 e2e plan "the release plan (graph, cycle refused, timeline drag, blast radius)"
 e2e approvals "approvals (checklist, a rejection, stale after a scope change, path to yes)"
+e2e authoring "a plan built in the window from an empty workspace (forms, timeline, graph)"
 e2e history "undo and redo: shortcuts, the History panel, across a restart"
 e2e encryption "encryption at rest: the Passphrase form, asked on open, a wrong passphrase refused"
 e2e exports "exports through the save dialog: GraphML shared, then with private data"

@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { APP, assert, byTestId, dragMouse, launch, press, planGraphPoints, requireApp, run, screenshot, startDriver, stopDriver } from "./harness.mjs";
+import { APP, assert, byTestId, dragMouse, launch, newWorkspace, press, planGraphPoints, requireApp, run, screenshot, startDriver, stopDriver } from "./harness.mjs";
 
 requireApp();
 
@@ -147,22 +147,7 @@ const failed = await run([
   }],
   ["a new workspace made through New… is empty in every view, says what would fill it, and takes a first person", async () => {
     const fresh = join(home, "fresh.greychart");
-    const toolbar = async () => String((await byTestId(browser, "workspace-name").getProperty("textContent")) ?? "");
-    await byTestId(browser, "cmd-new").click();
-    // The native GTK save dialog: its name field takes a whole path.
-    const dialog = execFileSync("xdotool", ["search", "--sync", "--name", "New workspace"], { timeout: 20000 }).toString().trim().split("\n")[0] ?? "";
-    await browser.pause(1000);
-    execFileSync("xdotool", ["windowfocus", "--sync", dialog, "key", "--clearmodifiers", "ctrl+a"]);
-    execFileSync("xdotool", ["type", "--delay", "30", fresh]);
-    await browser.pause(300);
-    for (let i = 0; i < 3 && (await toolbar()) !== fresh; i++) {
-      execFileSync("xdotool", ["key", "--clearmodifiers", "Return"]);
-      await browser.pause(1000);
-    }
-    await browser.waitUntil(async () => (await toolbar()) === fresh, { timeout: 20000 }).catch(async () => {
-      await screenshot(browser, "new-workspace-not-opened");
-      throw new Error(`the new workspace did not open: the toolbar says "${await toolbar()}", the status "${await byTestId(browser, "status").getText()}"`);
-    });
+    await newWorkspace(browser, fresh);
     const empty = { "grey-chart": "This workspace is empty", approvals: "No releases yet", packets: "No releases yet", "release-plan": "No plan yet" };
     for (const [view, says] of Object.entries(empty)) {
       await byTestId(browser, `nav-${view}`).click();

@@ -2,7 +2,7 @@
 // tauri-driver (which starts WebKitWebDriver, which starts the app), opens
 // WebDriver sessions, runs named steps and prints "N passed, N failed".
 
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { join } from "node:path";
@@ -169,4 +169,60 @@ export function appLog(home) {
   const folder = join(home, "logs");
   const files = readdirSync(folder).filter((f) => f.endsWith(".log"));
   return files.map((f) => readFileSync(join(folder, f), "utf8")).join("");
+}
+
+/** Creates a new workspace at `path` through New… and the native GTK save
+ *  dialog (its name field takes a whole path), and waits until it is open. */
+export async function newWorkspace(browser, path) {
+  const toolbar = async () => String((await byTestId(browser, "workspace-name").getProperty("textContent")) ?? "");
+  await byTestId(browser, "cmd-new").click();
+  const dialog = execFileSync("xdotool", ["search", "--sync", "--name", "New workspace"], { timeout: 20000 }).toString().trim().split("\n")[0] ?? "";
+  await browser.pause(1000);
+  execFileSync("xdotool", ["windowfocus", "--sync", dialog, "key", "--clearmodifiers", "ctrl+a"]);
+  execFileSync("xdotool", ["type", "--delay", "30", path]);
+  await browser.pause(300);
+  for (let i = 0; i < 3 && (await toolbar()) !== path; i++) {
+    execFileSync("xdotool", ["key", "--clearmodifiers", "Return"]);
+    await browser.pause(1000);
+  }
+  await browser.waitUntil(async () => (await toolbar()) === path, { timeout: 20000 }).catch(async () => {
+    await screenshot(browser, "new-workspace-not-opened");
+    throw new Error(`the new workspace did not open: the toolbar says "${await toolbar()}", the status "${await byTestId(browser, "status").getText()}"`);
+  });
+}
+
+/** Fills the fields of the open form `form` ({name: value}; a select by its
+ *  option value, several for a multiple select) and saves it; waits until
+ *  the status says it was saved. */
+export async function fillForm(browser, form, fields) {
+  await byTestId(browser, `${form}-form`).waitForDisplayed({ timeout: 5000 });
+  for (const [name, value] of Object.entries(fields)) {
+    const el = byTestId(browser, `${form}-${name}`);
+    const tag = await el.getTagName();
+    if (tag === "select" && Array.isArray(value)) {
+      await browser.execute((id, wanted) => {
+        const select = document.querySelector(`[data-testid="${id}"]`);
+        for (const option of select.options) option.selected = wanted.includes(option.value);
+        select.dispatchEvent(new Event("change", { bubbles: true }));
+      }, `${form}-${name}`, value);
+    } else if (tag === "select") {
+      await el.selectByAttribute("value", value);
+    } else if ((await el.getAttribute("type")) === "date") {
+      // WebKit's date field takes typed text unreliably: set it as a change would.
+      await browser.execute((id, v) => {
+        const input = document.querySelector(`[data-testid="${id}"]`);
+        input.value = v;
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+      }, `${form}-${name}`, value);
+    } else {
+      await el.setValue(value);
+    }
+  }
+  await byTestId(browser, `${form}-save`).click();
+  await browser.waitUntil(async () => !(await byTestId(browser, `${form}-form`).isExisting()), {
+    timeout: 10000,
+    interval: 100,
+    timeoutMsg: `the ${form} form was not saved: ${await byTestId(browser, `${form}-error`).getText().catch(() => "")} ${await byTestId(browser, "status").getText()}`,
+  });
 }

@@ -4,7 +4,7 @@
 // The page calls Rust only through `api`. A failed call rejects with an ApiError.
 
 import { call } from "./ipc";
-import type { AnalysisProgress, ApprovalRequirement, ApprovalRole, ApprovalRow, Audience, BrokerScores, Change, Claim, ClaimRows, Decision, DecisionKind, Dependency, EngagementEntry, EvidenceGlance, ExportDocument, Faction, Focus, HistoryEntry, Impact, InfluencePath, PathToYes, Person, PersonEvidence, PlanReport, Position, RankColumns, Release, ScheduleFormat, SwayEdge, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { AnalysisProgress, ApprovalRequirement, ApprovalRole, ApprovalRow, Audience, BrokerScores, Change, Claim, ClaimRows, Component, Decision, DecisionKind, Dependency, EngagementEntry, EvidenceGlance, ExportDocument, Faction, Focus, HistoryEntry, Impact, InfluencePath, PathToYes, Period, Person, PersonEvidence, PlanReport, Position, RankColumns, Release, ScheduleFormat, SwayEdge, Team, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 /** Every command of the desktop app, one typed wrapper each. */
 export const api = {
@@ -75,6 +75,22 @@ export const api = {
   deleteDependency: (before: string, after: string): Promise<null> => call("delete_dependency", { before, after }),
   /** Saves the schedule from today as iCalendar (for calendar apps) or CSV, where the user picks; `None` when the dialog was cancelled. */
   exportSchedule: (format: ScheduleFormat): Promise<string | null> => call("export_schedule", { format }),
+  /** Saves a team (new or edited). */
+  saveTeam: (team: Team): Promise<Team> => call("save_team", { team }),
+  /** Deletes a team nobody and nothing belongs to. */
+  deleteTeam: (id: string): Promise<null> => call("delete_team", { id }),
+  /** Saves a component (new or edited). */
+  saveComponent: (component: Component): Promise<Component> => call("save_component", { component }),
+  /** Deletes a component no change or service uses. */
+  deleteComponent: (id: string): Promise<null> => call("delete_component", { id }),
+  /** Deletes a release no change ships in. */
+  deleteRelease: (id: string): Promise<null> => call("delete_release", { id }),
+  /** Deletes a change nothing waits for. */
+  deleteChange: (id: string): Promise<null> => call("delete_change", { id }),
+  /** Saves a deployment window or a freeze (new or edited). */
+  savePeriod: (period: Period): Promise<Period> => call("save_period", { period }),
+  /** Deletes a deployment window or a freeze. */
+  deletePeriod: (id: string): Promise<null> => call("delete_period", { id }),
   workspaceInfo: (): Promise<WorkspaceInfo | null> => call("workspace_info"),
   /** Everything but the claims, which the window pages (`claims_page`) or fetches a person at a time (`person_evidence`): a large chart has hundreds of thousands. */
   workspaceData: (): Promise<WorkspaceData> => call("workspace_data"),

@@ -87,6 +87,13 @@ export function influenceById(influence: InfluenceRow[]): Map<string, InfluenceR
   return once(influence, "rows", () => new Map(influence.map((r) => [r.id, r])));
 }
 
+/** The people with hidden power, largest gap first (at most `k`): only
+ *  those whose influence percentile is at least a point above their formal
+ *  one; nobody when the evidence shows nobody above their position. */
+export function hiddenPower(influence: InfluenceRow[], k = 5): InfluenceRow[] {
+  return topBy(influence.filter((r) => Math.round(r.power_gap) >= 1), (r) => r.power_gap, k);
+}
+
 /** The `k` items of highest `score`, highest first; ties keep their order
  *  (as a stable sort would), in one pass over the items. */
 export function topBy<T>(items: T[], score: (item: T) => number, k: number): T[] {

@@ -12,6 +12,7 @@ pub mod history;
 pub mod packets;
 pub mod page;
 pub mod plan;
+pub mod records;
 pub mod workspace;
 
 use std::sync::{Mutex, MutexGuard};

@@ -2,12 +2,18 @@
 
 import type { WorkspaceData } from "../bindings";
 
-/** The next free id of the form p<number>. */
-export function nextPersonId(data: WorkspaceData): string {
+/** The next free id `prefix<number>` among `ids` (numbers after the prefix). */
+export function nextId(prefix: string, ids: string[], width = 2): string {
   let max = 0;
-  for (const p of data.people) {
-    const m = /^p(\d+)$/.exec(p.id);
+  const pattern = new RegExp(`^${prefix}(\\d+)$`);
+  for (const id of ids) {
+    const m = pattern.exec(id);
     if (m?.[1]) max = Math.max(max, Number(m[1]));
   }
-  return `p${String(max + 1).padStart(2, "0")}`;
+  return `${prefix}${String(max + 1).padStart(width, "0")}`;
+}
+
+/** The next free id of the form p<number>. */
+export function nextPersonId(data: WorkspaceData): string {
+  return nextId("p", data.people.map((p) => p.id));
 }

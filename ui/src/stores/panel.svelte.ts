@@ -1,6 +1,6 @@
 // The side panel: which form or details it shows (closed: none). Escape closes it.
 
-import type { Claim, Person } from "../bindings";
+import type { Change, Claim, Component, Period, PeriodKind, Person, Release, Team } from "../bindings";
 
 export type PanelContent =
   | { kind: "person"; id: string }
@@ -10,7 +10,12 @@ export type PanelContent =
   | { kind: "export-form" }
   | { kind: "passphrase-form" }
   | { kind: "unlock-form"; message: string }
-  | { kind: "history" };
+  | { kind: "history" }
+  | { kind: "team-form"; team: Team | null }
+  | { kind: "component-form"; component: Component | null }
+  | { kind: "release-form"; release: Release | null; start: string | null }
+  | { kind: "change-form"; change: Change | null }
+  | { kind: "period-form"; period: Period | null; periodKind: PeriodKind };
 
 class Panel {
   content = $state.raw<PanelContent | null>(null);

@@ -8,6 +8,9 @@
 import type { PlanReport, WorkspaceData } from "../bindings";
 import cytoscape, { DRAWING_STYLE, drawLinks } from "./cytoscape";
 
+/** The closest zoom a fitted graph starts at. */
+const FITTED_ZOOM = 1.25;
+
 /** Changes above which the graph is not drawn (the timeline still is). */
 export const PLAN_GRAPH_LIMIT = 1500;
 
@@ -69,7 +72,6 @@ function draw(container: HTMLElement, data: WorkspaceData, o: PlanGraphOptions, 
     minZoom: 0.05,
     maxZoom: 3,
     wheelSensitivity: 0.3,
-    layout: { name: "dagre", rankDir: "LR", nodeSep: 14, rankSep: 46, padding: 12 } as cytoscape.LayoutOptions,
     style: [
       { selector: "node", style: { label: "data(label)", "font-size": 11, color: ink, "text-valign": "center", "text-halign": "center", shape: "round-rectangle", width: 86, height: 24, "background-color": dark ? "#27303b" : "#ffffff", "border-width": 1, "border-color": "#9aa5b1" } },
       { selector: "node.release", style: { "text-valign": "top", "text-halign": "center", "font-weight": "bold", "background-color": dark ? "#1b2027" : "#f1f4f8", "border-color": "#7b8794", padding: "10px" } },
@@ -85,6 +87,15 @@ function draw(container: HTMLElement, data: WorkspaceData, o: PlanGraphOptions, 
       ...DRAWING_STYLE,
     ],
   });
+  // A small plan would be fitted at the largest zoom: no closer than a comfortable reading size.
+  const layout = cy.layout({ name: "dagre", rankDir: "LR", nodeSep: 14, rankSep: 46, padding: 12 } as cytoscape.LayoutOptions);
+  layout.one("layoutstop", () => {
+    if (cy.zoom() > FITTED_ZOOM) {
+      cy.zoom(FITTED_ZOOM);
+      cy.center();
+    }
+  });
+  layout.run();
   cy.on("tap", "node", (e) => onSelect(String(e.target.data("item"))));
   // The dependency is drawn once saved.
   drawLinks(cy, o.drawMode, (source, target) => onDrawn(String(source.data("item")), String(target.data("item"))));

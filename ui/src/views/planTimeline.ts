@@ -17,6 +17,8 @@ export interface TimelineOptions {
   onMoveRelease: (release: Release, start: string, end: string) => void;
   /** A change's work was dragged to start on a day, or stretched to `days`. */
   onMoveChange: (change: Change, start: string, days: number) => void;
+  /** An empty stretch was double-clicked: a new release from that day. */
+  onNewRelease: (start: string) => void;
 }
 
 const DAY = 86_400_000;
@@ -194,6 +196,9 @@ export function showTimeline(frame: HTMLElement, drawn: DrawnTimeline | null, da
     const id = String(e.items[0] ?? "");
     const item = id.replace(/^(window|deploy|change):/, "");
     if (item && !id.startsWith("period:")) next.live.o.onSelect(item);
+  });
+  timeline.on("doubleClick", (e: { item: string | number | null; time: Date; what: string | null }) => {
+    if (e.item === null && e.what !== "axis") next.live.o.onNewRelease(dayOf(e.time));
   });
   timeline.on("rangechanged", (e: { start: Date; end: Date }) => {
     shown = { start: e.start.getTime(), end: e.end.getTime() };

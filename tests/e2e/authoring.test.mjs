@@ -1,0 +1,126 @@
+// End-to-end: a new user builds a plan of their own in the window, with no
+// command line and no demo data: a new workspace through New…, a team and
+// two people, a component, two releases with windows (one of them from a
+// double-click on the timeline), a freeze, changes touching the component
+// and a dependency drawn on the graph. The plan then shows the freeze
+// conflict and the critical path, Approvals the sign-offs the rules derive,
+// and the release's sign-off packet previews.
+
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { assert, byTestId, dragMouse, fillForm, launch, newWorkspace, planGraphPoints, press, requireApp, run, screenshot, startDriver, stopDriver } from "./harness.mjs";
+
+requireApp();
+
+const home = mkdtempSync(join(tmpdir(), "greychart-authoring-e2e-"));
+const driver = await startDriver({ GREYCHART_HOME: home, GSETTINGS_BACKEND: "memory" });
+let browser;
+
+/** The date `days` from today, YYYY-MM-DD in local time. */
+function day(days) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+async function open(button) {
+  await press(byTestId(browser, button));
+}
+
+const failed = await run([
+  ["a new workspace starts empty and takes a team and two people", async () => {
+    browser = await launch();
+    await newWorkspace(browser, join(home, "mine.greychart"));
+    await open("add-team");
+    await fillForm(browser, "team", { name: "Payments", kind: "development" });
+    await open("add-person");
+    await fillForm(browser, "person", { name: "Rosa Release", title: "Release Manager", team: "t1" });
+    await open("add-person");
+    await fillForm(browser, "person", { name: "Omar Owner", title: "Tech Lead", team: "t1", manager: "p01" });
+    const table = await byTestId(browser, "people-table").getText();
+    assert(table.includes("Rosa Release") && table.includes("Omar Owner") && table.includes("Payments"), `people: ${table}`);
+    await screenshot(browser, "authoring-people");
+  }],
+  ["the release plan takes a component, two releases with windows and a freeze", async () => {
+    await byTestId(browser, "nav-release-plan").click();
+    await byTestId(browser, "view-release-plan").waitForExist({ timeout: 5000 });
+    assert((await byTestId(browser, "view-release-plan").getText()).includes("No plan yet"), "the empty plan does not say so");
+    await open("new-component");
+    await fillForm(browser, "component", { name: "Ledger", owner_team: "t1", owner: "p02" });
+    await open("new-release");
+    await fillForm(browser, "release", { name: "Ledger 1.0", risk: "high", window_start: day(10), window_end: day(12) });
+    await open("new-freeze");
+    await fillForm(browser, "period", { name: "Year-end freeze", starts_on: day(29), ends_on: day(36) });
+    const periods = await byTestId(browser, "periods-table").getText();
+    assert(periods.includes("Year-end freeze") && periods.includes("everything"), `periods: ${periods}`);
+    await screenshot(browser, "authoring-release-and-freeze");
+  }],
+  ["a double-click on an empty stretch of the timeline starts a release there", async () => {
+    await open("new-change");
+    await fillForm(browser, "change", { title: "Ledger schema", release: "r1", components: ["k1"], duration_days: "3" });
+    await byTestId(browser, "plan-timeline").scrollIntoView({ block: "center" });
+    await browser.waitUntil(async () => (await byTestId(browser, "plan-timeline").getAttribute("data-ready")) === "true", { timeout: 10000, timeoutMsg: "the timeline was not drawn" });
+    await browser.execute(() => {
+      const area = document.querySelector(".plan-timeline .vis-center");
+      const box = area.getBoundingClientRect();
+      const at = { bubbles: true, clientX: Math.round(box.left + box.width * 0.9), clientY: Math.round(box.top + box.height - 4) };
+      area.dispatchEvent(new MouseEvent("dblclick", at));
+    });
+    await byTestId(browser, "release-form").waitForDisplayed({ timeout: 5000, timeoutMsg: "the double-click opened no release form" });
+    const start = await byTestId(browser, "release-window_start").getValue();
+    assert(/^\d{4}-\d{2}-\d{2}$/.test(start) && start > day(0), `the new release starts on "${start}", not on the day clicked`);
+    // Moved to the freeze's days, so that the plan has a conflict to show.
+    await fillForm(browser, "release", { name: "Ledger 1.1", window_start: day(30), window_end: day(31) });
+  }],
+  ["changes and a dependency drawn on the graph give a critical path and the freeze conflict", async () => {
+    await open("new-change");
+    await fillForm(browser, "change", { title: "Ledger API", release: "r1", components: ["k1"], duration_days: "2" });
+    await open("new-change");
+    await fillForm(browser, "change", { title: "Ledger UI", release: "r2", components: ["k1"], duration_days: "1" });
+    await browser.waitUntil(async () => Number(await byTestId(browser, "plan-graph").getAttribute("data-nodes")) === 3, { timeout: 10000, timeoutMsg: "the graph does not show the three changes" });
+    await press(byTestId(browser, "plan-draw"));
+    await browser.waitUntil(async () => (await byTestId(browser, "plan-graph").getAttribute("data-draw-mode")) === "true", { timeout: 5000 });
+    await browser.pause(500);
+    const [from, to] = await planGraphPoints(browser, ["c1", "c2"]);
+    await dragMouse(browser, from, to);
+    await browser.waitUntil(async () => (await byTestId(browser, "status").getText()).includes("c2 waits for c1"), { timeout: 10000, timeoutMsg: `the drawn dependency was not saved: ${await byTestId(browser, "status").getText()}` });
+    await press(byTestId(browser, "plan-draw"));
+    const summary = await byTestId(browser, "plan-summary").getText();
+    assert(summary.includes("c1 → c2"), `the critical path does not run c1 → c2: ${summary}`);
+    const conflicts = await byTestId(browser, "plan-conflicts").getText();
+    assert(conflicts.includes("freeze") && conflicts.includes("Ledger 1.1"), `no freeze conflict for Ledger 1.1: ${conflicts}`);
+    await screenshot(browser, "authoring-plan");
+  }],
+  ["Approvals derives the component owner's sign-off and the packet previews", async () => {
+    await byTestId(browser, "nav-approvals").click();
+    await byTestId(browser, "approval-matrix").waitForExist({ timeout: 5000 });
+    const matrix = await byTestId(browser, "approval-matrix").getText();
+    assert(matrix.includes("Omar Owner") && matrix.includes("Ledger 1.0"), `the matrix does not ask Omar Owner to sign Ledger 1.0: ${matrix}`);
+    await screenshot(browser, "authoring-approvals");
+    await byTestId(browser, "nav-packets").click();
+    await press(byTestId(browser, "packet-open-r1"));
+    await byTestId(browser, "packet-pages").waitForExist({ timeout: 30000, timeoutMsg: "the packet of Ledger 1.0 was not typeset" });
+    await screenshot(browser, "authoring-packet");
+  }],
+  ["deleting a release leaves its changes unassigned, and Undo brings it back", async () => {
+    await byTestId(browser, "nav-release-plan").click();
+    await press(byTestId(browser, "release-r2"));
+    await byTestId(browser, "release-form").waitForDisplayed({ timeout: 5000 });
+    await byTestId(browser, "release-delete").click();
+    assert((await byTestId(browser, "release-delete").getText()).startsWith("Click again"), "the delete did not ask for a second click");
+    await byTestId(browser, "release-delete").click();
+    await browser.waitUntil(async () => (await byTestId(browser, "status").getText()).includes("Deleted release Ledger 1.1"), { timeout: 10000, timeoutMsg: `the release was not deleted: ${await byTestId(browser, "status").getText()}` });
+    assert(!(await byTestId(browser, "plan-conflicts").getText()).includes("Ledger 1.1"), "the deleted release is still in conflict");
+    const changes = await browser.execute(() => [...document.querySelectorAll('[data-testid="changes-table"] tbody tr')].map((tr) => tr.textContent));
+    assert(changes.some((t) => t.startsWith("c3") && t.includes("Ledger UI")), `the change of the deleted release is gone: ${changes.join(" | ")}`);
+    await press(byTestId(browser, "cmd-undo"));
+    await browser.waitUntil(async () => (await byTestId(browser, "releases-table").getText()).includes("Ledger 1.1"), { timeout: 10000, timeoutMsg: "Undo did not bring the release back" });
+    await screenshot(browser, "authoring-release-deleted-and-undone");
+  }],
+]);
+
+await browser?.deleteSession().catch(() => undefined);
+stopDriver(driver);
+process.exit(failed === 0 ? 0 : 1);
