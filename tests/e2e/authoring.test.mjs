@@ -50,7 +50,7 @@ const failed = await run([
     await open("new-component");
     await fillForm(browser, "component", { name: "Ledger", owner_team: "t1", owner: "p02" });
     await open("new-release");
-    await fillForm(browser, "release", { name: "Ledger 1.0", risk: "high", window_start: day(10), window_end: day(12) });
+    await fillForm(browser, "release", { name: "Ledger 1.0", risk: "high", cost: "12000", window_start: day(10), window_end: day(12) });
     await open("new-freeze");
     await fillForm(browser, "period", { name: "Year-end freeze", starts_on: day(29), ends_on: day(36) });
     const periods = await byTestId(browser, "periods-table").getText();
@@ -93,11 +93,46 @@ const failed = await run([
     assert(conflicts.includes("freeze") && conflicts.includes("Ledger 1.1"), `no freeze conflict for Ledger 1.1: ${conflicts}`);
     await screenshot(browser, "authoring-plan");
   }],
-  ["Approvals derives the component owner's sign-off and the packet previews", async () => {
+  ["a dependency with a lag, a service, an absence, the standing roles, a rule, a profile and a stance are set in their forms", async () => {
+    await open("new-dependency");
+    await fillForm(browser, "dependency", { before: "c2", after: "c3", lag_days: "2" });
+    assert((await byTestId(browser, "dependencies-table").getText()).includes("c2 → c3"), "the dependency is not listed");
+    await open("new-service");
+    await fillForm(browser, "service", { name: "Payments API", business_owner: "p01", depends_on: ["k1"] });
+    await open("new-absence");
+    await fillForm(browser, "absence", { person: "p02", starts_on: day(29), ends_on: day(33), note: "e2e: skiing" });
+    await browser.waitUntil(async () => (await browser.$$('[data-testid="plan-conflicts"] li[data-kind="approver_absent"]')).length > 0, {
+      timeout: 10000,
+      timeoutMsg: "Omar Owner away during Ledger 1.1's window is no conflict",
+    });
+    await byTestId(browser, "nav-approvals").click();
+    await open("edit-settings");
+    await fillForm(browser, "settings", { cab_chair: "p01", finance_approver: "p02", finance_threshold: "5000" });
+    assert((await byTestId(browser, "standing-roles").getText()).includes("CAB chair: Rosa Release"), "the CAB chair is not shown");
+    await open("new-rule");
+    await fillForm(browser, "rule", { when: "always", role: "qa", approver: "p02", note: "e2e: QA signs every release" });
+    assert((await byTestId(browser, "rules-table").getText()).includes("every release"), "the rule is not listed");
+    await byTestId(browser, "nav-stakeholders").click();
+    await open("add-stakeholder");
+    await fillForm(browser, "profile", { person: "p01", interest: "0.8", involvement: "hands_on" });
+    await browser.execute(() => {
+      const dot = document.querySelector('[data-testid="power-grid"] g[data-person="p01"]');
+      const box = dot.querySelector("circle").getBoundingClientRect();
+      const at = { bubbles: true, pointerId: 1, clientX: box.left + box.width / 2, clientY: box.top + box.height / 2 };
+      dot.dispatchEvent(new PointerEvent("pointerdown", at));
+      dot.dispatchEvent(new PointerEvent("pointerup", at));
+    });
+    await fillForm(browser, "stance", { stance: "champion", note: "e2e: wants it before year end" });
+    await browser.waitUntil(async () => (await byTestId(browser, "power-grid").$('g[data-person="p01"]').getAttribute("data-stance")) === "champion", { timeout: 10000, timeoutMsg: "the dot did not turn champion" });
+    await screenshot(browser, "authoring-stakeholders");
+  }],
+  ["Approvals derives every sign-off from the records and the packet previews", async () => {
     await byTestId(browser, "nav-approvals").click();
     await byTestId(browser, "approval-matrix").waitForExist({ timeout: 5000 });
     const matrix = await byTestId(browser, "approval-matrix").getText();
     assert(matrix.includes("Omar Owner") && matrix.includes("Ledger 1.0"), `the matrix does not ask Omar Owner to sign Ledger 1.0: ${matrix}`);
+    const rules = await byTestId(browser, "checklist-table").getText();
+    for (const why of ["CAB", "finance", "QA signs every release", "Payments API"]) assert(rules.toLowerCase().includes(why.toLowerCase()), `Ledger 1.0's checklist has no sign-off for "${why}": ${rules}`);
     await screenshot(browser, "authoring-approvals");
     await byTestId(browser, "nav-packets").click();
     await press(byTestId(browser, "packet-open-r1"));

@@ -193,34 +193,34 @@ export async function newWorkspace(browser, path) {
 
 /** Fills the fields of the open form `form` ({name: value}; a select by its
  *  option value, several for a multiple select) and saves it; waits until
- *  the status says it was saved. */
+ *  the form closes. Values are set as the browser sets them when a user
+ *  types or picks (input and change events), in one round trip per form:
+ *  typing key by key through WebDriver takes seconds a field, and typing
+ *  itself is exercised by the other tests. */
 export async function fillForm(browser, form, fields) {
   await byTestId(browser, `${form}-form`).waitForDisplayed({ timeout: 5000 });
-  for (const [name, value] of Object.entries(fields)) {
-    const el = byTestId(browser, `${form}-${name}`);
-    const tag = await el.getTagName();
-    if (tag === "select" && Array.isArray(value)) {
-      await browser.execute((id, wanted) => {
-        const select = document.querySelector(`[data-testid="${id}"]`);
-        for (const option of select.options) option.selected = wanted.includes(option.value);
-        select.dispatchEvent(new Event("change", { bubbles: true }));
-      }, `${form}-${name}`, value);
-    } else if (tag === "select") {
-      await el.selectByAttribute("value", value);
-    } else if ((await el.getAttribute("type")) === "date") {
-      // WebKit's date field takes typed text unreliably: set it as a change would.
-      await browser.execute((id, v) => {
-        const input = document.querySelector(`[data-testid="${id}"]`);
-        input.value = v;
-        input.dispatchEvent(new Event("input", { bubbles: true }));
-        input.dispatchEvent(new Event("change", { bubbles: true }));
-      }, `${form}-${name}`, value);
-    } else {
-      await el.setValue(value);
+  const missing = await browser.execute((form, fields) => {
+    const missing = [];
+    for (const [name, value] of Object.entries(fields)) {
+      const el = document.querySelector(`[data-testid="${form}-${name}"]`);
+      if (!el) {
+        missing.push(name);
+        continue;
+      }
+      if (el.tagName === "SELECT" && el.multiple) {
+        for (const option of el.options) option.selected = value.includes(option.value);
+      } else {
+        el.value = value;
+      }
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+      el.dispatchEvent(new Event("change", { bubbles: true }));
     }
-  }
+    return missing;
+  }, form, fields);
+  if (missing.length) throw new Error(`the ${form} form has no field ${missing.join(", ")}`);
   await byTestId(browser, `${form}-save`).click();
-  await browser.waitUntil(async () => !(await byTestId(browser, `${form}-form`).isExisting()), {
+  // Polled by script: WebDriver's lookup of a missing element waits its own while.
+  await browser.waitUntil(() => browser.execute((id) => document.querySelector(`[data-testid="${id}"]`) === null, `${form}-form`), {
     timeout: 10000,
     interval: 100,
     timeoutMsg: `the ${form} form was not saved: ${await byTestId(browser, `${form}-error`).getText().catch(() => "")} ${await byTestId(browser, "status").getText()}`,

@@ -4,7 +4,7 @@
 // The page calls Rust only through `api`. A failed call rejects with an ApiError.
 
 import { call } from "./ipc";
-import type { AnalysisProgress, ApprovalRequirement, ApprovalRole, ApprovalRow, Audience, BrokerScores, Change, Claim, ClaimRows, Component, Decision, DecisionKind, Dependency, EngagementEntry, EvidenceGlance, ExportDocument, Faction, Focus, HistoryEntry, Impact, InfluencePath, PathToYes, Period, Person, PersonEvidence, PlanReport, Position, RankColumns, Release, ScheduleFormat, SwayEdge, Team, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { Absence, AnalysisProgress, ApprovalRequirement, ApprovalRole, ApprovalRow, ApprovalRule, ApprovalSettings, Audience, BrokerScores, Change, Claim, ClaimRows, Component, Decision, DecisionKind, Dependency, EngagementEntry, EvidenceGlance, ExportDocument, Faction, Focus, HistoryEntry, Impact, InfluencePath, PathToYes, Period, Person, PersonEvidence, PlanReport, Position, RankColumns, Release, ScheduleFormat, Service, StakeholderProfile, Stance, SwayEdge, Team, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 /** Every command of the desktop app, one typed wrapper each. */
 export const api = {
@@ -91,6 +91,26 @@ export const api = {
   savePeriod: (period: Period): Promise<Period> => call("save_period", { period }),
   /** Deletes a deployment window or a freeze. */
   deletePeriod: (id: string): Promise<null> => call("delete_period", { id }),
+  /** Saves a business service (new or edited): its business owner, the components it uses and the services it depends on. */
+  saveService: (service: Service): Promise<Service> => call("save_service", { service }),
+  /** Deletes a service no other service depends on. */
+  deleteService: (id: string): Promise<null> => call("delete_service", { id }),
+  /** Saves an absence (new or edited). */
+  saveAbsence: (absence: Absence): Promise<Absence> => call("save_absence", { absence }),
+  /** Deletes an absence. */
+  deleteAbsence: (id: string): Promise<null> => call("delete_absence", { id }),
+  /** Saves an approval rule (new or edited); every release's requirements follow. */
+  saveApprovalRule: (rule: ApprovalRule): Promise<ApprovalRule> => call("save_approval_rule", { rule }),
+  /** Deletes an approval rule; the requirements it made go with it. */
+  deleteApprovalRule: (id: string): Promise<null> => call("delete_approval_rule", { id }),
+  /** Sets the change manager, the CAB chair, the finance approver and the finance threshold in one edit. */
+  saveApprovalSettings: (settings: ApprovalSettings): Promise<null> => call("save_approval_settings", { settings }),
+  /** Saves a person's stance on a release, with a note (private: grey chart). */
+  saveStance: (stance: Stance): Promise<Stance> => call("save_stance", { stance }),
+  /** Forgets a person's stance on a release. */
+  deleteStance: (person: string, release: string): Promise<null> => call("delete_stance", { person, release }),
+  /** Saves a stakeholder profile: how much the releases matter to them and how involved they want to be (private: grey chart). */
+  saveProfile: (profile: StakeholderProfile): Promise<StakeholderProfile> => call("save_profile", { profile }),
   workspaceInfo: (): Promise<WorkspaceInfo | null> => call("workspace_info"),
   /** Everything but the claims, which the window pages (`claims_page`) or fetches a person at a time (`person_evidence`): a large chart has hundreds of thousands. */
   workspaceData: (): Promise<WorkspaceData> => call("workspace_data"),

@@ -1214,6 +1214,27 @@ overdue: boolean,
 signed: boolean, };
 
 /**
+ * Who fills the standing approval roles (workspace settings).
+ */
+export type ApprovalSettings = { 
+/**
+ * The change manager, by person id.
+ */
+change_manager: string | null, 
+/**
+ * Who chairs the CAB.
+ */
+cab_chair: string | null, 
+/**
+ * Who approves spending.
+ */
+finance_approver: string | null, 
+/**
+ * Cost above which finance approves; `None` for the default.
+ */
+finance_threshold: number | null, };
+
+/**
  * Someone who sways an approver.
  */
 export type Influencer = { 

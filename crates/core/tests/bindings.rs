@@ -8,7 +8,7 @@ use greychart_core::analytics::{
     BrokerScore, BrokerScores, ClaimShift, Faction, InfluencePath, InfluenceRow, RankColumns, RankShift, SwayEdge,
     Swayer,
 };
-use greychart_core::approvals::{ApprovalRow, ApprovalStatus, Influencer, PathToYes};
+use greychart_core::approvals::{ApprovalRow, ApprovalSettings, ApprovalStatus, Influencer, PathToYes};
 use greychart_core::export::ExportDocument;
 use greychart_core::model::*;
 use greychart_core::planning::{Conflict, ConflictKind, Impact, PlanReport, ScheduleFormat, Slot, SlotKind};
@@ -86,6 +86,7 @@ fn generated() -> String {
         declaration::<ExportDocument>(&cfg),
         declaration::<ApprovalStatus>(&cfg),
         declaration::<ApprovalRow>(&cfg),
+        declaration::<ApprovalSettings>(&cfg),
         declaration::<Influencer>(&cfg),
         declaration::<PathToYes>(&cfg),
         declaration::<AnalysisProgress>(&cfg),

@@ -80,6 +80,42 @@ impl Read<'_> {
     }
 }
 
+impl Workspace {
+    /// Sets who fills the standing approval roles and the finance threshold,
+    /// in one undoable edit; every release's requirements follow. A person
+    /// who does not exist, or a threshold that is not a positive amount, is
+    /// refused naming the field, and nothing changes.
+    pub fn set_approval_settings(&mut self, settings: &ApprovalSettings) -> Result<()> {
+        if let Some(t) = settings.finance_threshold {
+            if !(t.is_finite() && t >= 0.0) {
+                return Err(StoreError::invalid("finance_threshold", "must be an amount of 0 or more"));
+            }
+        }
+        let mut w = self.write()?;
+        let people = [
+            ("change_manager", &settings.change_manager),
+            ("cab_chair", &settings.cab_chair),
+            ("finance_approver", &settings.finance_approver),
+        ];
+        for (key, person) in people {
+            match person {
+                Some(id) => {
+                    if get_on::<Person>(&w.tx, &[id])?.is_none() {
+                        return Err(StoreError::invalid(key, format!("no person has id {id}")));
+                    }
+                    w.set_setting(key, id)?;
+                }
+                None => w.clear_setting(key)?,
+            }
+        }
+        match settings.finance_threshold {
+            Some(t) => w.set_setting("finance_threshold", &t.to_string())?,
+            None => w.clear_setting("finance_threshold")?,
+        }
+        w.commit()
+    }
+}
+
 impl Write<'_> {
     /// Re-derives the requirements of the open releases `scope` names (see
     /// the module).

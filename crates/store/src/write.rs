@@ -233,6 +233,18 @@ impl<'c> Write<'c> {
         self.audit("update", "setting", key, before.as_deref(), Some(value))
     }
 
+    /// Removes a workspace setting (a role nobody fills, the default threshold).
+    pub fn clear_setting(&mut self, key: &str) -> Result<()> {
+        let before: Option<String> =
+            self.tx.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?;
+        let Some(before) = before else { return Ok(()) };
+        self.tx.execute("DELETE FROM settings WHERE key = ?1", [key])?;
+        if crate::approvals::SETTINGS.contains(&key) {
+            self.note_rules(Rules::All);
+        }
+        self.audit("delete", "setting", key, Some(&before), None)
+    }
+
     /// The next free id `prefix<number>` in a table (`prefix` is ours, never
     /// user input): one past the newest `prefix`+digits id, as wide as it
     /// (at least four digits), and past any id that is taken. Found from

@@ -1,6 +1,6 @@
 // The side panel: which form or details it shows (closed: none). Escape closes it.
 
-import type { Change, Claim, Component, Period, PeriodKind, Person, Release, Team } from "../bindings";
+import type { Absence, ApprovalRule, Change, Claim, Component, Dependency, Period, PeriodKind, Person, Release, Service, Team } from "../bindings";
 
 export type PanelContent =
   | { kind: "person"; id: string }
@@ -15,7 +15,14 @@ export type PanelContent =
   | { kind: "component-form"; component: Component | null }
   | { kind: "release-form"; release: Release | null; start: string | null }
   | { kind: "change-form"; change: Change | null }
-  | { kind: "period-form"; period: Period | null; periodKind: PeriodKind };
+  | { kind: "period-form"; period: Period | null; periodKind: PeriodKind }
+  | { kind: "service-form"; service: Service | null }
+  | { kind: "absence-form"; absence: Absence | null }
+  | { kind: "dependency-form"; dependency: Dependency | null }
+  | { kind: "rule-form"; rule: ApprovalRule | null }
+  | { kind: "settings-form" }
+  | { kind: "stance-form"; person: string; release: string | null }
+  | { kind: "profile-form"; person: string | null };
 
 class Panel {
   content = $state.raw<PanelContent | null>(null);

@@ -21,7 +21,7 @@ mod path_to_yes;
 
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::model::{
@@ -37,7 +37,7 @@ pub use path_to_yes::{path_to_yes, Influencer, PathToYes, STRONG_SWAY};
 pub const DEFAULT_FINANCE_THRESHOLD: f64 = 100_000.0;
 
 /// Who fills the standing approval roles (workspace settings).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct ApprovalSettings {
     /// The change manager, by person id.
     pub change_manager: Option<String>,

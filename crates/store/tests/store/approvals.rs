@@ -214,3 +214,38 @@ fn an_edit_of_one_release_derives_what_a_full_pass_derives() {
         assert_eq!(requirements(&ws), scoped, "after editing {id}, a full pass changed its requirements");
     }
 }
+
+#[test]
+fn approval_settings_are_set_in_one_undoable_edit_and_a_stranger_is_refused_naming_the_field() {
+    use greychart_core::approvals::ApprovalSettings;
+    let (_dir, mut ws) = demo();
+    let before = ws.read().approval_settings().unwrap();
+    // Whom the rules ask in the CAB role (the demo's own requirements stay as they were made).
+    let cab = |ws: &Workspace| {
+        ws.approvals(Some("r1"), crate::demo_day())
+            .unwrap()
+            .into_iter()
+            .filter(|r| r.role == ApprovalRole::Cab && r.derived)
+            .map(|r| r.approver)
+            .collect::<Vec<_>>()
+    };
+    let chair = "p05";
+    assert_ne!(before.cab_chair.as_deref(), Some(chair));
+    let wanted = ApprovalSettings { cab_chair: Some(chair.to_owned()), ..before.clone() };
+    ws.set_approval_settings(&wanted).unwrap();
+    assert_eq!(ws.read().approval_settings().unwrap(), wanted);
+    assert!(cab(&ws).contains(&chair.to_owned()), "the high-risk r1 asks the new chair: {:?}", cab(&ws));
+
+    let stranger = ApprovalSettings { finance_approver: Some("nobody".to_owned()), ..wanted.clone() };
+    match ws.set_approval_settings(&stranger) {
+        Err(StoreError::Core(greychart_core::CoreError::Invalid(e))) => assert_eq!(e.field, "finance_approver"),
+        other => panic!("a stranger as finance approver: {other:?}"),
+    }
+    let negative = ApprovalSettings { finance_threshold: Some(-1.0), ..wanted.clone() };
+    assert!(ws.set_approval_settings(&negative).is_err());
+    assert_eq!(ws.read().approval_settings().unwrap(), wanted, "a refused edit changed nothing");
+
+    ws.undo().unwrap();
+    assert_eq!(ws.read().approval_settings().unwrap(), before, "undo brings the settings back");
+    assert!(!cab(&ws).contains(&chair.to_owned()), "undo takes the new chair's sign-off back");
+}
