@@ -73,6 +73,15 @@ const failed = await run([
     assert(/^\d{4}-\d{2}-\d{2}$/.test(start) && start > day(0), `the new release starts on "${start}", not on the day clicked`);
     // Moved to the freeze's days, so that the plan has a conflict to show.
     await fillForm(browser, "release", { name: "Ledger 1.1", window_start: day(30), window_end: day(31) });
+    // A double-click on a release's window opens that release.
+    await browser.execute(() => {
+      const item = document.querySelector('[data-item="window:r1"]');
+      const box = item.getBoundingClientRect();
+      item.dispatchEvent(new MouseEvent("dblclick", { bubbles: true, clientX: box.left + box.width / 2, clientY: box.top + box.height / 2 }));
+    });
+    await byTestId(browser, "release-form").waitForDisplayed({ timeout: 5000, timeoutMsg: "a double-click on Ledger 1.0's window opened nothing" });
+    assert((await byTestId(browser, "release-name").getValue()) === "Ledger 1.0", "another release opened");
+    await browser.keys("Escape");
   }],
   ["changes and a dependency drawn on the graph give a critical path and the freeze conflict", async () => {
     await open("new-change");
@@ -153,6 +162,28 @@ const failed = await run([
     await press(byTestId(browser, "cmd-undo"));
     await browser.waitUntil(async () => (await byTestId(browser, "releases-table").getText()).includes("Ledger 1.1"), { timeout: 10000, timeoutMsg: "Undo did not bring the release back" });
     await screenshot(browser, "authoring-release-deleted-and-undone");
+  }],
+  ["Ctrl+K finds a release and a person by name and goes to them", async () => {
+    await browser.keys(["Control", "k"]);
+    await byTestId(browser, "search-input").waitForDisplayed({ timeout: 5000 });
+    await byTestId(browser, "search-input").setValue("ledger 1.1");
+    await byTestId(browser, "search-result-release-r2").waitForExist({ timeout: 5000 });
+    await browser.keys("Enter");
+    await byTestId(browser, "blast-radius").waitForExist({ timeout: 10000, timeoutMsg: "Enter on the release did not show it on the plan" });
+    assert((await byTestId(browser, "blast-radius").getAttribute("data-item")) === "r2", "another item is shown");
+    await press(byTestId(browser, "cmd-find"));
+    await byTestId(browser, "search-input").setValue("omar");
+    await press(byTestId(browser, "search-result-person-p02"));
+    await byTestId(browser, "person-details").waitForExist({ timeout: 5000, timeoutMsg: "the person found did not open" });
+    assert((await byTestId(browser, "view-grey-chart").isExisting()), "finding a person did not go to the Grey chart");
+    // Who "me" is, set in the window: the strongest path to Omar then starts from Rosa.
+    await browser.keys("Escape");
+    await press(byTestId(browser, "person-p01"));
+    await press(byTestId(browser, "panel-me"));
+    await browser.waitUntil(async () => (await byTestId(browser, "status").getText()).includes("You are Rosa Release"), { timeout: 10000, timeoutMsg: "This is me was not saved" });
+    await press(byTestId(browser, "person-p02"));
+    await browser.waitUntil(async () => (await byTestId(browser, "path-from-me").getText().catch(() => "")).includes("Rosa Release → Omar Owner"), { timeout: 10000, timeoutMsg: "no strongest path from Rosa to Omar" });
+    await screenshot(browser, "authoring-search");
   }],
 ]);
 

@@ -45,6 +45,8 @@ export const api = {
   saveMapPositions: (positions: Position[]): Promise<null> => call("save_map_positions", { positions }),
   clearMapPositions: (): Promise<number> => call("clear_map_positions"),
   deleteClaim: (id: string): Promise<null> => call("delete_claim", { id }),
+  /** Sets who "me" is in the workspace (or nobody): the strongest paths start from them. */
+  setMe: (person: string | null): Promise<null> => call("set_me", { person }),
   /** The recent edits, newest first, undone ones included. */
   history: (): Promise<HistoryEntry[]> => call("history"),
   /** Undoes the newest edit; answers what it was. */

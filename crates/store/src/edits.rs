@@ -3,9 +3,10 @@
 //! `Write`, so it is validated, reference- and cycle-checked, audited and
 //! undoable.
 
-use greychart_core::model::{Claim, EngagementEntry};
+use greychart_core::model::{Claim, EngagementEntry, Person};
 
-use crate::error::Result;
+use crate::error::{Result, StoreError};
+use crate::read::get_on;
 use crate::{Record, Workspace};
 
 impl Workspace {
@@ -43,5 +44,22 @@ impl Workspace {
         w.save(&entry)?;
         w.commit()?;
         Ok(entry)
+    }
+
+    /// Sets who "me" is (the strongest paths start from them, claims are
+    /// recorded by them), or nobody; someone not in the workspace is
+    /// refused naming the field.
+    pub fn set_me(&mut self, person: Option<&str>) -> Result<()> {
+        let mut w = self.write()?;
+        match person {
+            Some(id) => {
+                if get_on::<Person>(&w.tx, &[id])?.is_none() {
+                    return Err(StoreError::invalid("me", format!("no person has id {id}")));
+                }
+                w.set_setting("me", id)?;
+            }
+            None => w.clear_setting("me")?,
+        }
+        w.commit()
     }
 }

@@ -169,3 +169,10 @@ pub fn clear_map_positions(state: SessionState<'_>) -> Result<usize, ApiError> {
 pub fn delete_claim(state: SessionState<'_>, id: String) -> Result<(), ApiError> {
     Ok(lock(&state)?.workspace()?.delete::<Claim>(&[&id])?)
 }
+
+/// Sets who "me" is in the workspace (or nobody): the strongest paths start from them.
+#[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
+pub fn set_me(state: SessionState<'_>, person: Option<String>) -> Result<(), ApiError> {
+    Ok(lock(&state)?.workspace()?.set_me(person.as_deref())?)
+}

@@ -15,7 +15,7 @@ export type PanelContent =
   | { kind: "component-form"; component: Component | null }
   | { kind: "release-form"; release: Release | null; start: string | null }
   | { kind: "change-form"; change: Change | null }
-  | { kind: "period-form"; period: Period | null; periodKind: PeriodKind }
+  | { kind: "period-form"; period: Period | null; periodKind: PeriodKind; start: string | null }
   | { kind: "service-form"; service: Service | null }
   | { kind: "absence-form"; absence: Absence | null }
   | { kind: "dependency-form"; dependency: Dependency | null }

@@ -19,6 +19,8 @@ export interface TimelineOptions {
   onMoveChange: (change: Change, start: string, days: number) => void;
   /** An empty stretch was double-clicked: a new release from that day. */
   onNewRelease: (start: string) => void;
+  /** An item was double-clicked: its record (`window:`, `deploy:`, `change:` or `period:` and an id). */
+  onOpen: (item: string) => void;
 }
 
 const DAY = 86_400_000;
@@ -198,7 +200,8 @@ export function showTimeline(frame: HTMLElement, drawn: DrawnTimeline | null, da
     if (item && !id.startsWith("period:")) next.live.o.onSelect(item);
   });
   timeline.on("doubleClick", (e: { item: string | number | null; time: Date; what: string | null }) => {
-    if (e.item === null && e.what !== "axis") next.live.o.onNewRelease(dayOf(e.time));
+    if (e.item !== null) next.live.o.onOpen(String(e.item));
+    else if (e.what !== "axis") next.live.o.onNewRelease(dayOf(e.time));
   });
   timeline.on("rangechanged", (e: { start: Date; end: Date }) => {
     shown = { start: e.start.getTime(), end: e.end.getTime() };
@@ -209,6 +212,13 @@ export function showTimeline(frame: HTMLElement, drawn: DrawnTimeline | null, da
   // Read-only handle for the end-to-end tests.
   (window as unknown as { greychartTimeline?: Timeline }).greychartTimeline = timeline;
   return next;
+}
+
+/** The day in the middle of what the drawn timeline shows (null: not drawn). */
+export function middleDay(drawn: DrawnTimeline | null): string | null {
+  if (!drawn) return null;
+  const range = drawn.timeline.getWindow();
+  return dayOf(new Date((range.start.getTime() + range.end.getTime()) / 2));
 }
 
 /** Moves the drawn timeline's range to `days` around its middle. */

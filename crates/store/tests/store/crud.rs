@@ -269,3 +269,19 @@ fn deleting_a_person_removes_their_claims() {
     let claims: Vec<Claim> = ws.read().list().unwrap();
     assert!(claims.iter().all(|c| c.from != "p40" && c.to != "p40"));
 }
+
+#[test]
+fn me_is_set_to_someone_in_the_workspace_or_nobody_and_a_stranger_is_refused() {
+    let (_dir, mut ws) = crate::demo();
+    ws.set_me(Some("p02")).unwrap();
+    assert_eq!(ws.read().setting("me").unwrap().as_deref(), Some("p02"));
+    match ws.set_me(Some("nobody")) {
+        Err(greychart_store::StoreError::Core(greychart_core::CoreError::Invalid(e))) => assert_eq!(e.field, "me"),
+        other => panic!("a stranger as me: {other:?}"),
+    }
+    assert_eq!(ws.read().setting("me").unwrap().as_deref(), Some("p02"), "a refused edit changed nothing");
+    ws.set_me(None).unwrap();
+    assert_eq!(ws.read().setting("me").unwrap(), None);
+    ws.undo().unwrap();
+    assert_eq!(ws.read().setting("me").unwrap().as_deref(), Some("p02"), "undo brings me back");
+}
