@@ -4,7 +4,10 @@
 use std::path::Path;
 
 use greychart_core::export::parse_workspace_json;
-use greychart_core::import::{parse_changes, parse_claims, parse_dependencies, parse_people};
+use greychart_core::import::{
+    parse_changes, parse_claims, parse_dependencies, parse_people, ColumnMap, CHANGE_COLUMNS, CLAIM_COLUMNS,
+    DEPENDENCY_COLUMNS, PEOPLE_COLUMNS,
+};
 use greychart_store::Workspace;
 
 use crate::{Failure, ImportKind};
@@ -14,8 +17,19 @@ use crate::{Failure, ImportKind};
 /// a wrong or hostile file cannot exhaust the memory.
 const MAX_IMPORT_BYTES: u64 = 128 * 1024 * 1024;
 
-pub(crate) fn run(path: &Path, file: &Path, kind: ImportKind) -> Result<(), Failure> {
+pub(crate) fn run(path: &Path, file: &Path, kind: ImportKind, map: Option<&str>) -> Result<(), Failure> {
     let name = file.display().to_string();
+    let map = ColumnMap::parse(map.unwrap_or_default()).map_err(Failure::Input)?;
+    let fields: &[&str] = match kind {
+        ImportKind::People => &PEOPLE_COLUMNS,
+        ImportKind::Claims => &CLAIM_COLUMNS,
+        ImportKind::Changes => &CHANGE_COLUMNS,
+        ImportKind::Dependencies => &DEPENDENCY_COLUMNS,
+        ImportKind::WorkspaceJson if !map.is_empty() => {
+            return Err(Failure::Input("--map applies to CSV files, not to a workspace document".to_owned()))
+        }
+        ImportKind::WorkspaceJson => &[],
+    };
     let size = std::fs::metadata(file).map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?.len();
     if size > MAX_IMPORT_BYTES {
         return Err(Failure::Input(format!(
@@ -25,6 +39,7 @@ pub(crate) fn run(path: &Path, file: &Path, kind: ImportKind) -> Result<(), Fail
         )));
     }
     let bytes = std::fs::read(file).map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?;
+    let bytes = map.apply(&name, fields, &bytes).map_err(|e| Failure::Input(e.to_string()))?;
     let existed = path.exists();
     let result = match kind {
         ImportKind::People => {

@@ -62,6 +62,10 @@ enum Command {
         /// What the file holds.
         #[arg(long)]
         kind: ImportKind,
+        /// Which of the file's columns hold which fields, for a file with
+        /// other headers: FIELD=COLUMN,FIELD=COLUMN (e.g. id=Employee ID,name=Full name).
+        #[arg(long, value_name = "FIELD=COLUMN,…")]
+        map: Option<String>,
     },
     /// Influence rank, formal rank, power gap and broker score per person.
     Influence {
@@ -309,7 +313,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Demo { path } => demo(&path),
         Command::Passphrase { path, remove } => set_passphrase(&path, remove),
-        Command::Import { path, file, kind } => import::run(&path, &file, kind),
+        Command::Import { path, file, kind, map } => import::run(&path, &file, kind, map.as_deref()),
         Command::Influence { path, as_of, json } => analysis::influence(&path, as_of.unwrap_or_else(today), json),
         Command::Path { path, from, to, as_of, json } => {
             analysis::path(&path, &from, &to, as_of.unwrap_or_else(today), json)

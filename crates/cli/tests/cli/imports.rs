@@ -123,3 +123,32 @@ fn a_200_megabyte_file_is_refused_before_it_is_read() {
     assert!(err.contains("is 200 MB") && err.contains("up to 128 MB"), "{err}");
     assert!(!ws.exists(), "nothing was created");
 }
+
+#[test]
+fn map_reads_another_files_headers_and_a_wrong_mapping_exits_2_naming_it_writing_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("hr.greychart");
+    let hr = write(
+        dir.path(),
+        "hr.csv",
+        "Employee ID,Full name,Job title,Department,Line manager,Desk\ne1,Ann Lee,CIO,IT,,A1\ne2,Bo Ek,QA lead,IT,e1,B2\n",
+    );
+    let map = "id=Employee ID,name=Full name,title=Job title,team=Department,manager=Line manager";
+    let out = greychart_ok(&["import", s(&ws), s(&hr), "--kind", "people", "--map", map]);
+    assert!(out.contains("imported 2 rows"), "{out}");
+    let people = greychart_ok(&["influence", s(&ws), "--json"]);
+    assert!(people.contains("Ann Lee") && people.contains("Bo Ek"), "{people}");
+
+    let before = std::fs::read(&ws).unwrap();
+    for (map, says) in [
+        ("id=Employee ID,shoe=Desk", "hr.csv:1: shoe: --map names no field of this kind"),
+        ("id=Employee ID,name=Nickname", "hr.csv:1: name: --map names the column \"Nickname\""),
+        ("id", "--map: \"id\" is not FIELD=COLUMN"),
+    ] {
+        let out = greychart(&["import", s(&ws), s(&hr), "--kind", "people", "--map", map]);
+        assert_eq!(out.status.code(), Some(2), "{map}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{map}: {err}");
+        assert_eq!(std::fs::read(&ws).unwrap(), before, "{map} wrote to the workspace");
+    }
+}

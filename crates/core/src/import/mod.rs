@@ -4,12 +4,14 @@
 //! keeps its line number; the store then checks references against the
 //! workspace and applies all rows in one transaction, or none.
 
+mod mapping;
 mod people;
 mod plan;
 mod table;
 
-pub use people::{parse_claims, parse_people, ClaimRow, PersonRow};
-pub use plan::{parse_changes, parse_dependencies, ChangeRow, DependencyRow};
+pub use mapping::ColumnMap;
+pub use people::{parse_claims, parse_people, ClaimRow, PersonRow, CLAIM_COLUMNS, PEOPLE_COLUMNS};
+pub use plan::{parse_changes, parse_dependencies, ChangeRow, DependencyRow, CHANGE_COLUMNS, DEPENDENCY_COLUMNS};
 
 use serde::Serialize;
 
