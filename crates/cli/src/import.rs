@@ -5,10 +5,16 @@ use std::path::Path;
 
 use greychart_core::export::parse_workspace_json;
 use greychart_core::import::{
-    parse_changes, parse_claims, parse_dependencies, parse_people, ColumnMap, CHANGE_COLUMNS, CLAIM_COLUMNS,
-    DEPENDENCY_COLUMNS, PEOPLE_COLUMNS,
+    parse_changes, parse_claims, parse_dependencies, parse_people, parse_records, parse_services, ColumnMap,
+    ABSENCE_COLUMNS, CHANGE_COLUMNS, CLAIM_COLUMNS, COMPONENT_COLUMNS, CONTACT_COLUMNS, DEPENDENCY_COLUMNS,
+    PEOPLE_COLUMNS, PERIOD_COLUMNS, PROFILE_COLUMNS, RELEASE_COLUMNS, RULE_COLUMNS, SERVICE_COLUMNS, STANCE_COLUMNS,
+    TEAM_COLUMNS,
+};
+use greychart_core::model::{
+    Absence, ApprovalRule, Component, EngagementEntry, Period, Release, StakeholderProfile, Stance, Team,
 };
 use greychart_store::Workspace;
+use greychart_store::{ImportReport, Record};
 
 use crate::{Failure, ImportKind};
 
@@ -25,6 +31,16 @@ pub(crate) fn run(path: &Path, file: &Path, kind: ImportKind, map: Option<&str>)
         ImportKind::Claims => &CLAIM_COLUMNS,
         ImportKind::Changes => &CHANGE_COLUMNS,
         ImportKind::Dependencies => &DEPENDENCY_COLUMNS,
+        ImportKind::Teams => &TEAM_COLUMNS,
+        ImportKind::Releases => &RELEASE_COLUMNS,
+        ImportKind::Components => &COMPONENT_COLUMNS,
+        ImportKind::Services => &SERVICE_COLUMNS,
+        ImportKind::Periods => &PERIOD_COLUMNS,
+        ImportKind::Absences => &ABSENCE_COLUMNS,
+        ImportKind::ApprovalRules => &RULE_COLUMNS,
+        ImportKind::Stances => &STANCE_COLUMNS,
+        ImportKind::Profiles => &PROFILE_COLUMNS,
+        ImportKind::Contacts => &CONTACT_COLUMNS,
         ImportKind::WorkspaceJson if !map.is_empty() => {
             return Err(Failure::Input("--map applies to CSV files, not to a workspace document".to_owned()))
         }
@@ -58,6 +74,19 @@ pub(crate) fn run(path: &Path, file: &Path, kind: ImportKind, map: Option<&str>)
             let rows = parse_dependencies(&name, bytes.as_slice()).map_err(|e| Failure::Input(e.to_string()))?;
             open_or_create(path, existed).and_then(|mut ws| Ok(ws.import_dependencies(&name, &rows)?))
         }
+        ImportKind::Teams => records::<Team>(path, existed, &name, &bytes, fields),
+        ImportKind::Releases => records::<Release>(path, existed, &name, &bytes, fields),
+        ImportKind::Components => records::<Component>(path, existed, &name, &bytes, fields),
+        ImportKind::Periods => records::<Period>(path, existed, &name, &bytes, fields),
+        ImportKind::Services => {
+            let rows = parse_services(&name, bytes.as_slice()).map_err(|e| Failure::Input(e.to_string()))?;
+            open_or_create(path, existed).and_then(|mut ws| Ok(ws.import_records(&name, &rows)?))
+        }
+        ImportKind::Absences => records::<Absence>(path, existed, &name, &bytes, fields),
+        ImportKind::ApprovalRules => records::<ApprovalRule>(path, existed, &name, &bytes, fields),
+        ImportKind::Stances => records::<Stance>(path, existed, &name, &bytes, fields),
+        ImportKind::Profiles => records::<StakeholderProfile>(path, existed, &name, &bytes, fields),
+        ImportKind::Contacts => records::<EngagementEntry>(path, existed, &name, &bytes, fields),
         ImportKind::WorkspaceJson => {
             let text = std::str::from_utf8(&bytes)
                 .map_err(|e| Failure::Input(format!("{name}: not UTF-8 text (byte {})", e.valid_up_to())))?;
@@ -86,6 +115,18 @@ pub(crate) fn run(path: &Path, file: &Path, kind: ImportKind, map: Option<&str>)
             Err(e)
         }
     }
+}
+
+/// Parses a file of records of one kind, then imports them in one transaction.
+fn records<R: Record + serde::de::DeserializeOwned>(
+    path: &Path,
+    existed: bool,
+    name: &str,
+    bytes: &[u8],
+    fields: &[&str],
+) -> Result<ImportReport, Failure> {
+    let rows = parse_records::<R>(name, bytes, fields).map_err(|e| Failure::Input(e.to_string()))?;
+    open_or_create(path, existed).and_then(|mut ws| Ok(ws.import_records(name, &rows)?))
 }
 
 fn open_or_create(path: &Path, existed: bool) -> Result<Workspace, Failure> {

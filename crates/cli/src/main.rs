@@ -215,6 +215,26 @@ enum ImportKind {
     Claims,
     Changes,
     Dependencies,
+    /// id,name,kind
+    Teams,
+    /// id,name,stage,window_start,window_end,risk,cost
+    Releases,
+    /// id,name,owner_team,owner
+    Components,
+    /// id,name,business_owner,depends_on (ids joined by ;)
+    Services,
+    /// Deployment windows and freezes: id,name,kind,starts_on,ends_on,scope,scope_id
+    Periods,
+    /// id,person,starts_on,ends_on,note
+    Absences,
+    /// id,condition,role,approver,note
+    ApprovalRules,
+    /// Private: person,release,stance,noted_on,note
+    Stances,
+    /// Private: person,interest,involvement
+    Profiles,
+    /// Private, the engagement log: id,person,date,channel,summary
+    Contacts,
     /// A workspace document written by `export --format json`.
     WorkspaceJson,
 }

@@ -2,14 +2,14 @@
 
 use std::collections::{HashMap, HashSet};
 
-use greychart_core::import::{ChangeRow, ClaimRow, DependencyRow, ImportError, PersonRow};
+use greychart_core::import::{ChangeRow, ClaimRow, DependencyRow, ImportError, PersonRow, RecordRow};
 use greychart_core::model::{Component, Person, Release, RiskLevel, Stage, Team, TeamKind, WorkspaceData};
 use greychart_core::CoreError;
 use serde::Serialize;
 
-use crate::error::Result;
+use crate::error::{Result, StoreError};
 use crate::record::CycleCheck;
-use crate::{Workspace, Write};
+use crate::{Record, Workspace, Write};
 
 /// What an import did.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -77,6 +77,34 @@ impl Workspace {
         let report = import_dependencies(&mut w, file, rows)?;
         w.commit()?;
         Ok(report)
+    }
+
+    /// Imports records of one kind from `file` (teams, releases, windows and
+    /// freezes…), each created or updated with every check of an edit, all
+    /// in one transaction; the first that is refused names its line and
+    /// field, and nothing is written.
+    pub fn import_records<R: Record>(&mut self, file: &str, rows: &[RecordRow<R>]) -> Result<ImportReport> {
+        let at = |line: u64| {
+            move |e: StoreError| match e {
+                StoreError::Core(CoreError::Invalid(v)) => ImportError::new(file, line, Some(&v.field), v.message),
+                other => ImportError::new(file, line, None, other.to_string()),
+            }
+        };
+        let mut w = self.write()?;
+        w.bulk();
+        // Rows may name rows further down the file (a service another depends on).
+        w.conn().execute_batch("PRAGMA defer_foreign_keys = ON")?;
+        for row in rows {
+            row.record.validate().map_err(|e| at(row.line)(e.into()))?;
+            w.put_followed(&row.record).map_err(at(row.line))?;
+        }
+        for row in rows {
+            w.check_references(&row.record).map_err(at(row.line))?;
+        }
+        let summary = format!("{} {} rows from {file}", rows.len(), R::ENTITY);
+        w.audit("import", R::ENTITY, "", None, Some(&summary))?;
+        w.commit()?;
+        Ok(ImportReport { rows: rows.len(), ..ImportReport::default() })
     }
 
     /// Imports claim rows from `file`; every person named must exist.

@@ -152,3 +152,46 @@ fn map_reads_another_files_headers_and_a_wrong_mapping_exits_2_naming_it_writing
         assert_eq!(std::fs::read(&ws).unwrap(), before, "{map} wrote to the workspace");
     }
 }
+
+#[test]
+fn the_plans_tables_exported_as_csv_import_into_a_new_file_and_give_the_same_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo.greychart");
+    greychart_ok(&["demo", s(&demo)]);
+    let out = dir.path().join("csv");
+    greychart_ok(&["export", s(&demo), "--format", "csv", "-o", s(&out)]);
+    let fresh = dir.path().join("fresh.greychart");
+    for (file, kind) in [
+        ("teams.csv", "teams"),
+        ("people.csv", "people"),
+        ("components.csv", "components"),
+        ("services.csv", "services"),
+        ("releases.csv", "releases"),
+        ("periods.csv", "periods"),
+        ("absences.csv", "absences"),
+        ("approval_rules.csv", "approval-rules"),
+        ("changes.csv", "changes"),
+        ("dependencies.csv", "dependencies"),
+    ] {
+        greychart_ok(&["import", s(&fresh), s(&out.join(file)), "--kind", kind]);
+    }
+    let plan = |ws: &std::path::Path| {
+        let v: serde_json::Value =
+            serde_json::from_str(&greychart_ok(&["plan", s(ws), "--from", "2026-12-01", "--json"])).unwrap();
+        (
+            v["order"].clone(),
+            v["critical_path"].clone(),
+            v["conflicts"].as_array().map(|c| c.iter().filter(|c| c["kind"] != "approver_absent").count()),
+        )
+    };
+    assert_eq!(plan(&fresh), plan(&demo));
+
+    let bad =
+        write(dir.path(), "releases.csv", "id,name,stage,window_start,window_end,risk,cost\nr9,Nine,launched,,,low,\n");
+    let before = std::fs::read(&fresh).unwrap();
+    let out = greychart(&["import", s(&fresh), s(&bad), "--kind", "releases"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("releases.csv:2: stage: unknown variant `launched`"), "{err}");
+    assert_eq!(std::fs::read(&fresh).unwrap(), before);
+}

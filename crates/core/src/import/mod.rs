@@ -7,11 +7,16 @@
 mod mapping;
 mod people;
 mod plan;
+mod records;
 mod table;
 
 pub use mapping::ColumnMap;
 pub use people::{parse_claims, parse_people, ClaimRow, PersonRow, CLAIM_COLUMNS, PEOPLE_COLUMNS};
 pub use plan::{parse_changes, parse_dependencies, ChangeRow, DependencyRow, CHANGE_COLUMNS, DEPENDENCY_COLUMNS};
+pub use records::{
+    parse_records, parse_services, RecordRow, ABSENCE_COLUMNS, COMPONENT_COLUMNS, CONTACT_COLUMNS, PERIOD_COLUMNS,
+    PROFILE_COLUMNS, RELEASE_COLUMNS, RULE_COLUMNS, SERVICE_COLUMNS, STANCE_COLUMNS, TEAM_COLUMNS,
+};
 
 use serde::Serialize;
 
