@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { search } from "../src/components/search";
+import { search, searchIndex } from "../src/components/search";
 import { emptyData } from "../src/state";
 
 describe("Ctrl+K search", () => {
@@ -12,10 +12,10 @@ describe("Ctrl+K search", () => {
   data.changes = [{ id: "c1", title: "Schema for the ledger", release: "r1", components: [], duration_days: 1, not_before: null }];
 
   it("finds every kind by name or id, exact and leading matches first", () => {
-    expect(search(data, "le", 10).map((f) => f.id)).toEqual(["r1", "p2", "p1", "c1"]);
-    expect(search(data, "C1", 10).map((f) => `${f.kind}:${f.id}`)).toEqual(["change:c1"]);
-    expect(search(data, "  ", 10)).toEqual([]);
-    expect(search(data, "zzz", 10)).toEqual([]);
-    expect(search(data, "e", 2)).toHaveLength(2);
+    expect(search(searchIndex(data), "le", 10).map((f) => f.id)).toEqual(["r1", "p2", "p1", "c1"]);
+    expect(search(searchIndex(data), "C1", 10).map((f) => `${f.kind}:${f.id}`)).toEqual(["change:c1"]);
+    expect(search(searchIndex(data), "  ", 10)).toEqual([]);
+    expect(search(searchIndex(data), "zzz", 10)).toEqual([]);
+    expect(search(searchIndex(data), "e", 2)).toHaveLength(2);
   });
 });

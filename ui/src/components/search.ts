@@ -14,11 +14,9 @@ export interface Found {
   detail: string;
 }
 
-/** Up to `limit` records matching `query`, best first. */
-export function search(data: WorkspaceData, query: string, limit: number): Found[] {
-  const text = query.trim().toLowerCase();
-  if (!text) return [];
-  const all: Found[] = [
+/** Everything search can find in a workspace, made once per loaded workspace, not per key pressed. */
+export function searchIndex(data: WorkspaceData): Found[] {
+  return [
     ...data.people.map((p): Found => ({ kind: "person", id: p.id, name: p.name, detail: p.title })),
     ...data.teams.map((t): Found => ({ kind: "team", id: t.id, name: t.name, detail: "" })),
     ...data.releases.map((r): Found => ({ kind: "release", id: r.id, name: r.name, detail: r.window_start ?? "" })),
@@ -26,6 +24,12 @@ export function search(data: WorkspaceData, query: string, limit: number): Found
     ...data.components.map((k): Found => ({ kind: "component", id: k.id, name: k.name, detail: "" })),
     ...data.services.map((s): Found => ({ kind: "service", id: s.id, name: s.name, detail: "" })),
   ];
+}
+
+/** Up to `limit` entries of `index` matching `query`, best first. */
+export function search(index: Found[], query: string, limit: number): Found[] {
+  const text = query.trim().toLowerCase();
+  if (!text) return [];
   const score = (f: Found): number => {
     const name = f.name.toLowerCase();
     const id = f.id.toLowerCase();
@@ -35,7 +39,7 @@ export function search(data: WorkspaceData, query: string, limit: number): Found
     return name.includes(text) || id.includes(text) ? 3 : -1;
   };
   const hits: { f: Found; s: number }[] = [];
-  for (const f of all) {
+  for (const f of index) {
     const s = score(f);
     if (s >= 0) hits.push({ f, s });
   }

@@ -143,7 +143,7 @@ export function edgeClass(e: SwayEdge): "formal" | "known-none" | "stale" | "gre
 }
 
 /** What the map shows for these options: people, links, and their drawing. */
-function mapContent(data: WorkspaceData, influence: InfluenceRow[], edges: SwayEdge[], options: MapOptions) {
+export function mapContent(data: WorkspaceData, influence: InfluenceRow[], edges: SwayEdge[], options: MapOptions) {
   // With the grey layer hidden a pair that is also a reporting line is drawn
   // as a plain reporting line; with the formal layer hidden, only evidence.
   const layered = edges
@@ -188,14 +188,7 @@ function describe(container: HTMLElement, people: unknown[], shown: SwayEdge[], 
   container.dataset["path"] = options.path.join(">");
 }
 
-export function drawInfluenceMap(
-  container: HTMLElement,
-  data: WorkspaceData,
-  influence: InfluenceRow[],
-  edges: SwayEdge[],
-  options: MapOptions,
-): cytoscape.Core {
-  const { people, shown, elements } = mapContent(data, influence, edges, options);
+function drawInfluenceMap(container: HTMLElement, { people, shown, elements }: MapContent, data: WorkspaceData, options: MapOptions): cytoscape.Core {
   const dark = window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
   // Above a few hundred people, draw for speed: straight links, a snapshot
   // while panning and zooming, names only once they are legible, and with
@@ -282,11 +275,8 @@ let live: MapOptions;
 /** The drawing kept while the window is open, also while another view is shown. */
 let kept: { container: HTMLElement; cy: cytoscape.Core; people: string; drawMode: boolean } | null = null;
 
-/** How many people `showMap` would draw, and whether that is too many. */
-export function mapSize(data: WorkspaceData, influence: InfluenceRow[], edges: SwayEdge[], options: MapOptions): { people: number; tooMany: boolean } {
-  const { people } = mapContent(data, influence, edges, options);
-  return { people: people.length, tooMany: people.length > MAP_LIMIT };
-}
+/** What the map shows for some options (`mapContent`), worked out once per change. */
+export type MapContent = ReturnType<typeof mapContent>;
 
 /**
  * Draws the map into `host`. When the same people are shown as last time,
@@ -294,9 +284,8 @@ export function mapSize(data: WorkspaceData, influence: InfluenceRow[], edges: S
  * in place — no new layout, no new canvas — so an edit or a new as-of date
  * is quick even with thousands of people, and nobody moves.
  */
-export function showMap(host: HTMLElement, data: WorkspaceData, influence: InfluenceRow[], edges: SwayEdge[], options: MapOptions): void {
+export function showMap(host: HTMLElement, content: MapContent, data: WorkspaceData, options: MapOptions): void {
   live = options;
-  const content = mapContent(data, influence, edges, options);
   if (content.people.length > MAP_LIMIT) {
     kept?.cy.destroy();
     kept?.container.remove();
@@ -340,6 +329,6 @@ export function showMap(host: HTMLElement, data: WorkspaceData, influence: Influ
   container.className = "map";
   container.dataset["testid"] = "influence-map";
   host.replaceChildren(container);
-  const cy = drawInfluenceMap(container, data, influence, edges, options);
+  const cy = drawInfluenceMap(container, content, data, options);
   kept = { container, cy, people, drawMode: options.drawMode };
 }
