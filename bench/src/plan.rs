@@ -45,6 +45,7 @@ pub(crate) fn generate(n: usize, start: NaiveDate) -> PlanRecords {
             id: format!("ch{i}"),
             title: format!("Change {i}"),
             not_before: None,
+            risk: None,
             release: Some(format!("r{}", i / 10)),
             components: vec![format!("k{}", (i / 10 % STREAMS) * 5 + rng.below(5))],
             duration_days: 1 + rng.below(10) as u32,

@@ -5,6 +5,7 @@
 
 mod analysis;
 mod commands;
+mod imports;
 mod logging;
 mod session;
 
@@ -39,6 +40,7 @@ fn main() {
             }
             app.manage(Mutex::new(session));
             app.manage(analysis::Analyses::default());
+            app.manage(imports::Imports::default());
             Ok(())
         })
         .invoke_handler(include!(concat!(env!("OUT_DIR"), "/handler.rs")))

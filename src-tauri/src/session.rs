@@ -17,12 +17,15 @@ pub struct Session {
     workspace: Option<Workspace>,
     /// An encrypted workspace asked for and waiting for its passphrase.
     locked: Option<PathBuf>,
+    /// Whether this is the first start (no workspace used before): the
+    /// window then offers the demo, an empty workspace or an import.
+    first_start: bool,
 }
 
 impl Session {
     /// A session with nothing open yet.
     pub fn new(home: PathBuf) -> Session {
-        Session { home, workspace: None, locked: None }
+        Session { home, workspace: None, locked: None, first_start: false }
     }
 
     /// Opens the workspace used last; on first start (or when that file is
@@ -35,6 +38,7 @@ impl Session {
             }
         }
         let demo = self.home.join("demo.greychart");
+        self.first_start = !demo.exists();
         if !demo.exists() {
             Workspace::create_with(&demo, &greychart_core::demo::demo_workspace(today))?;
         }
@@ -87,6 +91,11 @@ impl Session {
         // An encrypted workspace's copy is encrypted with the same passphrase.
         let copy = ws.open_copy(path)?;
         self.adopt(copy)
+    }
+
+    /// Whether the app started for the first time.
+    pub fn first_start(&self) -> bool {
+        self.first_start
     }
 
     /// The open workspace.

@@ -4,7 +4,7 @@
 // The page calls Rust only through `api`. A failed call rejects with an ApiError.
 
 import { call } from "./ipc";
-import type { Absence, AnalysisProgress, ApprovalRequirement, ApprovalRole, ApprovalRow, ApprovalRule, ApprovalSettings, Audience, BrokerScores, Change, Claim, ClaimRows, Component, Decision, DecisionKind, Dependency, EngagementEntry, EvidenceGlance, ExportDocument, Faction, Focus, HistoryEntry, Impact, InfluencePath, PathToYes, Period, Person, PersonEvidence, PlanReport, Position, RankColumns, Release, ScheduleFormat, Service, StakeholderProfile, Stance, SwayEdge, Team, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { Absence, AnalysisProgress, ApprovalRequirement, ApprovalRole, ApprovalRow, ApprovalRule, ApprovalSettings, Audience, BrokerScores, Change, Claim, ClaimRows, Component, Decision, DecisionKind, Dependency, EngagementEntry, EvidenceGlance, ExportDocument, Faction, Focus, HistoryEntry, Impact, ImportDone, ImportPreview, ImportProgress, ImportRequest, InfluencePath, PathToYes, Period, Person, PersonEvidence, PlanReport, Position, RankColumns, Release, ScheduleFormat, Service, StakeholderProfile, Stance, SwayEdge, Team, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 /** Every command of the desktop app, one typed wrapper each. */
 export const api = {
@@ -55,6 +55,15 @@ export const api = {
   redo: (): Promise<string> => call("redo"),
   /** Steps back to just before a done edit, or forward to just after an undone one; answers what was undone or redone. */
   stepTo: (id: number): Promise<string[]> => call("step_to", { id }),
+  /** The file dialog for a spreadsheet or a CSV file; `None` when cancelled. */
+  pickImportFile: (): Promise<string | null> => call("pick_import_file"),
+  /** The file as the request reads it: sheets, columns, mapping, first rows and their problems; nothing is written. */
+  importPreview: (request: ImportRequest): Promise<ImportPreview> => call("import_preview", { request }),
+  /** Imports the file of `request`, all or nothing, on a worker thread. */
+  importFile: (request: ImportRequest): Promise<ImportDone> => call("import_file", { request }),
+  importProgress: (): Promise<ImportProgress> => call("import_progress"),
+  /** Stops the running import; nothing of it is written. */
+  cancelImport: (): Promise<null> => call("cancel_import"),
   /** The pages of `release`'s packet for `audience` as SVG images, typeset exactly as the PDF is. */
   packetPreview: (release: string, audience: Audience): Promise<string[]> => call("packet_preview", { release, audience }),
   /** Saves the packet as a PDF where the user picks (proposed: beside the workspace); `None` when the dialog was cancelled. */
@@ -114,6 +123,8 @@ export const api = {
   /** Saves a stakeholder profile: how much the releases matter to them and how involved they want to be (private: grey chart). */
   saveProfile: (profile: StakeholderProfile): Promise<StakeholderProfile> => call("save_profile", { profile }),
   workspaceInfo: (): Promise<WorkspaceInfo | null> => call("workspace_info"),
+  /** Whether this is the app's first start: the window then welcomes the user with the demo, an empty workspace or an import. */
+  firstStart: (): Promise<boolean> => call("first_start"),
   /** Everything but the claims, which the window pages (`claims_page`) or fetches a person at a time (`person_evidence`): a large chart has hundreds of thousands. */
   workspaceData: (): Promise<WorkspaceData> => call("workspace_data"),
   newWorkspace: (): Promise<WorkspaceInfo | null> => call("new_workspace"),

@@ -373,7 +373,12 @@ duration_days: number,
  * Work may not start before this day (set by dragging it on the
  * timeline); `None` when only its prerequisites hold it back.
  */
-not_before: string | null, };
+not_before: string | null, 
+/**
+ * The change's own risk, as the change request rates it (a ServiceNow
+ * change request's Risk); `None` when only its release is rated.
+ */
+risk: RiskLevel | null, };
 
 /**
  * Finish-to-start: `after` may start `lag_days` after `before` finishes.
@@ -1334,3 +1339,170 @@ state: string,
  * Whether it can be undone: bulk imports cannot.
  */
 undoable: boolean, };
+
+/**
+ * What a file holds, as the user says when importing it.
+ */
+export type ImportKind = "people" | "claims" | "teams" | "components" | "services" | "releases" | "changes" | "dependencies" | "periods" | "absences" | "approval_rules" | "stances" | "profiles" | "contacts";
+
+/**
+ * One field of a kind of record, as the mapping offers it.
+ */
+export type ImportField = { 
+/**
+ * The field's name (the column of the import format).
+ */
+name: string, 
+/**
+ * What goes in it, in words.
+ */
+hint: string, 
+/**
+ * Whether a file must have a column for it.
+ */
+required: boolean, 
+/**
+ * Whether several columns of the same header are joined into it
+ * (the ids of a list, as Jira repeats Component/s).
+ */
+list: boolean, };
+
+/**
+ * A known export read as changes.
+ */
+export type Preset = "jira" | "servicenow";
+
+/**
+ * Which column holds a field; `None`: not in the file.
+ */
+export type FieldColumn = { 
+/**
+ * The field.
+ */
+field: string, 
+/**
+ * The file's column, or `None`.
+ */
+column: string | null, };
+
+/**
+ * What the user chose in the Import dialog.
+ */
+export type ImportRequest = { 
+/**
+ * The file.
+ */
+path: string, 
+/**
+ * The sheet of a spreadsheet (`None`: the first).
+ */
+sheet: string | null, 
+/**
+ * What the file holds.
+ */
+kind: ImportKind, 
+/**
+ * A known export (the kind is then changes).
+ */
+preset: Preset | null, 
+/**
+ * The mapping as set; `None`: propose one.
+ */
+mapping: Array<FieldColumn> | null, };
+
+/**
+ * One row of a preview: its cells by field, and what is wrong with it.
+ */
+export type PreviewRow = { 
+/**
+ * Line (or row) in the file.
+ */
+line: number, 
+/**
+ * The row's value for each field, in the fields' order.
+ */
+cells: Array<string>, 
+/**
+ * What is wrong with this row on its own, if anything.
+ */
+problem: string | null, };
+
+/**
+ * The dialog's view of a file: what it has, the mapping, the first rows.
+ */
+export type ImportPreview = { 
+/**
+ * The file's sheets (none for CSV).
+ */
+sheets: Array<string>, 
+/**
+ * The file's column headers.
+ */
+headers: Array<string>, 
+/**
+ * The export the headers look like, if any.
+ */
+detected: Preset | null, 
+/**
+ * The kind's fields.
+ */
+fields: Array<ImportField>, 
+/**
+ * Which column holds each field.
+ */
+mapping: Array<FieldColumn>, 
+/**
+ * How many rows the file holds.
+ */
+total: number, 
+/**
+ * The first rows, as the fields read them.
+ */
+rows: Array<PreviewRow>, 
+/**
+ * The first problem in the whole file, or in the workspace's checks;
+ * `None` when every row imports.
+ */
+problem: string | null, 
+/**
+ * What the import will also do or leave out, in words.
+ */
+notes: Array<string>, };
+
+/**
+ * What an import did, for the window.
+ */
+export type ImportDone = { 
+/**
+ * Rows imported.
+ */
+rows: number, 
+/**
+ * What the import created besides, in words ("team Payments").
+ */
+created: Array<string>, 
+/**
+ * What the file held but the import left out, in words.
+ */
+left_out: Array<string>, };
+
+/**
+ * How far an import in the window has got.
+ */
+export type ImportProgress = { 
+/**
+ * What it is doing: reading, checking, writing, or done.
+ */
+phase: string, 
+/**
+ * Rows written so far.
+ */
+done: number, 
+/**
+ * Rows to write.
+ */
+total: number, 
+/**
+ * Whether it is still running.
+ */
+running: boolean, };

@@ -9,7 +9,7 @@ describe("Ctrl+K search", () => {
     { id: "p2", name: "Leena Ko", title: "QA", team: null, manager: null },
   ];
   data.releases = [{ id: "r1", name: "Ledger 1.0", stage: "plan", window_start: null, window_end: null, risk: "low", cost: null }];
-  data.changes = [{ id: "c1", title: "Schema for the ledger", release: "r1", components: [], duration_days: 1, not_before: null }];
+  data.changes = [{ id: "c1", title: "Schema for the ledger", release: "r1", components: [], duration_days: 1, not_before: null, risk: null }];
 
   it("finds every kind by name or id, exact and leading matches first", () => {
     expect(search(searchIndex(data), "le", 10).map((f) => f.id)).toEqual(["r1", "p2", "p1", "c1"]);

@@ -4,17 +4,9 @@
 use std::path::Path;
 
 use greychart_core::export::parse_workspace_json;
-use greychart_core::import::{
-    parse_changes, parse_claims, parse_dependencies, parse_people, parse_records, parse_services, ColumnMap,
-    ABSENCE_COLUMNS, CHANGE_COLUMNS, CLAIM_COLUMNS, COMPONENT_COLUMNS, CONTACT_COLUMNS, DEPENDENCY_COLUMNS,
-    PEOPLE_COLUMNS, PERIOD_COLUMNS, PROFILE_COLUMNS, RELEASE_COLUMNS, RULE_COLUMNS, SERVICE_COLUMNS, STANCE_COLUMNS,
-    TEAM_COLUMNS,
-};
-use greychart_core::model::{
-    Absence, ApprovalRule, Component, EngagementEntry, Period, Release, StakeholderProfile, Stance, Team,
-};
+use greychart_core::import::{parse, read_folder, ColumnMap, FolderFile, ImportKind as Kind, Preset, Sheet};
+use greychart_store::ImportReport;
 use greychart_store::Workspace;
-use greychart_store::{ImportReport, Record};
 
 use crate::{Failure, ImportKind};
 
@@ -23,91 +15,54 @@ use crate::{Failure, ImportKind};
 /// a wrong or hostile file cannot exhaust the memory.
 const MAX_IMPORT_BYTES: u64 = 128 * 1024 * 1024;
 
-pub(crate) fn run(path: &Path, file: &Path, kind: ImportKind, map: Option<&str>) -> Result<(), Failure> {
+/// What the command line says about the file.
+pub(crate) struct Source<'a> {
+    pub kind: Option<ImportKind>,
+    pub map: Option<&'a str>,
+    pub preset: Option<Preset>,
+    pub sheet: Option<&'a str>,
+}
+
+pub(crate) fn run(path: &Path, file: &Path, source: Source<'_>) -> Result<(), Failure> {
     let name = file.display().to_string();
-    let map = ColumnMap::parse(map.unwrap_or_default()).map_err(Failure::Input)?;
-    let fields: &[&str] = match kind {
-        ImportKind::People => &PEOPLE_COLUMNS,
-        ImportKind::Claims => &CLAIM_COLUMNS,
-        ImportKind::Changes => &CHANGE_COLUMNS,
-        ImportKind::Dependencies => &DEPENDENCY_COLUMNS,
-        ImportKind::Teams => &TEAM_COLUMNS,
-        ImportKind::Releases => &RELEASE_COLUMNS,
-        ImportKind::Components => &COMPONENT_COLUMNS,
-        ImportKind::Services => &SERVICE_COLUMNS,
-        ImportKind::Periods => &PERIOD_COLUMNS,
-        ImportKind::Absences => &ABSENCE_COLUMNS,
-        ImportKind::ApprovalRules => &RULE_COLUMNS,
-        ImportKind::Stances => &STANCE_COLUMNS,
-        ImportKind::Profiles => &PROFILE_COLUMNS,
-        ImportKind::Contacts => &CONTACT_COLUMNS,
-        ImportKind::WorkspaceJson if !map.is_empty() => {
-            return Err(Failure::Input("--map applies to CSV files, not to a workspace document".to_owned()))
-        }
-        ImportKind::WorkspaceJson => &[],
-    };
-    let size = std::fs::metadata(file).map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?.len();
-    if size > MAX_IMPORT_BYTES {
-        return Err(Failure::Input(format!(
-            "{name} is {} MB; an import reads files of up to {} MB: split it into several files",
-            size / (1024 * 1024),
-            MAX_IMPORT_BYTES / (1024 * 1024)
-        )));
+    let input = |e: String| Failure::Input(e);
+    let map = ColumnMap::parse(source.map.unwrap_or_default()).map_err(input)?;
+    let whole = matches!(source.kind, Some(ImportKind::WorkspaceJson | ImportKind::CsvFolder));
+    if whole && (!map.is_empty() || source.sheet.is_some()) {
+        return Err(input("--map and --sheet apply to a table, not to a whole workspace".to_owned()));
     }
-    let bytes = std::fs::read(file).map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?;
-    let bytes = map.apply(&name, fields, &bytes).map_err(|e| Failure::Input(e.to_string()))?;
+    if source.preset.is_some() && !matches!(source.kind, None | Some(ImportKind::Changes)) {
+        return Err(input("--preset reads changes: leave out --kind, or give --kind changes".to_owned()));
+    }
     let existed = path.exists();
-    let result = match kind {
-        ImportKind::People => {
-            let rows = parse_people(&name, bytes.as_slice()).map_err(|e| Failure::Input(e.to_string()))?;
-            open_or_create(path, existed).and_then(|mut ws| Ok(ws.import_people(&name, &rows)?))
-        }
-        ImportKind::Claims => {
-            let rows = parse_claims(&name, bytes.as_slice()).map_err(|e| Failure::Input(e.to_string()))?;
-            open_or_create(path, existed).and_then(|mut ws| Ok(ws.import_claims(&name, &rows)?))
-        }
-        ImportKind::Changes => {
-            let rows = parse_changes(&name, bytes.as_slice()).map_err(|e| Failure::Input(e.to_string()))?;
-            open_or_create(path, existed).and_then(|mut ws| Ok(ws.import_changes(&name, &rows)?))
-        }
-        ImportKind::Dependencies => {
-            let rows = parse_dependencies(&name, bytes.as_slice()).map_err(|e| Failure::Input(e.to_string()))?;
-            open_or_create(path, existed).and_then(|mut ws| Ok(ws.import_dependencies(&name, &rows)?))
-        }
-        ImportKind::Teams => records::<Team>(path, existed, &name, &bytes, fields),
-        ImportKind::Releases => records::<Release>(path, existed, &name, &bytes, fields),
-        ImportKind::Components => records::<Component>(path, existed, &name, &bytes, fields),
-        ImportKind::Periods => records::<Period>(path, existed, &name, &bytes, fields),
-        ImportKind::Services => {
-            let rows = parse_services(&name, bytes.as_slice()).map_err(|e| Failure::Input(e.to_string()))?;
-            open_or_create(path, existed).and_then(|mut ws| Ok(ws.import_records(&name, &rows)?))
-        }
-        ImportKind::Absences => records::<Absence>(path, existed, &name, &bytes, fields),
-        ImportKind::ApprovalRules => records::<ApprovalRule>(path, existed, &name, &bytes, fields),
-        ImportKind::Stances => records::<Stance>(path, existed, &name, &bytes, fields),
-        ImportKind::Profiles => records::<StakeholderProfile>(path, existed, &name, &bytes, fields),
-        ImportKind::Contacts => records::<EngagementEntry>(path, existed, &name, &bytes, fields),
-        ImportKind::WorkspaceJson => {
-            let text = std::str::from_utf8(&bytes)
-                .map_err(|e| Failure::Input(format!("{name}: not UTF-8 text (byte {})", e.valid_up_to())))?;
-            let data = parse_workspace_json(&name, text).map_err(|e| Failure::Input(e.to_string()))?;
+    let result = match (source.kind, source.preset) {
+        (Some(ImportKind::CsvFolder), _) => {
+            let data = read_folder(&name, &folder_files(file)?).map_err(|e| input(e.to_string()))?;
             open_or_create(path, existed).and_then(|mut ws| Ok(ws.import_workspace(&data)?))
         }
+        (Some(ImportKind::WorkspaceJson), _) => {
+            let bytes = read(file)?;
+            let text = std::str::from_utf8(&bytes)
+                .map_err(|e| input(format!("{name}: not UTF-8 text (byte {})", e.valid_up_to())))?;
+            let data = parse_workspace_json(&name, text).map_err(|e| input(e.to_string()))?;
+            open_or_create(path, existed).and_then(|mut ws| Ok(ws.import_workspace(&data)?))
+        }
+        (_, Some(preset)) => {
+            let sheet = Sheet::read(&name, &read(file)?, source.sheet).map_err(|e| input(e.to_string()))?;
+            let plan = preset.read(&sheet).map_err(|e| input(e.to_string()))?;
+            open_or_create(path, existed).and_then(|mut ws| Ok(ws.import_plan(&sheet.file, &plan, true)?))
+        }
+        (Some(kind), None) => {
+            let kind = table_kind(kind).ok_or_else(|| input("no kind".to_owned()))?;
+            let sheet = Sheet::read(&name, &read(file)?, source.sheet).map_err(|e| input(e.to_string()))?;
+            let sheet = if map.is_empty() { sheet } else { map.map(kind, &sheet).map_err(|e| input(e.to_string()))? };
+            let parsed = parse(kind, &sheet).map_err(|e| input(e.to_string()))?;
+            open_or_create(path, existed).and_then(|mut ws| Ok(ws.import(&sheet.file, &parsed, true)?))
+        }
+        (None, None) => Err(input("say what the file holds with --kind, or name a --preset".to_owned())),
     };
     match result {
-        Ok(report) => {
-            say!("imported {} rows from {name} into {}", report.rows, path.display());
-            for team in &report.created_teams {
-                say!("created team {team}");
-            }
-            for release in &report.created_releases {
-                say!("created release {release}");
-            }
-            for component in &report.created_components {
-                say!("created component {component}");
-            }
-            Ok(())
-        }
+        Ok(report) => say_report(&report, &name, path),
         Err(e) => {
             if !existed {
                 remove_workspace(path);
@@ -117,16 +72,76 @@ pub(crate) fn run(path: &Path, file: &Path, kind: ImportKind, map: Option<&str>)
     }
 }
 
-/// Parses a file of records of one kind, then imports them in one transaction.
-fn records<R: Record + serde::de::DeserializeOwned>(
-    path: &Path,
-    existed: bool,
-    name: &str,
-    bytes: &[u8],
-    fields: &[&str],
-) -> Result<ImportReport, Failure> {
-    let rows = parse_records::<R>(name, bytes, fields).map_err(|e| Failure::Input(e.to_string()))?;
-    open_or_create(path, existed).and_then(|mut ws| Ok(ws.import_records(name, &rows)?))
+fn say_report(report: &ImportReport, name: &str, path: &Path) -> Result<(), Failure> {
+    say!("imported {} rows from {name} into {}", report.rows, path.display());
+    for team in &report.created_teams {
+        say!("created team {team}");
+    }
+    for release in &report.created_releases {
+        say!("created release {release}");
+    }
+    for component in &report.created_components {
+        say!("created component {component}");
+    }
+    for note in &report.left_out {
+        say!("left out: {note}");
+    }
+    Ok(())
+}
+
+/// The core's kind of a table file.
+fn table_kind(kind: ImportKind) -> Option<Kind> {
+    Some(match kind {
+        ImportKind::People => Kind::People,
+        ImportKind::Claims => Kind::Claims,
+        ImportKind::Changes => Kind::Changes,
+        ImportKind::Dependencies => Kind::Dependencies,
+        ImportKind::Teams => Kind::Teams,
+        ImportKind::Releases => Kind::Releases,
+        ImportKind::Components => Kind::Components,
+        ImportKind::Services => Kind::Services,
+        ImportKind::Periods => Kind::Periods,
+        ImportKind::Absences => Kind::Absences,
+        ImportKind::ApprovalRules => Kind::ApprovalRules,
+        ImportKind::Stances => Kind::Stances,
+        ImportKind::Profiles => Kind::Profiles,
+        ImportKind::Contacts => Kind::Contacts,
+        ImportKind::WorkspaceJson | ImportKind::CsvFolder => return None,
+    })
+}
+
+/// Reads a file, refusing one larger than an import takes.
+fn read(file: &Path) -> Result<Vec<u8>, Failure> {
+    let name = file.display();
+    let size = std::fs::metadata(file).map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?.len();
+    if size > MAX_IMPORT_BYTES {
+        return Err(Failure::Input(format!(
+            "{name} is {} MB; an import reads files of up to {} MB: split it into several files",
+            size / (1024 * 1024),
+            MAX_IMPORT_BYTES / (1024 * 1024)
+        )));
+    }
+    std::fs::read(file).map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))
+}
+
+/// The CSV files of a folder (other files, such as a README, are passed by).
+fn folder_files(folder: &Path) -> Result<Vec<FolderFile>, Failure> {
+    let name = folder.display();
+    let entries =
+        std::fs::read_dir(folder).map_err(|e| Failure::Input(format!("cannot read the folder {name}: {e}")))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| Failure::Input(format!("cannot read the folder {name}: {e}")))?;
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        if file_name.to_lowercase().ends_with(".csv") {
+            files.push(FolderFile { bytes: read(&entry.path())?, name: file_name });
+        }
+    }
+    if files.is_empty() {
+        return Err(Failure::Input(format!("{name} holds no CSV file; export --format csv writes them")));
+    }
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(files)
 }
 
 fn open_or_create(path: &Path, existed: bool) -> Result<Workspace, Failure> {

@@ -33,6 +33,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use greychart_core::export::ExportDocument;
+use greychart_core::import::Preset;
 use greychart_core::model::Audience;
 use greychart_store::{Passphrase, StoreError, Workspace};
 
@@ -53,19 +54,27 @@ enum Command {
         /// Where to write it.
         path: PathBuf,
     },
-    /// Import a CSV file or a workspace document into a workspace (created if missing); all or nothing.
+    /// Import a CSV file, a spreadsheet (.xlsx, .xls, .ods), a Jira or ServiceNow export, a folder of
+    /// CSV tables or a workspace document into a workspace (created if missing); all or nothing.
     Import {
         /// The workspace.
         path: PathBuf,
-        /// The file to import.
+        /// The file (or, with --kind csv-folder, the folder) to import.
         file: PathBuf,
-        /// What the file holds.
-        #[arg(long)]
-        kind: ImportKind,
+        /// What the file holds (with --preset: changes, the default).
+        #[arg(long, required_unless_present = "preset")]
+        kind: Option<ImportKind>,
         /// Which of the file's columns hold which fields, for a file with
         /// other headers: FIELD=COLUMN,FIELD=COLUMN (e.g. id=Employee ID,name=Full name).
-        #[arg(long, value_name = "FIELD=COLUMN,…")]
+        #[arg(long, value_name = "FIELD=COLUMN,…", conflicts_with = "preset")]
         map: Option<String>,
+        /// A known export: jira (issues as changes, "Blocks" links as dependencies) or
+        /// servicenow (change requests as changes with their planned window).
+        #[arg(long, value_parser = parse_preset)]
+        preset: Option<Preset>,
+        /// The sheet of a spreadsheet to read (default: the first).
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
     },
     /// Influence rank, formal rank, power gap and broker score per person.
     Influence {
@@ -237,6 +246,8 @@ enum ImportKind {
     Contacts,
     /// A workspace document written by `export --format json`.
     WorkspaceJson,
+    /// A folder of the tables `export --format csv` writes (the PRIVATE files too).
+    CsvFolder,
 }
 
 /// The formats `export` writes.
@@ -303,6 +314,10 @@ where
         .try_map(move |text: String| all.iter().copied().find(|&v| name(v) == text).ok_or("not one of the names"))
 }
 
+fn parse_preset(s: &str) -> Result<Preset, String> {
+    Preset::parse(s).ok_or_else(|| format!("{s:?} is not a preset: jira or servicenow"))
+}
+
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date like 2026-03-31"))
 }
@@ -333,7 +348,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Demo { path } => demo(&path),
         Command::Passphrase { path, remove } => set_passphrase(&path, remove),
-        Command::Import { path, file, kind, map } => import::run(&path, &file, kind, map.as_deref()),
+        Command::Import { path, file, kind, map, preset, sheet } => {
+            import::run(&path, &file, import::Source { kind, map: map.as_deref(), preset, sheet: sheet.as_deref() })
+        }
         Command::Influence { path, as_of, json } => analysis::influence(&path, as_of.unwrap_or_else(today), json),
         Command::Path { path, from, to, as_of, json } => {
             analysis::path(&path, &from, &to, as_of.unwrap_or_else(today), json)

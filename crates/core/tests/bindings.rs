@@ -10,6 +10,9 @@ use greychart_core::analytics::{
 };
 use greychart_core::approvals::{ApprovalRow, ApprovalSettings, ApprovalStatus, Influencer, PathToYes};
 use greychart_core::export::ExportDocument;
+use greychart_core::import::{
+    FieldColumn, ImportDone, ImportField, ImportKind, ImportPreview, ImportProgress, ImportRequest, Preset, PreviewRow,
+};
 use greychart_core::model::*;
 use greychart_core::planning::{Conflict, ConflictKind, Impact, PlanReport, ScheduleFormat, Slot, SlotKind};
 use greychart_core::transport::{
@@ -92,6 +95,15 @@ fn generated() -> String {
         declaration::<AnalysisProgress>(&cfg),
         declaration::<Faction>(&cfg),
         declaration::<HistoryEntry>(&cfg),
+        declaration::<ImportKind>(&cfg),
+        declaration::<ImportField>(&cfg),
+        declaration::<Preset>(&cfg),
+        declaration::<FieldColumn>(&cfg),
+        declaration::<ImportRequest>(&cfg),
+        declaration::<PreviewRow>(&cfg),
+        declaration::<ImportPreview>(&cfg),
+        declaration::<ImportDone>(&cfg),
+        declaration::<ImportProgress>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by crates/core/tests/bindings.rs. Do not edit:\n\

@@ -1,8 +1,10 @@
-//! Applying parsed CSV rows to a workspace: all rows or none.
+//! Applying parsed rows to a workspace: all rows or none.
 
 use std::collections::{HashMap, HashSet};
 
-use greychart_core::import::{ChangeRow, ClaimRow, DependencyRow, ImportError, PersonRow, RecordRow};
+use greychart_core::import::{
+    ChangeRow, ClaimRow, DependencyRow, ImportError, Parsed, PersonRow, PlanImport, RecordRow,
+};
 use greychart_core::model::{Component, Person, Release, RiskLevel, Stage, Team, TeamKind, WorkspaceData};
 use greychart_core::CoreError;
 use serde::Serialize;
@@ -22,9 +24,109 @@ pub struct ImportReport {
     pub created_releases: Vec<String>,
     /// Components the import had to create, by id.
     pub created_components: Vec<String>,
+    /// What the file held but the import left out, in words.
+    pub left_out: Vec<String>,
+}
+
+/// How far a long import has got, and the means to stop it from another
+/// thread (the window's Cancel).
+pub struct ImportWatch {
+    written: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    start: usize,
+    interrupt: rusqlite::InterruptHandle,
+}
+
+impl ImportWatch {
+    /// Rows written since the watch began.
+    pub fn written(&self) -> usize {
+        self.written.load(std::sync::atomic::Ordering::Relaxed).saturating_sub(self.start)
+    }
+
+    /// Stops the import: its transaction fails and nothing is written.
+    pub fn cancel(&self) {
+        self.interrupt.interrupt();
+    }
 }
 
 impl Workspace {
+    /// A watch on the next import, to be read and cancelled from another thread.
+    pub fn watch(&self) -> ImportWatch {
+        ImportWatch {
+            written: self.written.clone(),
+            start: self.written.load(std::sync::atomic::Ordering::Relaxed),
+            interrupt: self.conn.get_interrupt_handle(),
+        }
+    }
+
+    /// Imports rows of any kind from `file`, all or none; with `commit`
+    /// false, checks them against the workspace (every reference, cycle
+    /// and rule) and writes nothing: the window's preview.
+    pub fn import(&mut self, file: &str, parsed: &Parsed, commit: bool) -> Result<ImportReport> {
+        let mut w = self.write()?;
+        w.bulk();
+        let report = match parsed {
+            Parsed::People(rows) => import_people(&mut w, file, rows)?,
+            Parsed::Claims(rows) => import_claims(&mut w, file, rows)?,
+            Parsed::Changes(rows) => import_changes(&mut w, file, rows)?,
+            Parsed::Dependencies(rows) => import_dependencies(&mut w, file, rows)?,
+            Parsed::Teams(rows) => import_records(&mut w, file, rows)?,
+            Parsed::Components(rows) => import_records(&mut w, file, rows)?,
+            Parsed::Services(rows) => import_records(&mut w, file, rows)?,
+            Parsed::Releases(rows) => import_records(&mut w, file, rows)?,
+            Parsed::Periods(rows) => import_records(&mut w, file, rows)?,
+            Parsed::Absences(rows) => import_records(&mut w, file, rows)?,
+            Parsed::ApprovalRules(rows) => import_records(&mut w, file, rows)?,
+            Parsed::Stances(rows) => import_records(&mut w, file, rows)?,
+            Parsed::Profiles(rows) => import_records(&mut w, file, rows)?,
+            Parsed::Contacts(rows) => import_records(&mut w, file, rows)?,
+        };
+        if commit {
+            w.commit()?;
+        }
+        Ok(report)
+    }
+
+    /// Imports a plan read from an export (Jira, ServiceNow): the teams,
+    /// components and releases it names that the workspace lacks, then its
+    /// changes and dependencies, all in one transaction; with `commit`
+    /// false, checks and writes nothing.
+    pub fn import_plan(&mut self, file: &str, plan: &PlanImport, commit: bool) -> Result<ImportReport> {
+        let mut w = self.write()?;
+        w.bulk();
+        let mut report = ImportReport::default();
+        let mut teams = existing_ids(&w, "teams")?;
+        for team in &plan.teams {
+            if teams.insert(team.id.clone()) {
+                w.put_in_bulk(team)?;
+                report.created_teams.push(team.name.clone());
+            }
+        }
+        let mut components = existing_ids(&w, "components")?;
+        for component in &plan.components {
+            if components.insert(component.id.clone()) {
+                w.put_in_bulk(component)?;
+                report.created_components.push(component.id.clone());
+            }
+        }
+        let mut releases = existing_ids(&w, "releases")?;
+        for release in &plan.releases {
+            if releases.insert(release.id.clone()) {
+                w.put_in_bulk(release)?;
+                report.created_releases.push(release.id.clone());
+            }
+        }
+        let changes = import_changes(&mut w, file, &plan.changes)?;
+        let dependencies = import_dependencies(&mut w, file, &plan.dependencies)?;
+        report.rows = changes.rows + dependencies.rows;
+        report.created_releases.extend(changes.created_releases);
+        report.created_components.extend(changes.created_components);
+        report.left_out.clone_from(&plan.left_out);
+        if commit {
+            w.commit()?;
+        }
+        Ok(report)
+    }
+
     /// Imports a whole workspace (a JSON document): every record is created
     /// or updated, with every check, in one transaction.
     pub fn import_workspace(&mut self, data: &WorkspaceData) -> Result<ImportReport> {
@@ -84,27 +186,11 @@ impl Workspace {
     /// in one transaction; the first that is refused names its line and
     /// field, and nothing is written.
     pub fn import_records<R: Record>(&mut self, file: &str, rows: &[RecordRow<R>]) -> Result<ImportReport> {
-        let at = |line: u64| {
-            move |e: StoreError| match e {
-                StoreError::Core(CoreError::Invalid(v)) => ImportError::new(file, line, Some(&v.field), v.message),
-                other => ImportError::new(file, line, None, other.to_string()),
-            }
-        };
         let mut w = self.write()?;
         w.bulk();
-        // Rows may name rows further down the file (a service another depends on).
-        w.conn().execute_batch("PRAGMA defer_foreign_keys = ON")?;
-        for row in rows {
-            row.record.validate().map_err(|e| at(row.line)(e.into()))?;
-            w.put_followed(&row.record).map_err(at(row.line))?;
-        }
-        for row in rows {
-            w.check_references(&row.record).map_err(at(row.line))?;
-        }
-        let summary = format!("{} {} rows from {file}", rows.len(), R::ENTITY);
-        w.audit("import", R::ENTITY, "", None, Some(&summary))?;
+        let report = import_records(&mut w, file, rows)?;
         w.commit()?;
-        Ok(ImportReport { rows: rows.len(), ..ImportReport::default() })
+        Ok(report)
     }
 
     /// Imports claim rows from `file`; every person named must exist.
@@ -115,6 +201,27 @@ impl Workspace {
         w.commit()?;
         Ok(report)
     }
+}
+
+fn import_records<R: Record>(w: &mut Write<'_>, file: &str, rows: &[RecordRow<R>]) -> Result<ImportReport> {
+    let at = |line: u64| {
+        move |e: StoreError| match e {
+            StoreError::Core(CoreError::Invalid(v)) => ImportError::new(file, line, Some(&v.field), v.message),
+            other => ImportError::new(file, line, None, other.to_string()),
+        }
+    };
+    // Rows may name rows further down the file (a service another depends on).
+    w.conn().execute_batch("PRAGMA defer_foreign_keys = ON")?;
+    for row in rows {
+        row.record.validate().map_err(|e| at(row.line)(e.into()))?;
+        w.put_followed(&row.record).map_err(at(row.line))?;
+    }
+    for row in rows {
+        w.check_references(&row.record).map_err(at(row.line))?;
+    }
+    let summary = format!("{} {} rows from {file}", rows.len(), R::ENTITY);
+    w.audit("import", R::ENTITY, "", None, Some(&summary))?;
+    Ok(ImportReport { rows: rows.len(), ..ImportReport::default() })
 }
 
 fn existing_ids(w: &Write<'_>, table: &str) -> Result<HashSet<String>> {
@@ -202,15 +309,26 @@ fn import_changes(w: &mut Write<'_>, file: &str, rows: &[ChangeRow]) -> Result<I
     let mut report = ImportReport { rows: rows.len(), ..ImportReport::default() };
     let mut releases = existing_ids(w, "releases")?;
     let mut components = existing_ids(w, "components")?;
-    // The file has no hold-back day: keep the one a change already has.
-    let held: HashMap<String, String> = {
-        let mut stmt = w.conn().prepare("SELECT id, not_before FROM changes WHERE not_before IS NOT NULL")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    // A file without a hold-back day or a risk keeps the one a change already has.
+    type Held = (Option<String>, Option<String>);
+    let held: HashMap<String, Held> = {
+        let mut stmt = w
+            .conn()
+            .prepare("SELECT id, not_before, risk FROM changes WHERE not_before IS NOT NULL OR risk IS NOT NULL")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?))))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
     for row in rows {
         let mut change = row.change.clone();
-        change.not_before = held.get(&change.id).and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        if let Some((not_before, risk)) = held.get(&change.id) {
+            if change.not_before.is_none() {
+                change.not_before =
+                    not_before.as_deref().and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+            }
+            if change.risk.is_none() {
+                change.risk = risk.as_deref().and_then(RiskLevel::parse);
+            }
+        }
         let change = &change;
         if let Some(id) = &change.release {
             if releases.insert(id.clone()) {

@@ -33,7 +33,7 @@ mod write;
 pub use encryption::{looks_encrypted, Passphrase};
 pub use error::{Result, StoreError};
 pub use grey_chart::MOVERS_DAYS_MAX;
-pub use import::ImportReport;
+pub use import::{ImportReport, ImportWatch};
 pub use links::SPLIT_CLAIMS_READ_FROM;
 pub use read::Read;
 pub use record::{Record, Reference};

@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/005_history.sql"),
     include_str!("migrations/006_person_indexes.sql"),
     include_str!("migrations/007_edit_indexes.sql"),
+    include_str!("migrations/008_change_risk.sql"),
 ];
 
 /// The schema version this build writes.

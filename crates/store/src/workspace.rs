@@ -16,6 +16,8 @@ pub struct Workspace {
     pub(crate) actor: String,
     /// The passphrase of an encrypted file.
     pub(crate) key: Option<Passphrase>,
+    /// Rows written since the workspace opened: a long import's progress.
+    pub(crate) written: std::sync::Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl Workspace {
@@ -77,7 +79,7 @@ impl Workspace {
         conn.pragma_update(None, "synchronous", "FULL").map_err(not_a_workspace)?;
         schema::migrate(&mut conn, path, key)?;
         let actor = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "unknown".into());
-        Ok(Workspace { conn, path: path.to_owned(), actor, key: key.cloned() })
+        Ok(Workspace { conn, path: path.to_owned(), actor, key: key.cloned(), written: Default::default() })
     }
 
     /// The file.
@@ -103,7 +105,7 @@ impl Workspace {
     /// A write handle: one transaction, committed by `Write::commit`.
     pub fn write(&mut self) -> Result<Write<'_>> {
         let actor = self.actor.clone();
-        Write::begin(&mut self.conn, actor)
+        Write::begin(&mut self.conn, actor, self.written.clone())
     }
 
     /// Opens a copy written by [`Workspace::save_copy`] (with this

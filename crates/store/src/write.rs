@@ -15,6 +15,8 @@ use crate::Record;
 /// A write handle on a workspace.
 pub struct Write<'c> {
     pub(crate) tx: Transaction<'c>,
+    /// Counts every row put, for a long import's progress.
+    written: std::sync::Arc<std::sync::atomic::AtomicUsize>,
     /// Records the rows this transaction changes, for undo; none for bulk
     /// writes and for undo and redo themselves.
     session: Option<Session<'c>>,
@@ -44,7 +46,11 @@ enum History {
 }
 
 impl<'c> Write<'c> {
-    pub(crate) fn begin(conn: &'c mut Connection, actor: String) -> Result<Self> {
+    pub(crate) fn begin(
+        conn: &'c mut Connection,
+        actor: String,
+        written: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    ) -> Result<Self> {
         let conn: &'c Connection = conn;
         // The connection is borrowed exclusively by the workspace for 'c, so
         // no other transaction can be open on it.
@@ -53,6 +59,7 @@ impl<'c> Write<'c> {
         session.table_filter(Some(|table: &str| !crate::history::UNTRACKED_TABLES.contains(&table)));
         session.attach(None::<&str>)?;
         Ok(Write {
+            written,
             tx,
             session: Some(session),
             history: History::Edit,
@@ -278,6 +285,7 @@ impl<'c> Write<'c> {
 
     /// Writes a record without checks (inserted, or updated in place).
     pub(crate) fn put<R: Record>(&mut self, record: &R) -> Result<()> {
+        self.written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let values = record.values();
         let columns = R::COLUMNS.join(", ");
         let placeholders = (1..=R::COLUMNS.len()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");

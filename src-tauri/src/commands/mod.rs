@@ -9,6 +9,7 @@ pub mod approvals;
 pub mod exports;
 pub mod grey_chart;
 pub mod history;
+pub mod import;
 pub mod packets;
 pub mod page;
 pub mod plan;

@@ -17,6 +17,14 @@ pub fn workspace_info(state: SessionState<'_>) -> Result<Option<WorkspaceInfo>, 
     Ok(lock(&state)?.info())
 }
 
+/// Whether this is the app's first start: the window then welcomes the
+/// user with the demo, an empty workspace or an import.
+#[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
+pub fn first_start(state: SessionState<'_>) -> Result<bool, ApiError> {
+    Ok(lock(&state)?.first_start())
+}
+
 /// Everything but the claims, which the window pages (`claims_page`) or
 /// fetches a person at a time (`person_evidence`): a large chart has
 /// hundreds of thousands.

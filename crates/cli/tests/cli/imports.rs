@@ -141,8 +141,8 @@ fn map_reads_another_files_headers_and_a_wrong_mapping_exits_2_naming_it_writing
 
     let before = std::fs::read(&ws).unwrap();
     for (map, says) in [
-        ("id=Employee ID,shoe=Desk", "hr.csv:1: shoe: --map names no field of this kind"),
-        ("id=Employee ID,name=Nickname", "hr.csv:1: name: --map names the column \"Nickname\""),
+        ("id=Employee ID,shoe=Desk", "hr.csv:1: shoe: the map names no field of people"),
+        ("id=Employee ID,name=Nickname", "hr.csv:1: name: the map names the column \"Nickname\""),
         ("id", "--map: \"id\" is not FIELD=COLUMN"),
     ] {
         let out = greychart(&["import", s(&ws), s(&hr), "--kind", "people", "--map", map]);

@@ -12,6 +12,7 @@ mod output;
 mod overdue;
 mod packets;
 mod planning;
+mod spreadsheets;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -137,6 +137,7 @@ pub fn demo_workspace(today: NaiveDate) -> WorkspaceData {
             .iter()
             .map(|&(id, title, release, components, days)| Change {
                 not_before: None,
+                risk: None,
                 id: id.into(),
                 title: title.into(),
                 release: opt(release),

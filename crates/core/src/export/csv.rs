@@ -14,7 +14,19 @@ use crate::CoreError;
 
 /// The tables of `data` as CSV files; grey-chart tables only with `private`.
 pub fn tables_csv(data: &WorkspaceData, private: bool) -> Result<Vec<ExportFile>, CoreError> {
+    let settings = [
+        ("formal_weight", Some(data.formal_weight.to_string())),
+        ("change_manager", data.change_manager.clone()),
+        ("cab_chair", data.cab_chair.clone()),
+        ("finance_approver", data.finance_approver.clone()),
+        ("finance_threshold", data.finance_threshold.map(|t| t.to_string())),
+    ];
     let mut files = vec![
+        table(
+            "settings.csv",
+            &["key", "value"],
+            settings.into_iter().filter_map(|(k, v)| v.map(|v| vec![k.to_owned(), v])),
+        )?,
         table(
             "people.csv",
             &["id", "name", "title", "team", "manager"],
@@ -24,7 +36,7 @@ pub fn tables_csv(data: &WorkspaceData, private: bool) -> Result<Vec<ExportFile>
         )?,
         table(
             "changes.csv",
-            &["id", "title", "release", "component", "duration_days"],
+            &["id", "title", "release", "component", "duration_days", "not_before", "risk"],
             data.changes.iter().map(|c| {
                 vec![
                     c.id.clone(),
@@ -32,6 +44,8 @@ pub fn tables_csv(data: &WorkspaceData, private: bool) -> Result<Vec<ExportFile>
                     opt(&c.release),
                     c.components.join(";"),
                     c.duration_days.to_string(),
+                    c.not_before.map(|d| d.to_string()).unwrap_or_default(),
+                    c.risk.map(|r| r.as_str().to_owned()).unwrap_or_default(),
                 ]
             }),
         )?,
@@ -52,8 +66,25 @@ pub fn tables_csv(data: &WorkspaceData, private: bool) -> Result<Vec<ExportFile>
     ];
     if private {
         files.push(table(
+            "settings.PRIVATE.csv",
+            &["key", "value"],
+            data.me.iter().map(|me| vec!["me".to_owned(), me.clone()]),
+        )?);
+        files.push(table(
             "claims.PRIVATE.csv",
-            &["from", "to", "strength", "confidence", "observed_on", "half_life_days", "source", "note"],
+            &[
+                "from",
+                "to",
+                "strength",
+                "confidence",
+                "observed_on",
+                "half_life_days",
+                "source",
+                "note",
+                "id",
+                "recorded_by",
+                "retired",
+            ],
             data.claims.iter().map(|c| {
                 vec![
                     c.from.clone(),
@@ -64,6 +95,9 @@ pub fn tables_csv(data: &WorkspaceData, private: bool) -> Result<Vec<ExportFile>
                     c.half_life_days.to_string(),
                     c.source.clone(),
                     c.note.clone(),
+                    c.id.clone(),
+                    c.recorded_by.clone(),
+                    c.retired.to_string(),
                 ]
             }),
         )?);
@@ -150,7 +184,7 @@ mod tests {
         let data = demo();
         let files = tables_csv(&data, true).unwrap_or_default();
         let claims = files.iter().find(|f| f.name == "claims.PRIVATE.csv").map(|f| f.text.clone()).unwrap_or_default();
-        assert!(claims.starts_with("from,to,strength,confidence,observed_on,half_life_days,source,note\n"));
+        assert!(claims.starts_with("from,to,strength,confidence,observed_on,half_life_days,source,note,id,"));
         assert_eq!(claims.lines().count(), data.claims.len() + 1);
         assert!(files.iter().any(|f| f.name == "engagements.PRIVATE.csv"));
     }
@@ -162,5 +196,21 @@ mod tests {
         let people = files.iter().find(|f| f.name == "people.csv").map(|f| f.text.clone()).unwrap_or_default();
         let rows = crate::import::parse_people("people.csv", people.as_bytes()).unwrap_or_default();
         assert_eq!(rows.iter().map(|r| r.person.clone()).collect::<Vec<_>>(), data.people);
+    }
+
+    #[test]
+    fn a_folder_of_every_table_reads_back_into_the_same_workspace() {
+        let data = demo();
+        let files = tables_csv(&data, true).unwrap_or_default();
+        let folder: Vec<crate::import::FolderFile> = files
+            .iter()
+            .map(|f| crate::import::FolderFile { name: f.name.clone(), bytes: f.text.clone().into_bytes() })
+            .collect();
+        let read = crate::import::read_folder("demo", &folder);
+        assert_eq!(read.as_ref().ok(), Some(&data), "{:?}", read.as_ref().err());
+        let mut stray = folder.clone();
+        stray.push(crate::import::FolderFile { name: "notes.csv".to_owned(), bytes: b"a\n".to_vec() });
+        let e = crate::import::read_folder("demo", &stray).err();
+        assert!(e.is_some_and(|e| e.file == "demo/notes.csv"));
     }
 }

@@ -2,6 +2,7 @@
 
 use std::io::Read;
 
+use super::sheet::Sheet;
 use super::table::Table;
 use super::ImportError;
 use crate::model::{Claim, Person};
@@ -32,7 +33,12 @@ pub struct ClaimRow {
 
 /// Parses `id,name,title,team,manager`. Managers may be defined on later lines.
 pub fn parse_people(file: &str, input: impl Read) -> Result<Vec<PersonRow>, ImportError> {
-    let table = Table::read(file, input, &PEOPLE_COLUMNS)?;
+    read_people(&Sheet::from_csv(file, input)?)
+}
+
+/// [`parse_people`] of a sheet already read.
+pub fn read_people(sheet: &Sheet) -> Result<Vec<PersonRow>, ImportError> {
+    let table = Table::new(sheet, &PEOPLE_COLUMNS)?;
     let mut out = Vec::new();
     let mut seen = std::collections::HashMap::new();
     for row in table.rows() {
@@ -55,11 +61,15 @@ pub fn parse_people(file: &str, input: impl Read) -> Result<Vec<PersonRow>, Impo
 /// Parses `from,to,strength,confidence,observed_on,half_life_days,source,note`;
 /// empty confidence means 1.0 and empty half-life 365 days.
 pub fn parse_claims(file: &str, input: impl Read) -> Result<Vec<ClaimRow>, ImportError> {
-    let table = Table::read(file, input, &CLAIM_COLUMNS)?;
+    read_claims(&Sheet::from_csv(file, input)?)
+}
+
+/// [`parse_claims`] of a sheet already read.
+pub fn read_claims(sheet: &Sheet) -> Result<Vec<ClaimRow>, ImportError> {
+    let table = Table::new(sheet, &CLAIM_COLUMNS)?;
     let mut out = Vec::new();
     for row in table.rows() {
         let claim = Claim {
-            id: String::new(),
             from: row.text("from").to_owned(),
             to: row.text("to").to_owned(),
             strength: row.number("strength", None)?,
@@ -68,8 +78,14 @@ pub fn parse_claims(file: &str, input: impl Read) -> Result<Vec<ClaimRow>, Impor
             half_life_days: row.number("half_life_days", Some(365.0))?,
             source: row.text("source").to_owned(),
             note: row.text("note").to_owned(),
-            recorded_by: String::new(),
-            retired: false,
+            // Optional columns, written by `export --format csv --private`.
+            id: row.text("id").to_owned(),
+            recorded_by: row.text("recorded_by").to_owned(),
+            retired: match row.text("retired") {
+                "" | "false" => false,
+                "true" => true,
+                other => return Err(row.error("retired", format!("{other:?} is not true or false"))),
+            },
         };
         claim.validate().map_err(|e| row.invalid(e))?;
         out.push(ClaimRow { line: row.line, claim });

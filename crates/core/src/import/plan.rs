@@ -2,11 +2,12 @@
 
 use std::io::Read;
 
+use super::sheet::Sheet;
 use super::table::Table;
 use super::ImportError;
-use crate::model::{Change, Dependency};
+use crate::model::{Change, Dependency, RiskLevel};
 
-/// Columns of a changes file.
+/// Columns of a changes file (`not_before` and `risk` may follow).
 pub const CHANGE_COLUMNS: [&str; 5] = ["id", "title", "release", "component", "duration_days"];
 /// Columns of a dependencies file.
 pub const DEPENDENCY_COLUMNS: [&str; 3] = ["before", "after", "lag_days"];
@@ -32,7 +33,12 @@ pub struct DependencyRow {
 /// Parses `id,title,release,component,duration_days`. The component cell may
 /// name several components separated by `;`. An id may appear only once.
 pub fn parse_changes(file: &str, input: impl Read) -> Result<Vec<ChangeRow>, ImportError> {
-    let table = Table::read(file, input, &CHANGE_COLUMNS)?;
+    read_changes(&Sheet::from_csv(file, input)?)
+}
+
+/// [`parse_changes`] of a sheet already read.
+pub fn read_changes(sheet: &Sheet) -> Result<Vec<ChangeRow>, ImportError> {
+    let table = Table::new(sheet, &CHANGE_COLUMNS)?;
     let mut out = Vec::new();
     let mut seen = std::collections::HashMap::new();
     for row in table.rows() {
@@ -48,7 +54,15 @@ pub fn parse_changes(file: &str, input: impl Read) -> Result<Vec<ChangeRow>, Imp
                 .map(str::to_owned)
                 .collect(),
             duration_days: row.days("duration_days", None)?,
-            not_before: None,
+            // Optional columns, written by `export --format csv`.
+            not_before: row.optional("not_before").map(|_| row.date("not_before")).transpose()?,
+            risk: row
+                .optional("risk")
+                .map(|text| {
+                    RiskLevel::parse(&text.to_lowercase())
+                        .ok_or_else(|| row.error("risk", format!("{text:?} is not low, medium or high")))
+                })
+                .transpose()?,
         };
         change.validate().map_err(|e| row.invalid(e))?;
         if let Some(release) = &change.release {
@@ -64,7 +78,12 @@ pub fn parse_changes(file: &str, input: impl Read) -> Result<Vec<ChangeRow>, Imp
 
 /// Parses `before,after,lag_days`; an empty lag means 0 days.
 pub fn parse_dependencies(file: &str, input: impl Read) -> Result<Vec<DependencyRow>, ImportError> {
-    let table = Table::read(file, input, &DEPENDENCY_COLUMNS)?;
+    read_dependencies(&Sheet::from_csv(file, input)?)
+}
+
+/// [`parse_dependencies`] of a sheet already read.
+pub fn read_dependencies(sheet: &Sheet) -> Result<Vec<DependencyRow>, ImportError> {
+    let table = Table::new(sheet, &DEPENDENCY_COLUMNS)?;
     let mut out = Vec::new();
     let mut seen = std::collections::HashMap::new();
     for row in table.rows() {

@@ -8,7 +8,7 @@ use std::io::Read;
 
 use serde::de::DeserializeOwned;
 
-use super::table::MAX_CELL_BYTES;
+use super::sheet::{Sheet, SheetRow};
 use super::ImportError;
 
 /// Columns of each kind of record file (the records' field names).
@@ -45,7 +45,12 @@ struct ServiceCells {
 /// Reads a services file: `id,name,business_owner,depends_on`, the ids it
 /// depends on joined by `;` (as `export --format csv` writes them).
 pub fn parse_services(file: &str, input: impl Read) -> Result<Vec<RecordRow<crate::model::Service>>, ImportError> {
-    Ok(parse_records::<ServiceCells>(file, input, &SERVICE_COLUMNS)?
+    read_services(&Sheet::from_csv(file, input)?)
+}
+
+/// [`parse_services`] of a sheet already read.
+pub fn read_services(sheet: &Sheet) -> Result<Vec<RecordRow<crate::model::Service>>, ImportError> {
+    Ok(read_records::<ServiceCells>(sheet, &SERVICE_COLUMNS)?
         .into_iter()
         .map(|row| RecordRow {
             line: row.line,
@@ -83,16 +88,14 @@ pub fn parse_records<T: DeserializeOwned>(
     input: impl Read,
     columns: &[&str],
 ) -> Result<Vec<RecordRow<T>>, ImportError> {
-    let mut reader =
-        csv::ReaderBuilder::new().has_headers(true).flexible(false).trim(csv::Trim::All).from_reader(input);
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| ImportError::new(file, 1, None, e.to_string()))?
-        .iter()
-        .map(|h| h.trim_start_matches('\u{feff}').to_owned())
-        .collect();
+    read_records(&Sheet::from_csv(file, input)?, columns)
+}
+
+/// [`parse_records`] of a sheet already read.
+pub fn read_records<T: DeserializeOwned>(sheet: &Sheet, columns: &[&str]) -> Result<Vec<RecordRow<T>>, ImportError> {
+    let file = sheet.file.as_str();
     for column in columns {
-        if !headers.iter().any(|h| h == column) {
+        if !sheet.headers.iter().any(|h| h == column) {
             return Err(ImportError::new(
                 file,
                 1,
@@ -101,32 +104,11 @@ pub fn parse_records<T: DeserializeOwned>(
             ));
         }
     }
-    reader.set_headers(csv::StringRecord::from(headers.clone()));
-    let mut out = Vec::new();
-    let mut record = csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                return Err(ImportError::new(file, line, None, e.to_string()));
-            }
-        }
-        let line = record.position().map_or(0, |p| p.line());
-        if record.iter().all(str::is_empty) {
-            continue;
-        }
-        if let Some(at) = record.iter().position(|cell| cell.len() > MAX_CELL_BYTES) {
-            let column = headers.get(at).map_or("?", String::as_str);
-            return Err(ImportError::new(
-                file,
-                line,
-                Some(column),
-                format!("a cell may hold at most {MAX_CELL_BYTES} bytes"),
-            ));
-        }
-        let value: T = record.deserialize(Some(&csv::StringRecord::from(headers.clone()))).map_err(|e| {
+    let headers = csv::StringRecord::from(sheet.headers.clone());
+    let mut out = Vec::with_capacity(sheet.rows.len());
+    for SheetRow { line, cells: record } in &sheet.rows {
+        let line = *line;
+        let value: T = record.deserialize(Some(&headers)).map_err(|e| {
             let (column, message) = match e.kind() {
                 csv::ErrorKind::Deserialize { err, .. } => {
                     let message = match err.kind() {
@@ -140,7 +122,7 @@ pub fn parse_records<T: DeserializeOwned>(
                         .field()
                         .map(|i| i as usize)
                         .or_else(|| quoted.and_then(|v| record.iter().position(|cell| cell == v)));
-                    (at.and_then(|i| headers.get(i)).map(String::as_str), message)
+                    (at.and_then(|i| sheet.headers.get(i)).map(String::as_str), message)
                 }
                 _ => (None, e.to_string()),
             };

@@ -1,76 +1,48 @@
-//! A CSV table read with named, required columns and line-aware errors.
+//! A sheet read with named, required columns and line-aware errors.
 
 use std::collections::HashMap;
-use std::io::Read;
 
+use super::sheet::{Sheet, SheetRow};
 use super::ImportError;
 use crate::ValidationError;
 
-/// The longest cell an import accepts: names, titles, sources and notes are
-/// short; a longer cell is a wrong file or a hostile one.
-pub const MAX_CELL_BYTES: usize = 64 * 1024;
-
-/// The rows of one CSV file, checked against the columns it must have.
-pub(crate) struct Table {
-    file: String,
-    columns: HashMap<String, usize>,
-    rows: Vec<(u64, csv::StringRecord)>,
+/// The rows of one sheet, checked against the columns it must have.
+pub(crate) struct Table<'s> {
+    sheet: &'s Sheet,
+    columns: HashMap<&'s str, usize>,
 }
 
 /// One row, with the means to read its fields by column name.
 pub(crate) struct Row<'t> {
-    table: &'t Table,
+    table: &'t Table<'t>,
     /// 1-based line number where the row starts.
     pub line: u64,
     record: &'t csv::StringRecord,
 }
 
-impl Table {
-    /// Reads all rows; the header must name every one of `required`.
-    pub(crate) fn read(file: &str, input: impl Read, required: &[&str]) -> Result<Table, ImportError> {
-        let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(false).from_reader(input);
-        let headers = reader
-            .headers()
-            .map_err(|e| csv_error(file, &e))?
-            .iter()
-            .map(|h| h.trim().trim_start_matches('\u{feff}').to_owned())
-            .collect::<Vec<_>>();
-        let columns: HashMap<String, usize> = headers.iter().enumerate().map(|(i, h)| (h.clone(), i)).collect();
+impl<'s> Table<'s> {
+    /// The sheet's rows; its header must name every one of `required`.
+    pub(crate) fn new(sheet: &'s Sheet, required: &[&str]) -> Result<Table<'s>, ImportError> {
+        let mut columns = HashMap::new();
+        for (i, h) in sheet.headers.iter().enumerate() {
+            columns.entry(h.as_str()).or_insert(i);
+        }
         for column in required {
             if !columns.contains_key(*column) {
                 return Err(ImportError::new(
-                    file,
+                    &sheet.file,
                     1,
                     Some(column),
                     format!("missing column; the header must be {}", required.join(",")),
                 ));
             }
         }
-        let mut rows = Vec::new();
-        for record in reader.records() {
-            let record = record.map_err(|e| csv_error(file, &e))?;
-            let line = record.position().map_or(0, |p| p.line());
-            if let Some(at) = record.iter().position(|cell| cell.len() > MAX_CELL_BYTES) {
-                let column = headers.get(at).map_or("?", String::as_str);
-                let size = record.get(at).map_or(0, str::len);
-                return Err(ImportError::new(
-                    file,
-                    line,
-                    Some(column),
-                    format!("a cell of {size} bytes; a cell may hold at most {MAX_CELL_BYTES} bytes"),
-                ));
-            }
-            if record.iter().all(|f| f.trim().is_empty()) {
-                continue;
-            }
-            rows.push((line, record));
-        }
-        Ok(Table { file: file.to_owned(), columns, rows })
+        Ok(Table { sheet, columns })
     }
 
     /// The rows, in file order.
     pub(crate) fn rows(&self) -> impl Iterator<Item = Row<'_>> {
-        self.rows.iter().map(|(line, record)| Row { table: self, line: *line, record })
+        self.sheet.rows.iter().map(|SheetRow { line, cells }| Row { table: self, line: *line, record: cells })
     }
 }
 
@@ -87,7 +59,7 @@ impl Row<'_> {
 
     /// An error at this row.
     pub(crate) fn error(&self, column: &str, message: impl Into<String>) -> ImportError {
-        ImportError::new(&self.table.file, self.line, Some(column), message)
+        ImportError::new(&self.table.sheet.file, self.line, Some(column), message)
     }
 
     /// A validation error, placed at this row.
@@ -129,16 +101,4 @@ impl Row<'_> {
         chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
             .map_err(|_| self.error(column, format!("{text:?} is not a date like 2026-03-31")))
     }
-}
-
-fn csv_error(file: &str, e: &csv::Error) -> ImportError {
-    let line = e.position().map_or(0, |p| p.line());
-    let message = match e.kind() {
-        csv::ErrorKind::Utf8 { .. } => "is not UTF-8 text".to_owned(),
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
-            format!("has {len} fields where the header has {expected_len}")
-        }
-        _ => e.to_string(),
-    };
-    ImportError::new(file, line, None, message)
 }

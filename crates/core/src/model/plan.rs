@@ -153,6 +153,10 @@ pub struct Change {
     #[serde(default)]
     #[ts(type = "string | null")]
     pub not_before: Option<NaiveDate>,
+    /// The change's own risk, as the change request rates it (a ServiceNow
+    /// change request's Risk); `None` when only its release is rated.
+    #[serde(default)]
+    pub risk: Option<RiskLevel>,
 }
 
 impl Change {

@@ -170,6 +170,7 @@ mod tests {
             components: vec![],
             duration_days: 1,
             not_before: None,
+            risk: None,
         }
     }
 

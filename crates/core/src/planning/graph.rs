@@ -310,6 +310,7 @@ pub(crate) mod tests {
             components: Vec::new(),
             duration_days: days,
             not_before: None,
+            risk: None,
         }
     }
 

@@ -131,7 +131,8 @@ impl Record for Release {
 impl Record for Change {
     const ENTITY: &'static str = "change";
     const TABLE: &'static str = "changes";
-    const COLUMNS: &'static [&'static str] = &["id", "title", "release", "components", "duration_days", "not_before"];
+    const COLUMNS: &'static [&'static str] =
+        &["id", "title", "release", "components", "duration_days", "not_before", "risk"];
     fn values(&self) -> Vec<Value> {
         vec![
             text(&self.id),
@@ -140,6 +141,7 @@ impl Record for Change {
             list(&self.components),
             Value::Integer(i64::from(self.duration_days)),
             optional_date(self.not_before),
+            self.risk.map_or(Value::Null, |r| text(r.as_str())),
         ]
     }
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
@@ -150,6 +152,10 @@ impl Record for Change {
             components: get_list(r, 3)?,
             duration_days: r.get(4)?,
             not_before: r.get(5)?,
+            risk: match r.get::<_, Option<String>>(6)? {
+                Some(_) => Some(get_enum(r, 6, RiskLevel::parse)?),
+                None => None,
+            },
         })
     }
     fn validate(&self) -> Result<(), ValidationError> {

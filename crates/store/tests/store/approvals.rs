@@ -63,6 +63,7 @@ fn a_change_joining_a_release_adds_its_owner_and_leaving_retires_it() {
         components: vec!["service-desk".into()],
         duration_days: 1,
         not_before: None,
+        risk: None,
     };
     ws.save(&change).unwrap();
     let needed = rows(&ws, "r1");

@@ -107,6 +107,7 @@ fn crud_works_for_every_entity() {
         components: vec!["identity".into()],
         duration_days: 2,
         not_before: None,
+        risk: None,
     };
     round_trip(&mut ws, change.clone(), Change { duration_days: 3, not_before: Some(day(6)), ..change }, &["c9"]);
     let dep = Dependency { before: "c101".into(), after: "c104".into(), lag_days: 1 };
