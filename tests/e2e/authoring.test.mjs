@@ -1,15 +1,17 @@
 // End-to-end: a new user builds a plan of their own in the window, with no
-// command line and no demo data: a new workspace through New…, a team and
-// two people, a component, two releases with windows (one of them from a
+// command line and no demo data: the first start's welcome, a new workspace
+// through New…, a team and two people, a people spreadsheet imported
+// through the column mapping, a component, two releases with windows (one of them from a
 // double-click on the timeline), a freeze, changes touching the component
 // and a dependency drawn on the graph. The plan then shows the freeze
 // conflict and the critical path, Approvals the sign-offs the rules derive,
-// and the release's sign-off packet previews.
+// and the release's sign-off packet previews; last, a Jira export imports
+// as changes.
 
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { assert, byTestId, dragMouse, fillForm, launch, newWorkspace, planGraphPoints, press, requireApp, run, screenshot, startDriver, stopDriver } from "./harness.mjs";
+import { assert, byTestId, dragMouse, fillForm, launch, newWorkspace, pickFile, planGraphPoints, press, requireApp, run, screenshot, startDriver, stopDriver } from "./harness.mjs";
 
 requireApp();
 
@@ -29,10 +31,34 @@ async function open(button) {
   await press(byTestId(browser, button));
 }
 
+const fixture = (name) => new URL(`../fixtures/import/${name}`, import.meta.url).pathname;
+
+/** Picks an option of a select of the Import dialog, as a user's pick does. */
+async function pick(testid, value) {
+  await browser.execute((testid, value) => {
+    const select = document.querySelector(`[data-testid="${testid}"]`);
+    select.value = value;
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+  }, testid, value);
+}
+
+/** Waits until the Import dialog's preview says `testid` (import-ok or import-problem). */
+async function previewSays(testid, what) {
+  await byTestId(browser, testid).waitForExist({ timeout: 15000, timeoutMsg: `the preview does not show ${what}: ${await byTestId(browser, "import-dialog").getText().catch(() => "(no dialog)")}` });
+}
+
 const failed = await run([
-  ["a new workspace starts empty and takes a team and two people", async () => {
+  ["the first start opens the demo and offers to explore it, start empty or import a spreadsheet", async () => {
     browser = await launch();
+    await byTestId(browser, "welcome").waitForDisplayed({ timeout: 15000, timeoutMsg: "the first start does not welcome the user" });
+    const welcome = await byTestId(browser, "welcome").getText();
+    for (const offer of ["Explore the demo", "Start empty", "Import a spreadsheet"]) assert(welcome.includes(offer), `the welcome does not offer "${offer}": ${welcome}`);
+    await screenshot(browser, "authoring-welcome");
+  }],
+  ["a new workspace starts empty and takes a team and two people", async () => {
     await newWorkspace(browser, join(home, "mine.greychart"));
+    assert(!(await byTestId(browser, "welcome").isExisting()), "the welcome stays after a workspace of one's own is open");
+    assert((await byTestId(browser, "view-grey-chart").getText()).includes("Import a spreadsheet"), "the empty Grey chart does not offer an import");
     await open("add-team");
     await fillForm(browser, "team", { name: "Payments", kind: "development" });
     await open("add-person");
@@ -42,6 +68,35 @@ const failed = await run([
     const table = await byTestId(browser, "people-table").getText();
     assert(table.includes("Rosa Release") && table.includes("Omar Owner") && table.includes("Payments"), `people: ${table}`);
     await screenshot(browser, "authoring-people");
+  }],
+  ["a people spreadsheet imports through the column mapping, with a preview of each row", async () => {
+    await open("cmd-import");
+    await byTestId(browser, "import-dialog").waitForDisplayed({ timeout: 5000 });
+    await pickFile(browser, "import-choose", "Import a spreadsheet", fixture("people.xlsx"));
+    await browser.waitUntil(async () => (await byTestId(browser, "import-path").getText()).endsWith("people.xlsx"), { timeout: 20000, timeoutMsg: "the file chosen is not shown" });
+    // The workbook opens on its first sheet, a note without the columns.
+    await previewSays("import-problem", "that the note sheet has no id column");
+    assert((await byTestId(browser, "import-problem").getText()).includes("id: no column holds it"), `problem: ${await byTestId(browser, "import-problem").getText()}`);
+    assert((await byTestId(browser, "import-run").getAttribute("disabled")) !== null, "a file with a problem can be imported");
+    await pick("import-sheet", "Staff");
+    await previewSays("import-ok", "the Staff sheet read");
+    const proposed = await browser.execute(() => Object.fromEntries([...document.querySelectorAll('[data-testid^="import-map-"]')].map((s) => [s.dataset.testid.slice(11), s.value])));
+    assert(proposed.id === "Employee ID" && proposed.name === "Full name" && proposed.manager === "Reports to", `proposed mapping: ${JSON.stringify(proposed)}`);
+    // Without the manager column the reporting lines would be lost: the rows say so at once.
+    await pick("import-map-manager", "");
+    await browser.waitUntil(async () => !(await byTestId(browser, "import-row-3").getText()).includes("e100"), { timeout: 10000, timeoutMsg: "the preview did not follow the mapping" });
+    await pick("import-map-manager", "Reports to");
+    await browser.waitUntil(async () => (await byTestId(browser, "import-row-3").getText()).includes("e100"), { timeout: 10000, timeoutMsg: "the preview did not follow the mapping back" });
+    await previewSays("import-ok", "every row read");
+    const preview = await byTestId(browser, "import-preview").getText();
+    assert(preview.includes("Grace Hopper") && preview.includes("Change Management"), `preview: ${preview}`);
+    await screenshot(browser, "authoring-import-mapping");
+    await press(byTestId(browser, "import-run"));
+    await browser.waitUntil(async () => (await byTestId(browser, "status").getText()).includes("Imported 6 rows from people.xlsx"), { timeout: 20000, timeoutMsg: `the import did not finish: ${await byTestId(browser, "status").getText()}` });
+    assert(!(await byTestId(browser, "import-dialog").isExisting()), "the dialog stays open after the import");
+    const table = await byTestId(browser, "people-table").getText();
+    assert(table.includes("Grace Hopper") && table.includes("Sam Patel") && table.includes("Rosa Release"), `people after the import: ${table}`);
+    await screenshot(browser, "authoring-imported-people");
   }],
   ["the release plan takes a component, two releases with windows and a freeze", async () => {
     await byTestId(browser, "nav-release-plan").click();
@@ -184,6 +239,20 @@ const failed = await run([
     await press(byTestId(browser, "person-p02"));
     await browser.waitUntil(async () => (await byTestId(browser, "path-from-me").getText().catch(() => "")).includes("Rosa Release → Omar Owner"), { timeout: 10000, timeoutMsg: "no strongest path from Rosa to Omar" });
     await screenshot(browser, "authoring-search");
+  }],
+  ["a Jira export is recognised and imports as changes with their releases and Blocks links", async () => {
+    await open("cmd-import");
+    await pickFile(browser, "import-choose", "Import a spreadsheet", fixture("jira-issues.csv"));
+    await browser.waitUntil(async () => (await byTestId(browser, "import-holds").getValue()) === "preset:jira", { timeout: 20000, timeoutMsg: "the Jira export was not recognised" });
+    await previewSays("import-ok", "the issues read");
+    const notes = await byTestId(browser, "import-summary").getText();
+    assert(notes.includes("CORE-12") && notes.includes("creates release payments-hub-2.0"), `the preview does not say what it creates and leaves out: ${notes}`);
+    await screenshot(browser, "authoring-import-jira");
+    await press(byTestId(browser, "import-run"));
+    await browser.waitUntil(async () => (await byTestId(browser, "status").getText()).includes("Imported 8 rows from jira-issues.csv"), { timeout: 20000, timeoutMsg: `the Jira import did not finish: ${await byTestId(browser, "status").getText()}` });
+    await byTestId(browser, "nav-release-plan").click();
+    await browser.waitUntil(async () => (await byTestId(browser, "releases-table").getText()).includes("Payments Hub 2.0"), { timeout: 10000, timeoutMsg: "the Jira release is not in the plan" });
+    await screenshot(browser, "authoring-jira-plan");
   }],
 ]);
 

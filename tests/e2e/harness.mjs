@@ -191,6 +191,29 @@ export async function newWorkspace(browser, path) {
   });
 }
 
+/** Picks the file `path` in the native GTK open dialog titled `title`,
+ *  opened by clicking `button` (typing a path opens its location field). */
+export async function pickFile(browser, button, title, path) {
+  await byTestId(browser, button).click();
+  await browser.pause(1000);
+  // A dialog shown before may linger unmapped under the same title: the newest that takes the focus is it.
+  const dialogs = execFileSync("xdotool", ["search", "--sync", "--onlyvisible", "--name", title], { timeout: 20000 }).toString().trim().split("\n").reverse();
+  const focused = dialogs.find((id) => {
+    try {
+      execFileSync("xdotool", ["windowfocus", "--sync", id], { stdio: "ignore", timeout: 5000 });
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (!focused) throw new Error(`no "${title}" dialog took the focus`);
+  execFileSync("xdotool", ["key", "--clearmodifiers", "ctrl+l"]);
+  await browser.pause(300);
+  execFileSync("xdotool", ["type", "--delay", "30", path]);
+  await browser.pause(300);
+  execFileSync("xdotool", ["key", "--clearmodifiers", "Return"]);
+}
+
 /** Fills the fields of the open form `form` ({name: value}; a select by its
  *  option value, several for a multiple select) and saves it; waits until
  *  the form closes. Values are set as the browser sets them when a user

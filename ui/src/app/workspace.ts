@@ -10,6 +10,7 @@ import { history } from "../stores/history.svelte";
 import { panel } from "../stores/panel.svelte";
 import { session } from "../stores/session.svelte";
 import { status } from "../stores/status.svelte";
+import { welcome } from "../stores/welcome.svelte";
 import { MAP_LIMIT } from "../views/influenceMap";
 
 session.onLoaded = () => {
@@ -54,6 +55,7 @@ export function failed(e: unknown): void {
 /** Another workspace is open: forget the choices of the last, load this one. */
 export async function switched(done: string): Promise<void> {
   panel.close();
+  welcome.dismiss();
   choices.forgetWorkspace();
   session.switched();
   await reload();
