@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod edit;
+mod imports;
 mod packets;
 mod plan;
 mod reporting;
@@ -293,6 +294,10 @@ fn main() {
     }
     if args.get(1).map(String::as_str) == Some("reporting") {
         reporting::reporting(args.get(2).and_then(|s| s.parse().ok()).unwrap_or(100_000));
+        return;
+    }
+    if args.get(1).map(String::as_str) == Some("import") {
+        imports::imports(args.get(2).and_then(|s| s.parse().ok()).unwrap_or(100_000));
         return;
     }
     if args.get(1).map(String::as_str) == Some("packets") {

@@ -20,6 +20,9 @@ pub enum StoreError {
     /// The edit conflicts with other records.
     #[error("{0}")]
     Conflict(String),
+    /// The user cancelled a long write (an import): nothing was written.
+    #[error("cancelled: nothing was written")]
+    Cancelled,
     /// The edit is refused because of one record: it is still needed, or it
     /// is never edited. The page can point at it.
     #[error("{message}")]
@@ -92,7 +95,7 @@ impl From<StoreError> for ApiError {
         let code = match &e {
             StoreError::Core(core) => return ApiError::from(core.clone()),
             StoreError::NotFound { .. } => ErrorCode::NotFound,
-            StoreError::Conflict(_) => ErrorCode::Conflict,
+            StoreError::Conflict(_) | StoreError::Cancelled => ErrorCode::Conflict,
             StoreError::Kept { entity, id, .. } => {
                 let detail = ErrorDetail::Record { entity: (*entity).to_owned(), id: id.clone() };
                 return ApiError { detail: Some(detail), ..ApiError::new(ErrorCode::Conflict, e.to_string()) };

@@ -1,6 +1,7 @@
 //! Applying parsed rows to a workspace: all rows or none.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::Ordering;
 
 use greychart_core::import::{
     ChangeRow, ClaimRow, DependencyRow, ImportError, Parsed, PersonRow, PlanImport, RecordRow,
@@ -29,9 +30,10 @@ pub struct ImportReport {
 }
 
 /// How far a long import has got, and the means to stop it from another
-/// thread (the window's Cancel).
+/// thread (the window's Cancel): the next row refuses, and the import's
+/// transaction is rolled back.
 pub struct ImportWatch {
-    written: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    progress: crate::write::WriteProgress,
     start: usize,
     interrupt: rusqlite::InterruptHandle,
 }
@@ -39,11 +41,13 @@ pub struct ImportWatch {
 impl ImportWatch {
     /// Rows written since the watch began.
     pub fn written(&self) -> usize {
-        self.written.load(std::sync::atomic::Ordering::Relaxed).saturating_sub(self.start)
+        self.progress.written.load(Ordering::Relaxed).saturating_sub(self.start)
     }
 
     /// Stops the import: its transaction fails and nothing is written.
     pub fn cancel(&self) {
+        self.progress.cancelled.store(true, Ordering::Relaxed);
+        // Also stops a long statement running now (an index being built).
         self.interrupt.interrupt();
     }
 }
@@ -51,9 +55,10 @@ impl ImportWatch {
 impl Workspace {
     /// A watch on the next import, to be read and cancelled from another thread.
     pub fn watch(&self) -> ImportWatch {
+        self.progress.cancelled.store(false, Ordering::Relaxed);
         ImportWatch {
-            written: self.written.clone(),
-            start: self.written.load(std::sync::atomic::Ordering::Relaxed),
+            progress: self.progress.clone(),
+            start: self.progress.written.load(Ordering::Relaxed),
             interrupt: self.conn.get_interrupt_handle(),
         }
     }
@@ -62,6 +67,13 @@ impl Workspace {
     /// false, checks them against the workspace (every reference, cycle
     /// and rule) and writes nothing: the window's preview.
     pub fn import(&mut self, file: &str, parsed: &Parsed, commit: bool) -> Result<ImportReport> {
+        let result = self.import_rows(file, parsed, commit);
+        // A Cancel pressed during this import ends with it.
+        self.progress.cancelled.store(false, Ordering::Relaxed);
+        result
+    }
+
+    fn import_rows(&mut self, file: &str, parsed: &Parsed, commit: bool) -> Result<ImportReport> {
         let mut w = self.write()?;
         w.bulk();
         let report = match parsed {
@@ -91,6 +103,12 @@ impl Workspace {
     /// changes and dependencies, all in one transaction; with `commit`
     /// false, checks and writes nothing.
     pub fn import_plan(&mut self, file: &str, plan: &PlanImport, commit: bool) -> Result<ImportReport> {
+        let result = self.import_plan_rows(file, plan, commit);
+        self.progress.cancelled.store(false, Ordering::Relaxed);
+        result
+    }
+
+    fn import_plan_rows(&mut self, file: &str, plan: &PlanImport, commit: bool) -> Result<ImportReport> {
         let mut w = self.write()?;
         w.bulk();
         let mut report = ImportReport::default();
@@ -224,6 +242,17 @@ fn import_records<R: Record>(w: &mut Write<'_>, file: &str, rows: &[RecordRow<R>
     Ok(ImportReport { rows: rows.len(), ..ImportReport::default() })
 }
 
+/// From this many rows on, an import of claims builds the claims' indexes
+/// again after writing them, rather than keeping them up to date row by row.
+const BULK_ROWS: usize = 10_000;
+
+/// The claims' indexes (migrations 001 and 006), dropped and built again
+/// around a bulk import; a test checks they are the schema's own.
+pub(crate) const CLAIM_INDEXES_DROP: &str = "DROP INDEX claims_pair; DROP INDEX claims_to;";
+/// See [`CLAIM_INDEXES_DROP`].
+pub(crate) const CLAIM_INDEXES_CREATE: &str =
+    "CREATE INDEX claims_pair ON claims(from_person, to_person); CREATE INDEX claims_to ON claims(to_person);";
+
 fn existing_ids(w: &Write<'_>, table: &str) -> Result<HashSet<String>> {
     let mut stmt = w.conn().prepare(&format!("SELECT id FROM {table}"))?;
     let ids = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<HashSet<String>>>()?;
@@ -293,6 +322,13 @@ fn import_claims(w: &mut Write<'_>, file: &str, rows: &[ClaimRow]) -> Result<Imp
     }
     let first: u64 = w.next_id("claims", "cl")?[2..].parse().unwrap_or(1);
     let recorder = w.recorder()?;
+    // Many claims at once go in faster without the indexes, built again after
+    // (sorted) in the same transaction: SQLite's advice for bulk loads.
+    let existing: i64 = w.conn().query_row("SELECT count(*) FROM claims", [], |r| r.get(0))?;
+    let rebuild = rows.len() >= BULK_ROWS && i64::try_from(rows.len()).unwrap_or(i64::MAX) > existing;
+    if rebuild {
+        w.conn().execute_batch(CLAIM_INDEXES_DROP)?;
+    }
     for (n, row) in (first..).zip(rows) {
         let mut claim = row.claim.clone();
         claim.id = format!("cl{n:04}");
@@ -300,6 +336,9 @@ fn import_claims(w: &mut Write<'_>, file: &str, rows: &[ClaimRow]) -> Result<Imp
             claim.recorded_by.clone_from(&recorder);
         }
         w.put_in_bulk(&claim)?;
+    }
+    if rebuild {
+        w.conn().execute_batch(CLAIM_INDEXES_CREATE)?;
     }
     w.audit("import", "claim", "", None, Some(&format!("{} claims from {file}", rows.len())))?;
     Ok(ImportReport { rows: rows.len(), ..ImportReport::default() })

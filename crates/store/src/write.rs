@@ -12,11 +12,32 @@ use crate::read::{get_on, key_filter};
 use crate::record::{Action, CycleCheck, Rules};
 use crate::Record;
 
+/// Rows written, and a Cancel another thread may press: shared by a
+/// workspace and its writes.
+#[derive(Clone, Default)]
+pub(crate) struct WriteProgress {
+    pub(crate) written: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    pub(crate) cancelled: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl WriteProgress {
+    /// Counts a row; refuses it once cancelled.
+    fn step(&self) -> Result<()> {
+        if self.cancelled.load(std::sync::atomic::Ordering::Relaxed) {
+            return Err(crate::StoreError::Cancelled);
+        }
+        self.written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    }
+}
+
 /// A write handle on a workspace.
 pub struct Write<'c> {
     pub(crate) tx: Transaction<'c>,
-    /// Counts every row put, for a long import's progress.
-    written: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    /// Counts every row put, and stops at the next one once cancelled.
+    progress: WriteProgress,
+    /// The upsert statement of each table written to.
+    upserts: std::collections::HashMap<&'static str, String>,
     /// Records the rows this transaction changes, for undo; none for bulk
     /// writes and for undo and redo themselves.
     session: Option<Session<'c>>,
@@ -46,11 +67,7 @@ enum History {
 }
 
 impl<'c> Write<'c> {
-    pub(crate) fn begin(
-        conn: &'c mut Connection,
-        actor: String,
-        written: std::sync::Arc<std::sync::atomic::AtomicUsize>,
-    ) -> Result<Self> {
+    pub(crate) fn begin(conn: &'c mut Connection, actor: String, progress: WriteProgress) -> Result<Self> {
         let conn: &'c Connection = conn;
         // The connection is borrowed exclusively by the workspace for 'c, so
         // no other transaction can be open on it.
@@ -59,7 +76,8 @@ impl<'c> Write<'c> {
         session.table_filter(Some(|table: &str| !crate::history::UNTRACKED_TABLES.contains(&table)));
         session.attach(None::<&str>)?;
         Ok(Write {
-            written,
+            progress,
+            upserts: std::collections::HashMap::new(),
             tx,
             session: Some(session),
             history: History::Edit,
@@ -285,18 +303,24 @@ impl<'c> Write<'c> {
 
     /// Writes a record without checks (inserted, or updated in place).
     pub(crate) fn put<R: Record>(&mut self, record: &R) -> Result<()> {
-        self.written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.progress.step()?;
         let values = record.values();
-        let columns = R::COLUMNS.join(", ");
-        let placeholders = (1..=R::COLUMNS.len()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
-        let keys = R::COLUMNS[..R::KEY_COLUMNS].join(", ");
-        let updates =
-            R::COLUMNS[R::KEY_COLUMNS..].iter().map(|c| format!("{c} = excluded.{c}")).collect::<Vec<_>>().join(", ");
-        let sql = format!(
-            "INSERT INTO {} ({columns}) VALUES ({placeholders}) ON CONFLICT({keys}) DO UPDATE SET {updates}",
-            R::TABLE
-        );
-        self.tx.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?;
+        // Written once per table and transaction: an import puts a million rows.
+        let sql = self.upserts.entry(R::TABLE).or_insert_with(|| {
+            let columns = R::COLUMNS.join(", ");
+            let placeholders = (1..=R::COLUMNS.len()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
+            let keys = R::COLUMNS[..R::KEY_COLUMNS].join(", ");
+            let updates = R::COLUMNS[R::KEY_COLUMNS..]
+                .iter()
+                .map(|c| format!("{c} = excluded.{c}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            format!(
+                "INSERT INTO {} ({columns}) VALUES ({placeholders}) ON CONFLICT({keys}) DO UPDATE SET {updates}",
+                R::TABLE
+            )
+        });
+        self.tx.prepare_cached(sql)?.execute(rusqlite::params_from_iter(values))?;
         Ok(())
     }
 

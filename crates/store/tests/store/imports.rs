@@ -49,3 +49,53 @@ fn an_imported_reporting_cycle_is_refused() {
     let err = ws.import_people("cycle.csv", &rows).unwrap_err();
     assert_eq!(err.to_string(), "reporting line would form a cycle: x1 → x2 → x1");
 }
+
+/// `n` claims between the demo's people, as a file would hold them.
+fn many_claims(n: usize) -> Vec<greychart_core::import::ClaimRow> {
+    let mut csv = String::from("from,to,strength,confidence,observed_on,half_life_days,source,note\n");
+    for i in 0..n {
+        csv.push_str(&format!("p{:02},p{:02},0.5,,2026-01-01,,bulk,\n", 1 + i % 38, 1 + (i + 7) % 38));
+    }
+    parse_claims("bulk.csv", csv.as_bytes()).unwrap()
+}
+
+fn indexes(ws: &greychart_store::Workspace) -> Vec<String> {
+    let conn = rusqlite::Connection::open(ws.path()).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+        .unwrap();
+    stmt.query_map([], |r| r.get(0)).unwrap().collect::<rusqlite::Result<_>>().unwrap()
+}
+
+#[test]
+fn a_bulk_import_of_claims_leaves_the_schemas_own_indexes() {
+    let (_dir, mut ws) = demo();
+    let before = indexes(&ws);
+    assert!(before.iter().any(|i| i.starts_with("claims_to:")), "{before:?}");
+    let rows = many_claims(12_000);
+    ws.import_claims("bulk.csv", &rows).unwrap();
+    assert_eq!(indexes(&ws), before);
+    assert!(ws.read().list::<Claim>().unwrap().len() > 12_000);
+}
+
+#[test]
+fn a_cancelled_import_writes_nothing() {
+    let (_dir, mut ws) = demo();
+    let before = ws.read().data().unwrap();
+    let rows = many_claims(300_000);
+    let parsed = greychart_core::import::Parsed::Claims(rows);
+    let watch = ws.watch();
+    let canceller = std::thread::spawn(move || {
+        while watch.written() < 1_000 {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        watch.cancel();
+    });
+    let result = ws.import("bulk.csv", &parsed, true);
+    canceller.join().unwrap();
+    assert_eq!(result.map(|r| r.rows).map_err(|e| e.to_string()), Err("cancelled: nothing was written".to_owned()));
+    assert_eq!(ws.read().data().unwrap(), before);
+    // The Cancel ends with the import: the next edit is saved.
+    let team = Team { id: "t-after".into(), name: "After".into(), kind: greychart_core::model::TeamKind::Other };
+    ws.save(&team).unwrap();
+}
