@@ -8,7 +8,7 @@
 // and the release's sign-off packet previews; last, a Jira export imports
 // as changes.
 
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { assert, byTestId, dragMouse, fillForm, launch, newWorkspace, pickFile, planGraphPoints, press, requireApp, run, screenshot, startDriver, stopDriver } from "./harness.mjs";
@@ -253,6 +253,30 @@ const failed = await run([
     await byTestId(browser, "nav-release-plan").click();
     await browser.waitUntil(async () => (await byTestId(browser, "releases-table").getText()).includes("Payments Hub 2.0"), { timeout: 10000, timeoutMsg: "the Jira release is not in the plan" });
     await screenshot(browser, "authoring-jira-plan");
+  }],
+  ["a large claims file shows the import's progress, and Cancel writes nothing", async () => {
+    const big = join(home, "claims.csv");
+    const people = ["e100", "e101", "e102", "e103", "e104", "e105"];
+    const lines = ["from,to,strength,confidence,observed_on,half_life_days,source,note"];
+    for (let i = 0; i < 400000; i++) lines.push(`${people[i % 6]},${people[(i + 1 + (i % 5)) % 6]},0.5,,2026-01-01,,e2e bulk,`);
+    writeFileSync(big, lines.join("\n") + "\n");
+    await open("cmd-import");
+    await pickFile(browser, "import-choose", "Import a spreadsheet", big);
+    await browser.waitUntil(async () => (await byTestId(browser, "import-holds").getValue()) === "claims", { timeout: 20000, timeoutMsg: "claims.csv was not taken for claims" });
+    await previewSays("import-ok", "the 400,000 claims read");
+    await press(byTestId(browser, "import-run"));
+    await browser.waitUntil(async () => (await byTestId(browser, "import-dialog").getText()).includes("writing"), { timeout: 30000, interval: 50, timeoutMsg: `no progress shown: ${await byTestId(browser, "import-dialog").getText()}` });
+    await browser.pause(300);
+    await screenshot(browser, "authoring-import-progress");
+    await press(byTestId(browser, "import-cancel"));
+    await byTestId(browser, "import-error").waitForExist({ timeout: 20000, timeoutMsg: "Cancel did not stop the import" });
+    assert((await byTestId(browser, "import-error").getText()).includes("cancelled: nothing was written"), `after Cancel: ${await byTestId(browser, "import-error").getText()}`);
+    await browser.pause(300);
+    await screenshot(browser, "authoring-import-cancelled");
+    await press(byTestId(browser, "import-close"));
+    await byTestId(browser, "nav-grey-chart").click();
+    const claims = await byTestId(browser, "view-grey-chart").getText();
+    assert(claims.includes("0 pieces of evidence"), "a cancelled import left claims behind");
   }],
 ]);
 
