@@ -28,8 +28,7 @@ pub(crate) fn imports(n: usize) {
         writeln!(out, "id,name,title,team,manager").expect("write");
         for p in &people {
             let team = format!("Team {}", p.id.trim_start_matches('p').parse::<usize>().unwrap_or(0) / 50);
-            writeln!(out, "{},{},Engineer,{team},{}", p.id, p.name, p.manager.as_deref().unwrap_or(""))
-                .expect("write");
+            writeln!(out, "{},{},Engineer,{team},{}", p.id, p.name, p.manager.as_deref().unwrap_or("")).expect("write");
         }
         let mut out = std::io::BufWriter::new(std::fs::File::create(&claims_csv).expect("claims.csv"));
         writeln!(out, "from,to,strength,confidence,observed_on,half_life_days,source,note").expect("write");

@@ -48,7 +48,11 @@ impl Sheet {
     /// spreadsheet, by the file name's ending.
     pub fn read(file: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Sheet, ImportError> {
         if Sheet::is_workbook(file) {
-            Sheet::from_workbook(file, bytes, sheet)
+            // A damaged or hostile workbook is refused, never a crash: should
+            // the reader panic on it, that is caught here and said.
+            std::panic::catch_unwind(|| Sheet::from_workbook(file, bytes, sheet)).unwrap_or_else(|_| {
+                Err(ImportError::new(file, 0, None, "is damaged: the spreadsheet reader could not make sense of it"))
+            })
         } else if let Some(sheet) = sheet {
             Err(ImportError::new(file, 0, None, format!("--sheet {sheet}: a CSV file has no sheets")))
         } else {
