@@ -7,11 +7,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # libclang-dev: rusqlite's session extension (undo history) generates its
-# SQLite bindings at build time with bindgen.
+# SQLite bindings at build time with bindgen. postgresql: the team database's
+# tests start throwaway clusters with its initdb and pg_ctl.
 APT_PACKAGES=(
   build-essential pkg-config file libssl-dev libclang-dev
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libsoup-3.0-dev
   xvfb x11-utils xdotool webkit2gtk-driver poppler-utils
+  postgresql
 )
 
 say() { printf '\033[1m== %s\033[0m\n' "$*"; }

@@ -26,6 +26,7 @@ mod analysis;
 mod export;
 mod import;
 mod plan;
+mod team;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -215,6 +216,9 @@ enum Command {
         #[arg(long)]
         remove: bool,
     },
+    /// The team database on PostgreSQL: set it up, add users.
+    #[command(subcommand)]
+    Team(team::TeamCommand),
 }
 
 /// The kinds of file `import` reads.
@@ -348,6 +352,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Demo { path } => demo(&path),
         Command::Passphrase { path, remove } => set_passphrase(&path, remove),
+        Command::Team(command) => team::run(command),
         Command::Import { path, file, kind, map, preset, sheet } => {
             import::run(&path, &file, import::Source { kind, map: map.as_deref(), preset, sheet: sheet.as_deref() })
         }

@@ -13,6 +13,7 @@ mod overdue;
 mod packets;
 mod planning;
 mod spreadsheets;
+mod team;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

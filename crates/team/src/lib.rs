@@ -1,0 +1,16 @@
+//! Greychart's team database on PostgreSQL: the shared plan and approvals of
+//! a release organisation, while each manager's grey chart stays in their
+//! own workspace file. PostgreSQL itself enforces who may do what (one
+//! login role per user, group roles, row-level security forced on every
+//! table, insert-only decisions and audit trail). Tauri-free; the core
+//! stays free of both databases.
+
+mod connect;
+mod error;
+mod schema;
+mod users;
+
+pub use connect::{shown, Connection};
+pub use error::{Result, TeamError};
+pub use schema::{Init, GROUPS, SCHEMA_VERSION};
+pub use users::Role;

@@ -1,0 +1,94 @@
+//! Users: one PostgreSQL login role per user, in the group role of what
+//! they may do, mapped to a person of the team.
+
+use crate::connect::Connection;
+use crate::error::{Result, TeamError};
+
+/// What a user may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Edits the plan, rules and requirements; records decisions given on
+    /// paper or by mail, on someone's behalf, with their source.
+    Manager,
+    /// Reads the plan; decides as themselves or under a delegation.
+    Approver,
+    /// Manages users and delegations.
+    Admin,
+}
+
+impl Role {
+    /// Reads `manager`, `approver` or `admin`.
+    pub fn parse(text: &str) -> Option<Role> {
+        match text {
+            "manager" => Some(Role::Manager),
+            "approver" => Some(Role::Approver),
+            "admin" => Some(Role::Admin),
+            _ => None,
+        }
+    }
+
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Manager => "manager",
+            Role::Approver => "approver",
+            Role::Admin => "admin",
+        }
+    }
+
+    /// The group role it grants.
+    fn group(self) -> String {
+        format!("greychart_{}", self.as_str())
+    }
+}
+
+/// Checks a login: letters, digits and `_ . @ -`, at most 63 bytes.
+fn check_login(login: &str) -> Result<()> {
+    if login.is_empty() || login.len() > 63 {
+        return Err(TeamError::Invalid(format!("the login {login:?} must have 1 to 63 characters")));
+    }
+    if !login.chars().all(|c| c.is_ascii_alphanumeric() || "_.@-".contains(c)) {
+        return Err(TeamError::Invalid(format!("the login {login:?} may hold only letters, digits and _ . @ -")));
+    }
+    if login.starts_with("pg_") || login.starts_with("greychart_") {
+        return Err(TeamError::Invalid(format!("the login {login:?} is reserved")));
+    }
+    Ok(())
+}
+
+impl Connection {
+    /// Adds a user: a login role with `password`, in `role`'s group, mapped
+    /// to `person`. Refuses a login that exists.
+    pub fn add_user(&self, login: &str, person: &str, role: Role, password: &str) -> Result<()> {
+        check_login(login)?;
+        if person.trim().is_empty() {
+            return Err(TeamError::Invalid("--person must name a person of the team".to_owned()));
+        }
+        if password.chars().count() < 8 {
+            return Err(TeamError::Invalid("the password must have at least 8 characters".to_owned()));
+        }
+        self.run(async {
+            let mut client = self.pool.get().await?;
+            let tx = client.transaction().await?;
+            if tx.query_opt("SELECT 1 FROM pg_roles WHERE rolname = $1", &[&login]).await?.is_some() {
+                return Err(TeamError::Invalid(format!("the login {login} exists already")));
+            }
+            // PostgreSQL quotes the name and the password itself (%I, %L).
+            let create: String = tx
+                .query_one(
+                    "SELECT format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I', $1::text, $2::text, $3::text)",
+                    &[&login, &password, &role.group()],
+                )
+                .await?
+                .get(0);
+            tx.batch_execute(&create).await?;
+            tx.execute(
+                "INSERT INTO greychart.members (login, person, role) VALUES ($1, $2, $3)",
+                &[&login, &person, &role.as_str()],
+            )
+            .await?;
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+}
