@@ -280,6 +280,9 @@ enum Failure {
     /// Something else failed: exit 1.
     #[error("{0}")]
     Internal(String),
+    /// A sync left conflicts for the user to resolve: exit 3.
+    #[error("{0}")]
+    Conflicts(String),
     /// Whoever read the output stopped reading: exit quietly, as the
     /// usual command-line tools do.
     #[error("the output was closed")]
@@ -391,6 +394,7 @@ fn main() -> ExitCode {
         Ok(()) | Err(Failure::Closed) => tracing::debug!(ms, "done"),
         Err(Failure::Input(_)) => tracing::debug!(ms, "refused (exit 2)"),
         Err(Failure::Internal(_)) => tracing::warn!(ms, "failed (exit 1)"),
+        Err(Failure::Conflicts(_)) => tracing::info!(ms, "conflicts remain (exit 3)"),
     }
     match result {
         Ok(()) | Err(Failure::Closed) => ExitCode::SUCCESS,
@@ -401,6 +405,10 @@ fn main() -> ExitCode {
         Err(Failure::Internal(message)) => {
             eprintln!("greychart: {message}");
             ExitCode::from(1)
+        }
+        Err(Failure::Conflicts(message)) => {
+            eprintln!("greychart: {message}");
+            ExitCode::from(3)
         }
     }
 }

@@ -1,8 +1,11 @@
 //! `greychart team`: the team database on PostgreSQL. URLs are libpq URIs;
 //! a password comes from the URL or `PGPASSWORD` and is never stored.
 
-use clap::Subcommand;
-use greychart_team::{Connection, Role, TeamError};
+use std::path::PathBuf;
+
+use clap::{Subcommand, ValueEnum};
+use greychart_store::Workspace;
+use greychart_team::{queued, Connection, Role, TeamError};
 
 use crate::Failure;
 
@@ -28,6 +31,57 @@ pub(crate) enum TeamCommand {
         #[arg(long, value_parser = parse_role)]
         role: Role,
     },
+    /// Upload the shared part of FILE into an empty team database; FILE becomes a team workspace.
+    Publish {
+        /// The workspace.
+        file: PathBuf,
+        /// postgresql://LOGIN@HOST:PORT/DATABASE (a manager's login)
+        url: String,
+    },
+    /// Make FILE (new or existing) a copy of the team's shared data; its private grey chart stays.
+    Join {
+        /// The workspace.
+        file: PathBuf,
+        /// postgresql://LOGIN@HOST:PORT/DATABASE
+        url: String,
+    },
+    /// Push the edits made here, pull the others'. Exit 3 while conflicts remain.
+    Sync {
+        /// The team workspace.
+        file: PathBuf,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Keep one side of a conflict.
+    Resolve {
+        /// The team workspace.
+        file: PathBuf,
+        /// The kind of record (release, change, person, …).
+        table: String,
+        /// Its id.
+        id: String,
+        /// Which value to keep.
+        #[arg(long)]
+        keep: Keep,
+    },
+    /// Where the team workspace stands: server, login, queued edits, conflicts, last sync.
+    Status {
+        /// The team workspace.
+        file: PathBuf,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Which side of a conflict to keep.
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum Keep {
+    /// This workspace's value (pushed at the next sync).
+    Mine,
+    /// The team's value.
+    Theirs,
 }
 
 fn parse_role(text: &str) -> Result<Role, String> {
@@ -57,5 +111,86 @@ pub(crate) fn run(command: TeamCommand) -> Result<(), Failure> {
             say!("added {login} ({}) as {person}", role.as_str());
             Ok(())
         }
+        TeamCommand::Publish { file, url } => {
+            let mut ws = crate::open(&file)?;
+            let count = Connection::open(&url).and_then(|c| c.publish(&mut ws, &url)).map_err(failure)?;
+            say!(
+                "published {count} shared records of {} to {}",
+                file.display(),
+                greychart_team::without_password(&url)
+            );
+            Ok(())
+        }
+        TeamCommand::Join { file, url } => {
+            let mut ws = if file.exists() { crate::open(&file)? } else { Workspace::create(&file)? };
+            let (count, kept) = Connection::open(&url).and_then(|c| c.join(&mut ws, &url)).map_err(failure)?;
+            say!("joined {}: {count} shared records", greychart_team::without_password(&url));
+            if !kept.is_empty() {
+                say!("kept here, not in the team (your claims name them): {}", kept.join(", "));
+            }
+            Ok(())
+        }
+        TeamCommand::Sync { file, json } => {
+            let mut ws = crate::open(&file)?;
+            let url = linked(&ws, &file)?;
+            let report = Connection::open(&url).and_then(|c| c.sync(&mut ws)).map_err(failure)?;
+            if json {
+                let text = serde_json::to_string_pretty(&report).map_err(|e| Failure::Internal(e.to_string()))?;
+                say!("{text}");
+            } else {
+                say!("pushed {}, pulled {}", report.pushed, report.pulled);
+                for c in &report.conflicts {
+                    say!("conflict: {} {} {}: mine {} / theirs {}", c.table, c.id, c.field, c.mine, c.theirs);
+                }
+            }
+            if report.conflicts.is_empty() {
+                Ok(())
+            } else {
+                Err(Failure::Conflicts(format!(
+                    "{} conflicting fields: keep one side with `greychart team resolve`",
+                    report.conflicts.len()
+                )))
+            }
+        }
+        TeamCommand::Resolve { file, table, id, keep } => {
+            let mut ws = crate::open(&file)?;
+            ws.resolve_team_conflict(&table, &id, matches!(keep, Keep::Mine))?;
+            say!("kept {} for {table} {id}", if matches!(keep, Keep::Mine) { "mine" } else { "theirs" });
+            Ok(())
+        }
+        TeamCommand::Status { file, json } => {
+            let ws = crate::open(&file)?;
+            let url = linked(&ws, &file)?;
+            let login = ws.team_setting("team_login")?.unwrap_or_default();
+            let queued = queued(&ws, &login).map_err(failure)?.len();
+            let conflicts = ws.team_conflicts()?.len();
+            let last_sync = ws.team_setting("team_last_sync")?;
+            let server = match Connection::open(&url) {
+                Ok(c) => {
+                    c.role().map_err(failure)?.map_or("online, not a member".to_owned(), |r| format!("online as {r}"))
+                }
+                Err(e) => format!("offline ({e})"),
+            };
+            if json {
+                let value = serde_json::json!({
+                    "server": greychart_team::without_password(&url), "login": login, "state": server,
+                    "queued": queued, "conflicts": conflicts, "last_sync": last_sync,
+                });
+                say!("{value:#}");
+            } else {
+                say!(
+                    "{} as {login}: {server}; {queued} edits queued, {conflicts} conflicts",
+                    greychart_team::without_password(&url)
+                );
+            }
+            Ok(())
+        }
     }
+}
+
+/// The team database a workspace is linked to, with the password from PGPASSWORD.
+fn linked(ws: &Workspace, file: &std::path::Path) -> Result<String, Failure> {
+    ws.team_setting("team_url")?.ok_or_else(|| {
+        Failure::Input(format!("{} is not a team workspace: publish it or join a team first", file.display()))
+    })
 }

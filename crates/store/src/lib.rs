@@ -27,6 +27,7 @@ mod positions;
 mod read;
 mod record;
 mod schema;
+mod shared;
 mod workspace;
 mod write;
 
@@ -38,5 +39,6 @@ pub use links::SPLIT_CLAIMS_READ_FROM;
 pub use read::Read;
 pub use record::{Record, Reference};
 pub use schema::{APPLICATION_ID, KEPT_BACKUPS, SCHEMA_VERSION};
+pub use shared::{Base, BaseRow, Conflict, Pulled, SharedRecord, SHARED_KINDS};
 pub use workspace::Workspace;
 pub use write::Write;

@@ -57,6 +57,19 @@ fn check_login(login: &str) -> Result<()> {
 }
 
 impl Connection {
+    /// The role of the login connected as, if it is a member of the team.
+    pub fn role(&self) -> Result<Option<String>> {
+        self.run(async {
+            let client = self.pool.get().await?;
+            let has_schema: bool =
+                client.query_one("SELECT to_regclass('greychart.members') IS NOT NULL", &[]).await?.get(0);
+            if !has_schema {
+                return Ok(None);
+            }
+            Ok(client.query_opt("SELECT greychart.my_role()", &[]).await?.and_then(|r| r.get(0)))
+        })
+    }
+
     /// Adds a user: a login role with `password`, in `role`'s group, mapped
     /// to `person`. Refuses a login that exists.
     pub fn add_user(&self, login: &str, person: &str, role: Role, password: &str) -> Result<()> {

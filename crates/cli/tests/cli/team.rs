@@ -25,7 +25,7 @@ fn team_init_twice_then_users_and_each_bad_input_exits_2_naming_it() {
     let url = cluster.admin_url();
     let first = team(&["init", &url], None);
     assert!(first.status.success(), "{}", said(&first));
-    assert!(said(&first).contains("schema 1 (was 0)"), "{}", said(&first));
+    assert!(said(&first).contains(&format!("schema {} (was 0)", greychart_team::SCHEMA_VERSION)), "{}", said(&first));
     let again = team(&["init", &url], None);
     assert!(said(&again).contains("nothing to do"), "{}", said(&again));
 
@@ -54,4 +54,72 @@ fn team_init_twice_then_users_and_each_bad_input_exits_2_naming_it() {
     let nowhere = team(&["init", "postgresql://ann@127.0.0.1:1/team?sslmode=disable"], None);
     assert_eq!(nowhere.status.code(), Some(2));
     assert!(said(&nowhere).contains("cannot connect"), "{}", said(&nowhere));
+}
+
+#[test]
+fn publish_join_sync_conflict_resolve_and_status_through_the_command_line() {
+    let cluster = cluster::Cluster::start();
+    let admin = cluster.admin_url();
+    assert!(team(&["init", &admin], None).status.success());
+    for (login, person) in [("ann", "p26"), ("al", "p01")] {
+        let out = team(&["add-user", &admin, login, "--person", person, "--role", "manager"], Some("correct horse"));
+        assert!(out.status.success(), "{}", said(&out));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.greychart"), dir.path().join("b.greychart"));
+    let a = a.to_str().unwrap();
+    let b = b.to_str().unwrap();
+    crate::greychart_ok(&["demo", a]);
+    let url = |login: &str| format!("postgresql://{login}@127.0.0.1:{}/postgres?sslmode=disable", cluster.port);
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_greychart")).args(args).env("PGPASSWORD", "correct horse").output().unwrap()
+    };
+    let out = run(&["team", "publish", a, &url("ann")]);
+    assert!(out.status.success() && said(&out).contains("published"), "{}", said(&out));
+    let out = run(&["team", "join", b, &url("al")]);
+    assert!(out.status.success() && said(&out).contains("joined"), "{}", said(&out));
+    // The file keeps the URL, never the password.
+    assert!(!std::fs::read(b).unwrap().windows(13).any(|w| w == b"correct horse"));
+
+    let reschedule = |file: &str, name: &str| {
+        let conn = rusqlite::Connection::open(file).unwrap();
+        conn.execute("UPDATE releases SET name = ?1 WHERE id = 'r1'", [name]).unwrap();
+    };
+    reschedule(a, "Ann's name");
+    reschedule(b, "Al's name");
+    let status = run(&["team", "status", b, "--json"]);
+    let status: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    assert_eq!((status["queued"].as_u64(), status["state"].as_str()), (Some(1), Some("online as manager")), "{status}");
+    assert!(run(&["team", "sync", a]).status.success());
+    let out = run(&["team", "sync", b, "--json"]);
+    assert_eq!(out.status.code(), Some(3), "{}", said(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["conflicts"][0]["field"], "name");
+    assert_eq!(
+        (report["conflicts"][0]["mine"].as_str(), report["conflicts"][0]["theirs"].as_str()),
+        (Some("Al's name"), Some("Ann's name"))
+    );
+    let out = run(&["team", "resolve", b, "release", "r1", "--keep", "theirs"]);
+    assert!(out.status.success(), "{}", said(&out));
+    let out = run(&["team", "sync", b, "--json"]);
+    assert!(out.status.success(), "{}", said(&out));
+    let name: String = rusqlite::Connection::open(b)
+        .unwrap()
+        .query_row("SELECT name FROM releases WHERE id = 'r1'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(name, "Ann's name");
+
+    // The server away: sync exits 2 saying so, and status says offline.
+    cluster.stop();
+    reschedule(b, "Offline name");
+    let out = run(&["team", "sync", b]);
+    assert_eq!(out.status.code(), Some(2), "{}", said(&out));
+    assert!(said(&out).contains("cannot connect"), "{}", said(&out));
+    let out = run(&["team", "status", b]);
+    assert!(said(&out).contains("offline") && said(&out).contains("1 edits queued"), "{}", said(&out));
+    cluster.restart();
+    assert!(run(&["team", "sync", b]).status.success());
+    let out = run(&["team", "sync", a, "--json"]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["pulled"], 1, "{report}");
 }

@@ -85,6 +85,48 @@ impl Cluster {
     }
 }
 
+impl Cluster {
+    /// Stops the server at once, as a crash would.
+    #[allow(dead_code)] // not every test crate that includes this module stops it
+    pub fn stop(&self) {
+        let out = as_postgres(&self.bin, "pg_ctl")
+            .arg("-D")
+            .arg(self.dir.path().join("data"))
+            .args(["-m", "immediate", "-w", "stop"])
+            .output()
+            .expect("pg_ctl runs");
+        assert!(out.status.success(), "the server did not stop: {}", String::from_utf8_lossy(&out.stderr));
+    }
+
+    /// Starts it again after `stop`.
+    #[allow(dead_code)]
+    pub fn restart(&self) {
+        let options =
+            format!("-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off", self.port, self.dir.path().display());
+        let out = as_postgres(&self.bin, "pg_ctl")
+            .arg("-D")
+            .arg(self.dir.path().join("data"))
+            .args(["-o", &options, "-w", "-l"])
+            .arg(self.dir.path().join("log"))
+            .arg("start")
+            .output()
+            .expect("pg_ctl runs");
+        assert!(out.status.success(), "the server did not start again: {}", String::from_utf8_lossy(&out.stderr));
+    }
+
+    /// Everything the database holds, as `pg_dump` writes it.
+    #[allow(dead_code)]
+    pub fn dump(&self) -> String {
+        let out = Command::new(self.bin.join("pg_dump"))
+            .args(["-h", "127.0.0.1", "-p", &self.port.to_string(), "-U", "postgres", "postgres"])
+            .env("PGPASSWORD", &self.password)
+            .output()
+            .expect("pg_dump runs");
+        assert!(out.status.success(), "pg_dump failed: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+}
+
 impl Drop for Cluster {
     fn drop(&mut self) {
         let _ = as_postgres(&self.bin, "pg_ctl")

@@ -1,0 +1,294 @@
+//! The shared part of a workspace, as a team database holds it: teams,
+//! people, components, services, releases, changes, dependencies, windows
+//! and freezes, absences and approval rules, each as (kind, id, the JSON of
+//! its Greychart type). Never claims, stances, profiles, the engagement
+//! log, map positions or "me": those stay in the file. Also the team link's
+//! own state: the base each record was synced on, and the conflicts.
+
+use greychart_core::model::{
+    Absence, ApprovalRule, Change, Component, Dependency, Period, Person, Release, Service, Team,
+};
+use rusqlite::OptionalExtension;
+use serde_json::Value;
+
+use crate::error::{Result, StoreError};
+use crate::{Record, Workspace, Write};
+
+/// The kinds shared with a team, in the order they are created.
+pub const SHARED_KINDS: [&str; 10] =
+    ["team", "person", "component", "service", "release", "change", "dependency", "period", "absence", "approval_rule"];
+
+/// One shared record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SharedRecord {
+    /// One of [`SHARED_KINDS`].
+    pub kind: String,
+    /// Its key (a dependency's: `before → after`).
+    pub id: String,
+    /// Its JSON.
+    pub data: Value,
+}
+
+/// A base to remember: (kind, id, the team's version, its data).
+pub type BaseRow = (String, String, i64, Value);
+
+/// What the team had of a record when last synced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Base {
+    /// The team's version (0: kept only here, never pushed).
+    pub version: i64,
+    /// The data at that version.
+    pub data: Value,
+}
+
+/// A record changed both here and in the team since the last sync.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    /// Kind of record.
+    pub kind: String,
+    /// Its id.
+    pub id: String,
+    /// This workspace's value (`None`: deleted here).
+    pub mine: Option<Value>,
+    /// The team's (`None`: deleted there).
+    pub theirs: Option<Value>,
+    /// The team's version.
+    pub theirs_version: i64,
+    /// Who made theirs, and when.
+    pub theirs_by: String,
+    /// When.
+    pub theirs_at: String,
+}
+
+/// The key of a record as one id (parts cannot hold spaces).
+fn id_of<R: Record>(record: &R) -> String {
+    record
+        .values()
+        .iter()
+        .take(R::KEY_COLUMNS)
+        .map(|v| match v {
+            rusqlite::types::Value::Text(s) => s.clone(),
+            _ => String::new(),
+        })
+        .collect::<Vec<_>>()
+        .join(" → ")
+}
+
+fn list_of<R: Record + serde::de::DeserializeOwned>(
+    ws: &Workspace,
+    kind: &str,
+    out: &mut Vec<SharedRecord>,
+) -> Result<()> {
+    for record in ws.read().list::<R>()? {
+        let data = serde_json::to_value(&record).map_err(|e| StoreError::Conflict(format!("{kind}: {e}")))?;
+        out.push(SharedRecord { kind: kind.to_owned(), id: id_of(&record), data });
+    }
+    Ok(())
+}
+
+fn put_json<R: Record + serde::de::DeserializeOwned>(
+    w: &mut Write<'_>,
+    kind: &str,
+    id: &str,
+    data: &Value,
+) -> Result<()> {
+    let record: R = serde_json::from_value(data.clone())
+        .map_err(|e| StoreError::Conflict(format!("the team's {kind} {id} does not read: {e}")))?;
+    w.put_in_bulk(&record)
+}
+
+fn delete_key<R: Record>(w: &mut Write<'_>, id: &str) -> Result<()> {
+    let key: Vec<&str> = id.split(" → ").collect();
+    match w.delete::<R>(&key) {
+        Ok(()) | Err(StoreError::NotFound { .. }) => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Runs `$do::<Type>(args)` for the type of a shared kind.
+macro_rules! by_kind {
+    ($kind:expr, $do:ident ( $($arg:expr),* )) => {
+        match $kind {
+            "team" => $do::<Team>($($arg),*),
+            "person" => $do::<Person>($($arg),*),
+            "component" => $do::<Component>($($arg),*),
+            "service" => $do::<Service>($($arg),*),
+            "release" => $do::<Release>($($arg),*),
+            "change" => $do::<Change>($($arg),*),
+            "dependency" => $do::<Dependency>($($arg),*),
+            "period" => $do::<Period>($($arg),*),
+            "absence" => $do::<Absence>($($arg),*),
+            "approval_rule" => $do::<ApprovalRule>($($arg),*),
+            other => Err(StoreError::Conflict(format!("{other} is not a kind of shared record"))),
+        }
+    };
+}
+
+/// A change to apply to the shared part: the record's new data, or `None`
+/// when it was deleted; and the base to remember for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pulled {
+    /// Kind.
+    pub kind: String,
+    /// Id.
+    pub id: String,
+    /// The data (`None`: deleted).
+    pub data: Option<Value>,
+    /// The team's version.
+    pub version: i64,
+}
+
+impl Workspace {
+    /// Every shared record, kind by kind in [`SHARED_KINDS`] order.
+    pub fn shared_records(&self) -> Result<Vec<SharedRecord>> {
+        let mut out = Vec::new();
+        for kind in SHARED_KINDS {
+            by_kind!(kind, list_of(self, kind, &mut out))?;
+        }
+        Ok(out)
+    }
+
+    /// What the team had of each record when last synced.
+    pub fn team_base(&self) -> Result<std::collections::HashMap<(String, String), Base>> {
+        let mut stmt = self.conn.prepare("SELECT kind, id, version, data FROM team_base")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(((r.get::<_, String>(0)?, r.get::<_, String>(1)?), (r.get::<_, i64>(2)?, r.get::<_, String>(3)?)))
+        })?;
+        let mut out = std::collections::HashMap::new();
+        for row in rows {
+            let (key, (version, data)) = row?;
+            let data = serde_json::from_str(&data).map_err(|e| StoreError::Conflict(format!("team base: {e}")))?;
+            out.insert(key, Base { version, data });
+        }
+        Ok(out)
+    }
+
+    /// Applies the team's records in one transaction, outside the undo
+    /// history, and remembers each as the base; `bases` sets the base of
+    /// records whose data here already is the team's (pushed, or equal).
+    pub fn apply_team(&mut self, pulled: &[Pulled], bases: &[BaseRow]) -> Result<()> {
+        let mut w = self.write()?;
+        w.untracked();
+        w.conn().execute_batch("PRAGMA defer_foreign_keys = ON")?;
+        // Created in kind order; deleted in the reverse.
+        let order = |kind: &str| SHARED_KINDS.iter().position(|k| *k == kind).unwrap_or(usize::MAX);
+        let mut puts: Vec<&Pulled> = pulled.iter().filter(|p| p.data.is_some()).collect();
+        puts.sort_by_key(|p| order(&p.kind));
+        let mut deletes: Vec<&Pulled> = pulled.iter().filter(|p| p.data.is_none()).collect();
+        deletes.sort_by_key(|p| std::cmp::Reverse(order(&p.kind)));
+        for p in puts {
+            if let Some(data) = &p.data {
+                by_kind!(p.kind.as_str(), put_json(&mut w, &p.kind, &p.id, data))?;
+                set_base(&w, &p.kind, &p.id, p.version, data)?;
+            }
+        }
+        for p in deletes {
+            by_kind!(p.kind.as_str(), delete_key(&mut w, &p.id))?;
+            w.conn().execute("DELETE FROM team_base WHERE kind = ?1 AND id = ?2", [&p.kind, &p.id])?;
+        }
+        for (kind, id, version, data) in bases {
+            set_base(&w, kind, id, *version, data)?;
+        }
+        w.commit()
+    }
+
+    /// The conflicts waiting for the user's choice.
+    pub fn team_conflicts(&self) -> Result<Vec<Conflict>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT kind, id, mine, theirs, theirs_version, theirs_by, theirs_at FROM team_conflicts ORDER BY kind, id",
+        )?;
+        let json = |text: Option<String>| text.and_then(|t| serde_json::from_str(&t).ok());
+        let rows = stmt.query_map([], |r| {
+            Ok(Conflict {
+                kind: r.get(0)?,
+                id: r.get(1)?,
+                mine: json(r.get(2)?),
+                theirs: json(r.get(3)?),
+                theirs_version: r.get(4)?,
+                theirs_by: r.get(5)?,
+                theirs_at: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Records a conflict (replacing one on the same record).
+    pub fn add_team_conflict(&mut self, conflict: &Conflict) -> Result<()> {
+        let mut w = self.write()?;
+        w.untracked();
+        let text = |v: &Option<Value>| v.as_ref().map(Value::to_string);
+        w.conn().execute(
+            "INSERT OR REPLACE INTO team_conflicts (kind, id, mine, theirs, theirs_version, theirs_by, theirs_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            rusqlite::params![
+                conflict.kind,
+                conflict.id,
+                text(&conflict.mine),
+                text(&conflict.theirs),
+                conflict.theirs_version,
+                conflict.theirs_by,
+                conflict.theirs_at
+            ],
+        )?;
+        w.commit()
+    }
+
+    /// Resolves a conflict: keep the team's value (applied here) or mine
+    /// (pushed on the team's version at the next sync).
+    pub fn resolve_team_conflict(&mut self, kind: &str, id: &str, keep_mine: bool) -> Result<()> {
+        let conflict = self
+            .team_conflicts()?
+            .into_iter()
+            .find(|c| c.kind == kind && c.id == id)
+            .ok_or_else(|| StoreError::NotFound { entity: "conflict", id: format!("{kind} {id}") })?;
+        let mut w = self.write()?;
+        w.untracked();
+        w.conn().execute_batch("PRAGMA defer_foreign_keys = ON")?;
+        match (&conflict.theirs, keep_mine) {
+            (Some(theirs), _) => set_base(&w, kind, id, conflict.theirs_version, theirs)?,
+            (None, true) => {
+                // Deleted there, kept here: pushed again as new.
+                w.conn().execute("DELETE FROM team_base WHERE kind = ?1 AND id = ?2", [kind, id])?;
+            }
+            (None, false) => {}
+        }
+        if !keep_mine {
+            match &conflict.theirs {
+                Some(theirs) => by_kind!(kind, put_json(&mut w, kind, id, theirs))?,
+                None => {
+                    by_kind!(kind, delete_key(&mut w, id))?;
+                    w.conn().execute("DELETE FROM team_base WHERE kind = ?1 AND id = ?2", [kind, id])?;
+                }
+            }
+        }
+        w.conn().execute("DELETE FROM team_conflicts WHERE kind = ?1 AND id = ?2", [kind, id])?;
+        w.commit()
+    }
+
+    /// A setting of the team link (`team_url`, `team_watermark`, …).
+    pub fn team_setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self.conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    }
+
+    /// Sets settings of the team link, outside the undo history.
+    pub fn set_team_settings(&mut self, settings: &[(&str, &str)]) -> Result<()> {
+        let mut w = self.write()?;
+        w.untracked();
+        for (key, value) in settings {
+            w.conn().execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )?;
+        }
+        w.commit()
+    }
+}
+
+fn set_base(w: &Write<'_>, kind: &str, id: &str, version: i64, data: &Value) -> Result<()> {
+    w.conn().execute(
+        "INSERT INTO team_base (kind, id, version, data) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT(kind, id) DO UPDATE SET version = excluded.version, data = excluded.data",
+        rusqlite::params![kind, id, version, data.to_string()],
+    )?;
+    Ok(())
+}

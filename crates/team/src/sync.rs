@@ -1,0 +1,452 @@
+//! A workspace and its team: publish a workspace's shared part into an
+//! empty team database, join one, sync (push the edits made here on the
+//! version they were made on, pull the others'), resolve a conflict. The
+//! edits waiting here are the difference between the file's shared records
+//! and what the team had of them when last synced; each has an id made of
+//! its content, so a retried push never applies twice.
+
+use std::collections::{HashMap, HashSet};
+
+use greychart_store::{Base, BaseRow, Conflict, Pulled, SharedRecord, Workspace, SHARED_KINDS};
+use serde::Serialize;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use crate::connect::Connection;
+use crate::error::{Result, TeamError};
+
+/// A field that differs between this workspace and the team.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldConflict {
+    /// Kind of record.
+    pub table: String,
+    /// Its id.
+    pub id: String,
+    /// The field (`(record)` when one side deleted it).
+    pub field: String,
+    /// This workspace's value.
+    pub mine: Value,
+    /// The team's.
+    pub theirs: Value,
+}
+
+/// What a sync did.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct SyncReport {
+    /// Edits pushed.
+    pub pushed: usize,
+    /// Records pulled.
+    pub pulled: usize,
+    /// Conflicts waiting for a choice, field by field.
+    pub conflicts: Vec<FieldConflict>,
+}
+
+/// An edit made here, waiting to be pushed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edit {
+    /// Content id: the same edit retried has the same id.
+    pub edit_id: String,
+    /// Kind.
+    pub kind: String,
+    /// Id.
+    pub id: String,
+    /// The team's version it was made on (0: new).
+    pub base_version: i64,
+    /// The new data (`None`: deleted).
+    pub data: Option<Value>,
+}
+
+/// The URL without its password, as the workspace keeps it.
+pub fn without_password(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => match url[scheme + 3..at].split_once(':') {
+            Some((user, _)) => format!("{}{user}{}", &url[..scheme + 3], &url[at..]),
+            None => url.to_owned(),
+        },
+        _ => url.to_owned(),
+    }
+}
+
+fn order(kind: &str) -> usize {
+    SHARED_KINDS.iter().position(|k| *k == kind).unwrap_or(usize::MAX)
+}
+
+/// The edits waiting in `ws`: its shared records against the base.
+pub fn queued(ws: &Workspace, login: &str) -> Result<Vec<Edit>> {
+    let base = ws.team_base().map_err(store)?;
+    let held: HashSet<(String, String)> =
+        ws.team_conflicts().map_err(store)?.into_iter().map(|c| (c.kind, c.id)).collect();
+    let mut edits = Vec::new();
+    let mut seen = HashSet::new();
+    for SharedRecord { kind, id, data } in ws.shared_records().map_err(store)? {
+        let key = (kind.clone(), id.clone());
+        seen.insert(key.clone());
+        if held.contains(&key) {
+            continue;
+        }
+        match base.get(&key) {
+            Some(Base { version: 0, .. }) => {}
+            Some(b) if b.data == data => {}
+            Some(b) => edits.push(edit(login, kind, id, b.version, Some(data))),
+            None => edits.push(edit(login, kind, id, 0, Some(data))),
+        }
+    }
+    for ((kind, id), b) in &base {
+        if b.version > 0 && !seen.contains(&(kind.clone(), id.clone())) && !held.contains(&(kind.clone(), id.clone())) {
+            edits.push(edit(login, kind.clone(), id.clone(), b.version, None));
+        }
+    }
+    // Created in kind order; deleted in the reverse.
+    edits.sort_by_key(|e| if e.data.is_some() { order(&e.kind) as i64 } else { 100 - order(&e.kind) as i64 });
+    Ok(edits)
+}
+
+fn edit(login: &str, kind: String, id: String, base_version: i64, data: Option<Value>) -> Edit {
+    let mut hash = Sha256::new();
+    for part in
+        [login, &kind, &id, &base_version.to_string(), &data.as_ref().map_or("deleted".to_owned(), Value::to_string)]
+    {
+        hash.update(part.as_bytes());
+        hash.update([0]);
+    }
+    let edit_id = hash.finalize().iter().take(16).map(|b| format!("{b:02x}")).collect();
+    Edit { edit_id, kind, id, base_version, data }
+}
+
+fn store(e: greychart_store::StoreError) -> TeamError {
+    TeamError::Invalid(e.to_string())
+}
+
+/// A record of the team: (kind, id, how the team has it).
+type TheirRow = (String, String, Theirs);
+
+/// A record as the team has it.
+struct Theirs {
+    version: i64,
+    data: Option<Value>,
+    by: String,
+    at: String,
+}
+
+fn parse_json(text: &str) -> Result<Value> {
+    serde_json::from_str(text).map_err(|e| TeamError::Invalid(format!("the team's record does not read: {e}")))
+}
+
+impl Connection {
+    /// Uploads the shared part of `ws` into an empty team database; `ws`
+    /// becomes a team workspace of `url`. Refused, writing nothing, when
+    /// the database already holds a team.
+    pub fn publish(&self, ws: &mut Workspace, url: &str) -> Result<usize> {
+        let records = ws.shared_records().map_err(store)?;
+        let login = self.login.clone();
+        let (count, watermark) = self.run(async {
+            let mut client = self.pool.get().await?;
+            let tx = client.transaction().await?;
+            let held: i64 = tx.query_one("SELECT count(*) FROM greychart.records", &[]).await?.get(0);
+            if held > 0 {
+                return Err(TeamError::Invalid(format!(
+                    "the team database already holds a team ({held} records): join it instead"
+                )));
+            }
+            let insert =
+                tx.prepare("INSERT INTO greychart.records (kind, id, data) VALUES ($1, $2, $3::text::jsonb)").await?;
+            for r in &records {
+                tx.execute(&insert, &[&r.kind, &r.id, &r.data.to_string()]).await?;
+            }
+            tx.commit().await?;
+            Ok((records.len(), self.watermark().await?))
+        })?;
+        let bases: Vec<BaseRow> = records.into_iter().map(|r| (r.kind, r.id, 1, r.data)).collect();
+        ws.apply_team(&[], &bases).map_err(store)?;
+        ws.set_team_settings(&[
+            ("team_url", &without_password(url)),
+            ("team_login", &login),
+            ("team_watermark", &watermark),
+        ])
+        .map_err(store)?;
+        Ok(count)
+    }
+
+    /// Makes `ws` a copy of the team's shared data: the team's records are
+    /// written over its own, its other shared records go, except people its
+    /// claims name, kept here and returned.
+    pub fn join(&self, ws: &mut Workspace, url: &str) -> Result<(usize, Vec<String>)> {
+        let (rows, watermark) = self.pull_since("0")?;
+        let theirs: HashSet<(String, String)> = rows.iter().map(|(k, i, _)| (k.clone(), i.clone())).collect();
+        let claimed: HashSet<String> = ws
+            .read()
+            .list::<greychart_core::model::Claim>()
+            .map_err(store)?
+            .into_iter()
+            .flat_map(|c| [c.from, c.to])
+            .collect();
+        let mut pulled: Vec<Pulled> =
+            rows.into_iter().map(|(kind, id, t)| Pulled { kind, id, data: t.data, version: t.version }).collect();
+        let mut kept = Vec::new();
+        let mut bases = Vec::new();
+        for r in ws.shared_records().map_err(store)? {
+            if theirs.contains(&(r.kind.clone(), r.id.clone())) {
+                continue;
+            }
+            if r.kind == "person" && claimed.contains(&r.id) {
+                kept.push(r.id.clone());
+                bases.push((r.kind, r.id, 0, r.data));
+            } else {
+                pulled.push(Pulled { kind: r.kind, id: r.id, data: None, version: 0 });
+            }
+        }
+        let count = pulled.iter().filter(|p| p.data.is_some()).count();
+        ws.apply_team(&pulled, &bases).map_err(store)?;
+        ws.set_team_settings(&[
+            ("team_url", &without_password(url)),
+            ("team_login", &self.login),
+            ("team_watermark", &watermark),
+        ])
+        .map_err(store)?;
+        Ok((count, kept))
+    }
+
+    /// The oldest transaction still running: the next pull starts there.
+    async fn watermark(&self) -> Result<String> {
+        let client = self.pool.get().await?;
+        Ok(client.query_one("SELECT pg_snapshot_xmin(pg_current_snapshot())::text", &[]).await?.get(0))
+    }
+
+    /// Every record changed by a transaction at or after `watermark`, and
+    /// the next watermark, read in one snapshot.
+    fn pull_since(&self, watermark: &str) -> Result<(Vec<TheirRow>, String)> {
+        self.run(async {
+            let mut client = self.pool.get().await?;
+            let tx = client
+                .build_transaction()
+                .isolation_level(tokio_postgres::IsolationLevel::RepeatableRead)
+                .read_only(true)
+                .start()
+                .await?;
+            let next: String = tx.query_one("SELECT pg_snapshot_xmin(pg_current_snapshot())::text", &[]).await?.get(0);
+            let rows = tx
+                .query(
+                    "SELECT kind, id, data::text, version, deleted, changed_by, changed_at::text
+                     FROM greychart.records WHERE txid >= $1::text::xid8 ORDER BY txid, kind, id",
+                    &[&watermark],
+                )
+                .await?;
+            tx.commit().await?;
+            let mut out = Vec::with_capacity(rows.len());
+            for row in rows {
+                let deleted: bool = row.get(4);
+                let data = if deleted { None } else { Some(parse_json(row.get::<_, &str>(2))?) };
+                out.push((
+                    row.get(0),
+                    row.get(1),
+                    Theirs { version: row.get(3), data, by: row.get(5), at: row.get(6) },
+                ));
+            }
+            Ok((out, next))
+        })
+    }
+
+    /// Pushes the edits waiting in `ws`, then pulls the others'.
+    pub fn sync(&self, ws: &mut Workspace) -> Result<SyncReport> {
+        let mut report = SyncReport::default();
+        let edits = queued(ws, &self.login)?;
+        let (bases, conflicts) = self.push(&edits)?;
+        report.pushed = bases.len();
+        ws.apply_team(&[], &bases).map_err(store)?;
+        for c in &conflicts {
+            ws.add_team_conflict(c).map_err(store)?;
+        }
+        let watermark = ws.team_setting("team_watermark").map_err(store)?.unwrap_or_else(|| "0".to_owned());
+        let (rows, next) = self.pull_since(&watermark)?;
+        let base = ws.team_base().map_err(store)?;
+        let local: HashMap<(String, String), Value> =
+            ws.shared_records().map_err(store)?.into_iter().map(|r| ((r.kind, r.id), r.data)).collect();
+        let held: HashSet<(String, String)> =
+            ws.team_conflicts().map_err(store)?.into_iter().map(|c| (c.kind, c.id)).collect();
+        let mut pulled = Vec::new();
+        let mut same = Vec::new();
+        for (kind, id, theirs) in rows {
+            let key = (kind.clone(), id.clone());
+            let known = base.get(&key);
+            if known.is_some_and(|b| b.version >= theirs.version) {
+                continue;
+            }
+            let mine = local.get(&key);
+            let pending = match known {
+                Some(b) => mine != Some(&b.data),
+                None => mine.is_some(),
+            };
+            if mine == theirs.data.as_ref() {
+                if let Some(data) = &theirs.data {
+                    same.push((kind, id, theirs.version, data.clone()));
+                }
+            } else if pending || held.contains(&key) {
+                let conflict = Conflict {
+                    kind,
+                    id,
+                    mine: mine.cloned(),
+                    theirs: theirs.data,
+                    theirs_version: theirs.version,
+                    theirs_by: theirs.by,
+                    theirs_at: theirs.at,
+                };
+                ws.add_team_conflict(&conflict).map_err(store)?;
+            } else {
+                pulled.push(Pulled { kind, id, data: theirs.data, version: theirs.version });
+            }
+        }
+        report.pulled = pulled.len();
+        ws.apply_team(&pulled, &same).map_err(store)?;
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs().to_string())
+            .unwrap_or_default();
+        ws.set_team_settings(&[("team_watermark", &next), ("team_last_sync", &now)]).map_err(store)?;
+        report.conflicts = field_conflicts(&ws.team_conflicts().map_err(store)?);
+        Ok(report)
+    }
+
+    /// Pushes `edits` in one transaction: each applies only to the version
+    /// it was made on; the bases to remember, and the conflicts.
+    fn push(&self, edits: &[Edit]) -> Result<(Vec<BaseRow>, Vec<Conflict>)> {
+        if edits.is_empty() {
+            return Ok((Vec::new(), Vec::new()));
+        }
+        self.run(async {
+            let mut client = self.pool.get().await?;
+            let mut tx = client.transaction().await?;
+            let mut bases = Vec::new();
+            let mut conflicts = Vec::new();
+            for e in edits {
+                let sp = tx.transaction().await?;
+                let fresh = sp
+                    .execute("INSERT INTO greychart.applied_edits (edit_id) VALUES ($1) ON CONFLICT DO NOTHING", &[&e.edit_id])
+                    .await?;
+                if fresh == 0 {
+                    // Applied by an earlier push: the pull brings its result.
+                    sp.commit().await?;
+                    continue;
+                }
+                let row = sp
+                    .query_opt(
+                        "SELECT version, data::text, deleted, changed_by, changed_at::text
+                         FROM greychart.records WHERE kind = $1 AND id = $2 FOR UPDATE",
+                        &[&e.kind, &e.id],
+                    )
+                    .await?;
+                let theirs = match &row {
+                    Some(r) => {
+                        let deleted: bool = r.get(2);
+                        Some(Theirs {
+                            version: r.get(0),
+                            data: if deleted { None } else { Some(parse_json(r.get::<_, &str>(1))?) },
+                            by: r.get(3),
+                            at: r.get(4),
+                        })
+                    }
+                    None => None,
+                };
+                let on_their_version = match &theirs {
+                    None => e.base_version == 0,
+                    Some(t) => t.version == e.base_version || (e.base_version == 0 && t.data.is_none()),
+                };
+                if on_their_version {
+                    let version: i64 = match (&theirs, &e.data) {
+                        (None, Some(data)) => sp
+                            .query_one(
+                                "INSERT INTO greychart.records (kind, id, data) VALUES ($1, $2, $3::text::jsonb) RETURNING version",
+                                &[&e.kind, &e.id, &data.to_string()],
+                            )
+                            .await?
+                            .get(0),
+                        (None, None) => {
+                            sp.commit().await?;
+                            continue;
+                        }
+                        (Some(_), data) => sp
+                            .query_one(
+                                "UPDATE greychart.records SET data = coalesce($3::text::jsonb, data), deleted = $4
+                                 WHERE kind = $1 AND id = $2 RETURNING version",
+                                &[&e.kind, &e.id, &data.as_ref().map(Value::to_string), &data.is_none()],
+                            )
+                            .await?
+                            .get(0),
+                    };
+                    sp.commit().await?;
+                    if let Some(data) = &e.data {
+                        bases.push((e.kind.clone(), e.id.clone(), version, data.clone()));
+                    }
+                } else {
+                    // Made on an outdated version: never applied; the same
+                    // value on both sides is no conflict.
+                    sp.rollback().await?;
+                    if let Some(t) = theirs {
+                        if t.data == e.data {
+                            if let Some(data) = t.data {
+                                bases.push((e.kind.clone(), e.id.clone(), t.version, data));
+                            }
+                        } else {
+                            conflicts.push(Conflict {
+                                kind: e.kind.clone(),
+                                id: e.id.clone(),
+                                mine: e.data.clone(),
+                                theirs: t.data,
+                                theirs_version: t.version,
+                                theirs_by: t.by,
+                                theirs_at: t.at,
+                            });
+                        }
+                    }
+                }
+            }
+            tx.commit().await?;
+            Ok((bases, conflicts))
+        })
+    }
+}
+
+/// The conflicts field by field.
+pub fn field_conflicts(conflicts: &[Conflict]) -> Vec<FieldConflict> {
+    let mut out = Vec::new();
+    for c in conflicts {
+        match (&c.mine, &c.theirs) {
+            (Some(Value::Object(mine)), Some(Value::Object(theirs))) => {
+                let mut fields: Vec<&String> = mine.keys().chain(theirs.keys()).collect();
+                fields.sort();
+                fields.dedup();
+                for f in fields {
+                    let (m, t) =
+                        (mine.get(f).cloned().unwrap_or(Value::Null), theirs.get(f).cloned().unwrap_or(Value::Null));
+                    if m != t {
+                        out.push(FieldConflict {
+                            table: c.kind.clone(),
+                            id: c.id.clone(),
+                            field: f.clone(),
+                            mine: m,
+                            theirs: t,
+                        });
+                    }
+                }
+            }
+            (mine, theirs) => out.push(FieldConflict {
+                table: c.kind.clone(),
+                id: c.id.clone(),
+                field: "(record)".to_owned(),
+                mine: mine.clone().unwrap_or(Value::Null),
+                theirs: theirs.clone().unwrap_or(Value::Null),
+            }),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_workspace_keeps_the_url_without_its_password() {
+        assert_eq!(without_password("postgresql://ann:p@ss@db:5432/team"), "postgresql://ann@db:5432/team");
+        assert_eq!(without_password("postgresql://db/team"), "postgresql://db/team");
+    }
+}

@@ -1,0 +1,186 @@
+//! Team workspaces against a real PostgreSQL: publish, join, sync, offline
+//! edits, conflicts, retried pushes, and no grey-chart data on the server.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod cluster;
+
+use std::path::{Path, PathBuf};
+
+use cluster::Cluster;
+use greychart_core::model::Release;
+use greychart_store::Workspace;
+use greychart_team::{queued, Connection, Role, TeamError};
+
+const PASSWORD: &str = "correct horse battery";
+
+struct Team {
+    cluster: Cluster,
+    dir: tempfile::TempDir,
+}
+
+impl Team {
+    /// A team database with two managers, ann and al, and the demo
+    /// published by ann from `a.greychart`.
+    fn published() -> Team {
+        let cluster = Cluster::start();
+        let admin = Connection::open(&cluster.admin_url()).unwrap();
+        admin.init().unwrap();
+        admin.add_user("ann", "p26", Role::Manager, PASSWORD).unwrap();
+        admin.add_user("al", "p01", Role::Manager, PASSWORD).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+        let mut a =
+            Workspace::create_with(&dir.path().join("a.greychart"), &greychart_core::demo::demo_workspace(today))
+                .unwrap();
+        let team = Team { cluster, dir };
+        team.connect("ann").publish(&mut a, &team.cluster.url("ann", PASSWORD)).unwrap();
+        team
+    }
+
+    fn connect(&self, login: &str) -> Connection {
+        Connection::open(&self.cluster.url(login, PASSWORD)).unwrap()
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn joined(&self, login: &str, name: &str) -> Workspace {
+        let mut ws = Workspace::create(&self.path(name)).unwrap();
+        self.connect(login).join(&mut ws, &self.cluster.url(login, PASSWORD)).unwrap();
+        ws
+    }
+}
+
+fn rename(ws: &mut Workspace, release: &str, name: &str) {
+    let mut r: Release = ws.read().get(&[release]).unwrap().unwrap();
+    r.name = name.to_owned();
+    ws.save(&r).unwrap();
+}
+
+fn name(ws: &Workspace, release: &str) -> String {
+    ws.read().get::<Release>(&[release]).unwrap().unwrap().name
+}
+
+#[test]
+fn publishing_the_demo_leaves_no_grey_chart_data_on_the_server() {
+    let team = Team::published();
+    let a = Workspace::open(&team.path("a.greychart")).unwrap();
+    let data = a.read().data().unwrap();
+    let dump = team.cluster.dump();
+    assert!(dump.contains(&data.releases[0].name), "the dump holds no release: is it the team's database?");
+    let mut private: Vec<&str> = Vec::new();
+    private.extend(data.claims.iter().flat_map(|c| [c.source.as_str(), c.note.as_str()]));
+    private.extend(data.stances.iter().map(|s| s.note.as_str()));
+    private.extend(data.engagements.iter().map(|e| e.summary.as_str()));
+    let private: Vec<&str> = private.into_iter().filter(|t| t.len() >= 8).collect();
+    assert!(private.len() > 40, "the demo has grey-chart texts to look for");
+    for text in private {
+        assert!(!dump.contains(text), "{text:?} is in the team database");
+    }
+}
+
+#[test]
+fn a_joined_copy_equals_the_published_one_and_a_second_publish_is_refused() {
+    let team = Team::published();
+    let a = Workspace::open(&team.path("a.greychart")).unwrap();
+    let b = team.joined("al", "b.greychart");
+    let records = |ws: &Workspace| {
+        let mut all: Vec<(String, String, String)> =
+            ws.shared_records().unwrap().into_iter().map(|r| (r.kind, r.id, r.data.to_string())).collect();
+        all.sort();
+        all
+    };
+    assert_eq!(records(&b), records(&a));
+    assert!(records(&a).len() > 100, "{}", records(&a).len());
+    assert!(b.read().data().unwrap().claims.is_empty(), "claims came through the team");
+    let mut again = Workspace::open(&team.path("a.greychart")).unwrap();
+    let e = team.connect("ann").publish(&mut again, &team.cluster.url("ann", PASSWORD)).unwrap_err();
+    assert!(e.to_string().contains("already holds a team"), "{e}");
+}
+
+#[test]
+fn two_managers_edit_the_same_release_and_the_later_sync_reports_both_values() {
+    let team = Team::published();
+    let mut a = Workspace::open(&team.path("a.greychart")).unwrap();
+    let mut b = team.joined("al", "b.greychart");
+    rename(&mut a, "r1", "Ledger, as Ann has it");
+    rename(&mut b, "r1", "Ledger, as Al has it");
+    rename(&mut b, "r2", "Only Al renamed this");
+    let first = team.connect("ann").sync(&mut a).unwrap();
+    assert_eq!((first.pushed, first.conflicts.len()), (1, 0));
+    let second = team.connect("al").sync(&mut b).unwrap();
+    assert_eq!(second.pushed, 1, "the edit without a conflict goes through");
+    assert_eq!(second.conflicts.len(), 1, "{:?}", second.conflicts);
+    let c = &second.conflicts[0];
+    assert_eq!((c.table.as_str(), c.id.as_str(), c.field.as_str()), ("release", "r1", "name"));
+    assert_eq!((c.mine.as_str(), c.theirs.as_str()), (Some("Ledger, as Al has it"), Some("Ledger, as Ann has it")));
+    // Nothing was overwritten: each side still has its own value.
+    assert_eq!(name(&b, "r1"), "Ledger, as Al has it");
+    team.connect("ann").sync(&mut a).unwrap();
+    assert_eq!(name(&a, "r1"), "Ledger, as Ann has it");
+    assert_eq!(name(&a, "r2"), "Only Al renamed this");
+
+    // Al keeps his: pushed on Ann's version; Ann gets it.
+    b.resolve_team_conflict("release", "r1", true).unwrap();
+    let after = team.connect("al").sync(&mut b).unwrap();
+    assert_eq!((after.pushed, after.conflicts.len()), (1, 0));
+    team.connect("ann").sync(&mut a).unwrap();
+    assert_eq!(name(&a, "r1"), "Ledger, as Al has it");
+}
+
+#[test]
+fn edits_made_offline_wait_in_the_file_and_are_pushed_when_the_server_is_back() {
+    let team = Team::published();
+    let mut a = Workspace::open(&team.path("a.greychart")).unwrap();
+    let mut b = team.joined("al", "b.greychart");
+    let ann = team.connect("ann");
+    team.cluster.stop();
+    rename(&mut a, "r1", "Renamed on the train");
+    assert!(matches!(ann.sync(&mut a), Err(TeamError::Connect(_))));
+    assert!(Connection::open(&team.cluster.url("ann", PASSWORD)).is_err());
+    assert_eq!(queued(&a, "ann").unwrap().len(), 1, "the edit is not waiting in the file");
+    team.cluster.restart();
+    let pushed = team.connect("ann").sync(&mut a).unwrap();
+    assert_eq!(pushed.pushed, 1);
+    assert!(queued(&a, "ann").unwrap().is_empty());
+    team.connect("al").sync(&mut b).unwrap();
+    assert_eq!(name(&b, "r1"), "Renamed on the train");
+}
+
+fn copy(from: &Path, to: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let source = PathBuf::from(format!("{}{suffix}", from.display()));
+        if source.exists() {
+            std::fs::copy(&source, format!("{}{suffix}", to.display())).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_push_retried_after_a_crash_applies_once() {
+    let team = Team::published();
+    let path = team.path("a.greychart");
+    let mut a = Workspace::open(&path).unwrap();
+    rename(&mut a, "r1", "Pushed once");
+    drop(a);
+    // The file as it was before the push: the push lands, the client dies
+    // before it notes so, and starts again from this file.
+    copy(&path, &team.path("before.greychart"));
+    let mut a = Workspace::open(&path).unwrap();
+    team.connect("ann").sync(&mut a).unwrap();
+    drop(a);
+    copy(&team.path("before.greychart"), &path);
+    let mut a = Workspace::open(&path).unwrap();
+    let again = team.connect("ann").sync(&mut a).unwrap();
+    assert_eq!((again.pushed, again.conflicts.len()), (0, 0), "{again:?}");
+    assert!(queued(&a, "ann").unwrap().is_empty(), "the edit still waits");
+    let b = team.joined("al", "b.greychart");
+    assert_eq!(name(&b, "r1"), "Pushed once");
+    // Version 2: published as 1, renamed once.
+    let versions = team.connect("al");
+    drop(versions);
+    let dump = team.cluster.dump();
+    assert_eq!(dump.matches("Pushed once").count(), 2, "the record and its one audit row");
+}
