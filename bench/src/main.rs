@@ -10,6 +10,7 @@ mod imports;
 mod packets;
 mod plan;
 mod reporting;
+mod team;
 mod window;
 
 use std::path::Path;
@@ -294,6 +295,10 @@ fn main() {
     }
     if args.get(1).map(String::as_str) == Some("reporting") {
         reporting::reporting(args.get(2).and_then(|s| s.parse().ok()).unwrap_or(100_000));
+        return;
+    }
+    if args.get(1).map(String::as_str) == Some("team") {
+        team::team(args.get(2).and_then(|s| s.parse().ok()).unwrap_or(10_000));
         return;
     }
     if args.get(1).map(String::as_str) == Some("import") {

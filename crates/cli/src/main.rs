@@ -23,6 +23,7 @@ macro_rules! say_on {
 }
 
 mod analysis;
+mod decide;
 mod export;
 mod import;
 mod plan;
@@ -35,7 +36,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use greychart_core::export::ExportDocument;
 use greychart_core::import::Preset;
-use greychart_core::model::Audience;
+use greychart_core::model::{Audience, DecisionKind};
 use greychart_store::{Passphrase, StoreError, Workspace};
 
 #[derive(Parser)]
@@ -216,9 +217,41 @@ enum Command {
         #[arg(long)]
         remove: bool,
     },
-    /// The team database on PostgreSQL: set it up, add users.
+    /// The team database on PostgreSQL: set it up, add users, publish, join, sync.
     #[command(subcommand)]
     Team(team::TeamCommand),
+    /// Record a sign-off on a release: as "me", or with --for and --source on someone's behalf.
+    Decide {
+        /// The workspace.
+        path: PathBuf,
+        /// The release.
+        release: String,
+        /// approved, rejected or abstained.
+        #[arg(long, value_parser = parse_decision)]
+        decision: DecisionKind,
+        /// Why.
+        #[arg(long, default_value = "")]
+        comment: String,
+        /// On this person's behalf (needs --source).
+        #[arg(long = "for", value_name = "PERSON", requires = "source")]
+        on_behalf: Option<String>,
+        /// Where their word is: a mail, the CAB minutes.
+        #[arg(long, requires = "on_behalf")]
+        source: Option<String>,
+    },
+    /// Move a release's planned window.
+    Reschedule {
+        /// The workspace.
+        path: PathBuf,
+        /// The release.
+        release: String,
+        /// First day (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        start: NaiveDate,
+        /// Last day (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        end: NaiveDate,
+    },
 }
 
 /// The kinds of file `import` reads.
@@ -321,6 +354,13 @@ where
         .try_map(move |text: String| all.iter().copied().find(|&v| name(v) == text).ok_or("not one of the names"))
 }
 
+fn parse_decision(s: &str) -> Result<DecisionKind, String> {
+    match DecisionKind::parse(s) {
+        Some(d @ (DecisionKind::Approved | DecisionKind::Rejected | DecisionKind::Abstained)) => Ok(d),
+        _ => Err(format!("{s:?} is not a decision: approved, rejected or abstained")),
+    }
+}
+
 fn parse_preset(s: &str) -> Result<Preset, String> {
     Preset::parse(s).ok_or_else(|| format!("{s:?} is not a preset: jira or servicenow"))
 }
@@ -356,6 +396,16 @@ fn main() -> ExitCode {
         Command::Demo { path } => demo(&path),
         Command::Passphrase { path, remove } => set_passphrase(&path, remove),
         Command::Team(command) => team::run(command),
+        Command::Decide { path, release, decision, comment, on_behalf, source } => decide::decide(
+            &path,
+            decide::Decide {
+                release: &release,
+                decision,
+                comment: &comment,
+                on_behalf: on_behalf.as_deref().zip(source.as_deref()),
+            },
+        ),
+        Command::Reschedule { path, release, start, end } => decide::reschedule(&path, &release, start, end),
         Command::Import { path, file, kind, map, preset, sheet } => {
             import::run(&path, &file, import::Source { kind, map: map.as_deref(), preset, sheet: sheet.as_deref() })
         }

@@ -126,7 +126,7 @@ pub(crate) fn run(command: TeamCommand) -> Result<(), Failure> {
             let (count, kept) = Connection::open(&url).and_then(|c| c.join(&mut ws, &url)).map_err(failure)?;
             say!("joined {}: {count} shared records", greychart_team::without_password(&url));
             if !kept.is_empty() {
-                say!("kept here, not in the team (your claims name them): {}", kept.join(", "));
+                say!("kept here only, not in the team (your grey chart names them): {}", kept.join(", "));
             }
             Ok(())
         }

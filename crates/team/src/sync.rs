@@ -168,17 +168,23 @@ impl Connection {
     }
 
     /// Makes `ws` a copy of the team's shared data: the team's records are
-    /// written over its own, its other shared records go, except people its
-    /// claims name, kept here and returned.
+    /// written over its own, its other shared records go, except the people
+    /// and releases its private grey chart names (claims, stances,
+    /// profiles, contacts): those are kept here only, and returned.
     pub fn join(&self, ws: &mut Workspace, url: &str) -> Result<(usize, Vec<String>)> {
         let (rows, watermark) = self.pull_since("0")?;
         let theirs: HashSet<(String, String)> = rows.iter().map(|(k, i, _)| (k.clone(), i.clone())).collect();
-        let claimed: HashSet<String> = ws
-            .read()
-            .list::<greychart_core::model::Claim>()
-            .map_err(store)?
-            .into_iter()
-            .flat_map(|c| [c.from, c.to])
+        // What the private grey chart names must stay, or it would go with it.
+        let private = ws.read().data().map_err(store)?;
+        let named: HashSet<(&str, String)> = private
+            .claims
+            .iter()
+            .flat_map(|c| [c.from.clone(), c.to.clone()])
+            .chain(private.stances.iter().map(|s| s.person.clone()))
+            .chain(private.profiles.iter().map(|p| p.person.clone()))
+            .chain(private.engagements.iter().map(|e| e.person.clone()))
+            .map(|id| ("person", id))
+            .chain(private.stances.iter().map(|s| ("release", s.release.clone())))
             .collect();
         let mut pulled: Vec<Pulled> =
             rows.into_iter().map(|(kind, id, t)| Pulled { kind, id, data: t.data, version: t.version }).collect();
@@ -188,8 +194,8 @@ impl Connection {
             if theirs.contains(&(r.kind.clone(), r.id.clone())) {
                 continue;
             }
-            if r.kind == "person" && claimed.contains(&r.id) {
-                kept.push(r.id.clone());
+            if named.contains(&(r.kind.as_str(), r.id.clone())) {
+                kept.push(format!("{} {}", r.kind, r.id));
                 bases.push((r.kind, r.id, 0, r.data));
             } else {
                 pulled.push(Pulled { kind: r.kind, id: r.id, data: None, version: 0 });

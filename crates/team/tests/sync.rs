@@ -184,3 +184,35 @@ fn a_push_retried_after_a_crash_applies_once() {
     let dump = team.cluster.dump();
     assert_eq!(dump.matches("Pushed once").count(), 2, "the record and its one audit row");
 }
+
+#[test]
+fn joining_with_an_existing_file_keeps_its_grey_chart_and_what_it_names() {
+    let team = Team::published();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+    let mut data = greychart_core::demo::demo_workspace(today);
+    let mut extra = data.people[1].clone();
+    extra.id = "p99".into();
+    extra.name = "Only in my file".into();
+    data.people.push(extra);
+    let mut claim = data.claims[0].clone();
+    claim.id = "cl9999".into();
+    claim.to = "p99".into();
+    data.claims.push(claim);
+    let mut component = data.components[0].clone();
+    component.id = "k-mine".into();
+    data.components.push(component);
+    let path = team.path("mine.greychart");
+    let mut mine = Workspace::create_with(&path, &data).unwrap();
+    let claims_before = mine.read().data().unwrap().claims.len();
+    let (_, kept) = team.connect("al").join(&mut mine, &team.cluster.url("al", PASSWORD)).unwrap();
+    assert_eq!(kept, ["person p99"]);
+    let after = mine.read().data().unwrap();
+    assert_eq!(after.claims.len(), claims_before, "the grey chart lost claims");
+    assert!(after.people.iter().any(|p| p.id == "p99"));
+    assert!(
+        !after.components.iter().any(|c| c.id == "k-mine"),
+        "a record the team lacks and nothing private names stays"
+    );
+    // Kept here only: never pushed.
+    assert!(queued(&mine, "al").unwrap().is_empty());
+}

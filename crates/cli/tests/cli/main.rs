@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod approvals;
+mod decide;
 mod encryption;
 mod exports;
 mod fixtures;
