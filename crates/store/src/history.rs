@@ -18,7 +18,7 @@ use crate::error::{Result, StoreError};
 use crate::{Workspace, Write};
 
 /// Tables the history does not track: the logs themselves.
-pub(crate) const UNTRACKED_TABLES: &[&str] = &["audit", "edits", "team_base", "team_conflicts"];
+pub(crate) const UNTRACKED_TABLES: &[&str] = &["audit", "edits", "team_base", "team_conflicts", "team_dirty"];
 
 /// Which way an edit is applied.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -27,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/007_edit_indexes.sql"),
     include_str!("migrations/008_change_risk.sql"),
     include_str!("migrations/009_team.sql"),
+    include_str!("migrations/010_team_dirty.sql"),
 ];
 
 /// The schema version this build writes.

@@ -86,6 +86,16 @@ fn list_of<R: Record + serde::de::DeserializeOwned>(
     Ok(())
 }
 
+fn get_json<R: Record + serde::de::DeserializeOwned>(ws: &Workspace, kind: &str, id: &str) -> Result<Option<Value>> {
+    let key: Vec<&str> = id.split(" → ").collect();
+    match ws.read().get::<R>(&key)? {
+        Some(record) => {
+            Ok(Some(serde_json::to_value(&record).map_err(|e| StoreError::Conflict(format!("{kind}: {e}")))?))
+        }
+        None => Ok(None),
+    }
+}
+
 fn put_json<R: Record + serde::de::DeserializeOwned>(
     w: &mut Write<'_>,
     kind: &str,
@@ -148,6 +158,45 @@ impl Workspace {
         Ok(out)
     }
 
+    /// One shared record's JSON, if the workspace has it.
+    pub fn shared_record(&self, kind: &str, id: &str) -> Result<Option<Value>> {
+        by_kind!(kind, get_json(self, kind, id))
+    }
+
+    /// The shared records changed here since they were last in step with
+    /// the team (kept by triggers), as (kind, id).
+    pub fn team_dirty(&self) -> Result<Vec<(String, String)>> {
+        let mut stmt = self.conn.prepare("SELECT kind, id FROM team_dirty")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// What the team had of one record when last synced.
+    pub fn team_base_of(&self, kind: &str, id: &str) -> Result<Option<Base>> {
+        let row: Option<(i64, String)> = self
+            .conn
+            .query_row("SELECT version, data FROM team_base WHERE kind = ?1 AND id = ?2", [kind, id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
+        match row {
+            Some((version, data)) => Ok(Some(Base {
+                version,
+                data: serde_json::from_str(&data).map_err(|e| StoreError::Conflict(format!("team base: {e}")))?,
+            })),
+            None => Ok(None),
+        }
+    }
+
+    /// Forgets which records changed: everything is in step with the team
+    /// (after publishing or joining).
+    pub fn forget_team_dirty(&mut self) -> Result<()> {
+        let mut w = self.write()?;
+        w.untracked();
+        w.conn().execute("DELETE FROM team_dirty", [])?;
+        w.commit()
+    }
+
     /// What the team had of each record when last synced.
     pub fn team_base(&self) -> Result<std::collections::HashMap<(String, String), Base>> {
         let mut stmt = self.conn.prepare("SELECT kind, id, version, data FROM team_base")?;
@@ -189,6 +238,12 @@ impl Workspace {
         for (kind, id, version, data) in bases {
             set_base(&w, kind, id, *version, data)?;
         }
+        // What came from the team, or went to it, is in step now.
+        let mut clean = w.conn().prepare("DELETE FROM team_dirty WHERE kind = ?1 AND id = ?2")?;
+        for (kind, id) in pulled.iter().map(|p| (&p.kind, &p.id)).chain(bases.iter().map(|b| (&b.0, &b.1))) {
+            clean.execute([kind, id])?;
+        }
+        drop(clean);
         w.commit()
     }
 
@@ -285,10 +340,11 @@ impl Workspace {
 }
 
 fn set_base(w: &Write<'_>, kind: &str, id: &str, version: i64, data: &Value) -> Result<()> {
-    w.conn().execute(
-        "INSERT INTO team_base (kind, id, version, data) VALUES (?1, ?2, ?3, ?4)
+    w.conn()
+        .prepare_cached(
+            "INSERT INTO team_base (kind, id, version, data) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT(kind, id) DO UPDATE SET version = excluded.version, data = excluded.data",
-        rusqlite::params![kind, id, version, data.to_string()],
-    )?;
+        )?
+        .execute(rusqlite::params![kind, id, version, data.to_string()])?;
     Ok(())
 }

@@ -6,7 +6,11 @@ use crate::connect::Connection;
 use crate::error::{Result, TeamError};
 
 /// Each entry upgrades the schema by one version; index 0 makes version 1.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_team.sql"), include_str!("migrations/002_sync.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_team.sql"),
+    include_str!("migrations/002_sync.sql"),
+    include_str!("migrations/003_audit_statements.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -5,9 +5,9 @@
 //! and what the team had of them when last synced; each has an id made of
 //! its content, so a retried push never applies twice.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
-use greychart_store::{Base, BaseRow, Conflict, Pulled, SharedRecord, Workspace, SHARED_KINDS};
+use greychart_store::{Base, BaseRow, Conflict, Pulled, Workspace, SHARED_KINDS};
 use serde::Serialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -71,29 +71,25 @@ fn order(kind: &str) -> usize {
     SHARED_KINDS.iter().position(|k| *k == kind).unwrap_or(usize::MAX)
 }
 
-/// The edits waiting in `ws`: its shared records against the base.
+/// The edits waiting in `ws`: the shared records changed here since they
+/// were last in step with the team, each against what the team had.
 pub fn queued(ws: &Workspace, login: &str) -> Result<Vec<Edit>> {
-    let base = ws.team_base().map_err(store)?;
     let held: HashSet<(String, String)> =
         ws.team_conflicts().map_err(store)?.into_iter().map(|c| (c.kind, c.id)).collect();
     let mut edits = Vec::new();
-    let mut seen = HashSet::new();
-    for SharedRecord { kind, id, data } in ws.shared_records().map_err(store)? {
-        let key = (kind.clone(), id.clone());
-        seen.insert(key.clone());
-        if held.contains(&key) {
+    for (kind, id) in ws.team_dirty().map_err(store)? {
+        if held.contains(&(kind.clone(), id.clone())) {
             continue;
         }
-        match base.get(&key) {
-            Some(Base { version: 0, .. }) => {}
-            Some(b) if b.data == data => {}
-            Some(b) => edits.push(edit(login, kind, id, b.version, Some(data))),
-            None => edits.push(edit(login, kind, id, 0, Some(data))),
-        }
-    }
-    for ((kind, id), b) in &base {
-        if b.version > 0 && !seen.contains(&(kind.clone(), id.clone())) && !held.contains(&(kind.clone(), id.clone())) {
-            edits.push(edit(login, kind.clone(), id.clone(), b.version, None));
+        let mine = ws.shared_record(&kind, &id).map_err(store)?;
+        let base = ws.team_base_of(&kind, &id).map_err(store)?;
+        match (base, mine) {
+            // Kept here only (not the team's): never pushed.
+            (Some(Base { version: 0, .. }), _) => {}
+            (Some(b), Some(data)) if b.data == data => {}
+            (Some(b), mine) => edits.push(edit(login, kind, id, b.version, mine)),
+            (None, Some(data)) => edits.push(edit(login, kind, id, 0, Some(data))),
+            (None, None) => {}
         }
     }
     // Created in kind order; deleted in the reverse.
@@ -148,16 +144,25 @@ impl Connection {
                     "the team database already holds a team ({held} records): join it instead"
                 )));
             }
-            let insert =
-                tx.prepare("INSERT INTO greychart.records (kind, id, data) VALUES ($1, $2, $3::text::jsonb)").await?;
-            for r in &records {
-                tx.execute(&insert, &[&r.kind, &r.id, &r.data.to_string()]).await?;
+            // In batches: one round trip for thousands of records.
+            let insert = tx
+                .prepare(
+                    "INSERT INTO greychart.records (kind, id, data)
+                     SELECT kind, id, data::jsonb FROM unnest($1::text[], $2::text[], $3::text[]) AS r(kind, id, data)",
+                )
+                .await?;
+            for batch in records.chunks(5_000) {
+                let kinds: Vec<&str> = batch.iter().map(|r| r.kind.as_str()).collect();
+                let ids: Vec<&str> = batch.iter().map(|r| r.id.as_str()).collect();
+                let data: Vec<String> = batch.iter().map(|r| r.data.to_string()).collect();
+                tx.execute(&insert, &[&kinds, &ids, &data]).await?;
             }
             tx.commit().await?;
             Ok((records.len(), self.watermark().await?))
         })?;
         let bases: Vec<BaseRow> = records.into_iter().map(|r| (r.kind, r.id, 1, r.data)).collect();
         ws.apply_team(&[], &bases).map_err(store)?;
+        ws.forget_team_dirty().map_err(store)?;
         ws.set_team_settings(&[
             ("team_url", &without_password(url)),
             ("team_login", &login),
@@ -203,6 +208,7 @@ impl Connection {
         }
         let count = pulled.iter().filter(|p| p.data.is_some()).count();
         ws.apply_team(&pulled, &bases).map_err(store)?;
+        ws.forget_team_dirty().map_err(store)?;
         ws.set_team_settings(&[
             ("team_url", &without_password(url)),
             ("team_login", &self.login),
@@ -264,21 +270,19 @@ impl Connection {
         }
         let watermark = ws.team_setting("team_watermark").map_err(store)?.unwrap_or_else(|| "0".to_owned());
         let (rows, next) = self.pull_since(&watermark)?;
-        let base = ws.team_base().map_err(store)?;
-        let local: HashMap<(String, String), Value> =
-            ws.shared_records().map_err(store)?.into_iter().map(|r| ((r.kind, r.id), r.data)).collect();
         let held: HashSet<(String, String)> =
             ws.team_conflicts().map_err(store)?.into_iter().map(|c| (c.kind, c.id)).collect();
         let mut pulled = Vec::new();
         let mut same = Vec::new();
         for (kind, id, theirs) in rows {
             let key = (kind.clone(), id.clone());
-            let known = base.get(&key);
-            if known.is_some_and(|b| b.version >= theirs.version) {
+            let known = ws.team_base_of(&kind, &id).map_err(store)?;
+            if known.as_ref().is_some_and(|b| b.version >= theirs.version) {
                 continue;
             }
-            let mine = local.get(&key);
-            let pending = match known {
+            let mine = ws.shared_record(&kind, &id).map_err(store)?;
+            let mine = mine.as_ref();
+            let pending = match &known {
                 Some(b) => mine != Some(&b.data),
                 None => mine.is_some(),
             };
