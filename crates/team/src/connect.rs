@@ -76,18 +76,23 @@ fn tls() -> Result<MakeRustlsConnect> {
     Ok(MakeRustlsConnect::new(config))
 }
 
-/// A URL as messages may show it: without its password.
+/// A URL's parts around its password: (up to the user, the user, from `@`),
+/// when it has one.
+fn around_password(url: &str) -> Option<(&str, &str, &str)> {
+    let scheme = url.find("://")? + 3;
+    let at = url.rfind('@').filter(|&at| at > scheme)?;
+    let (user, _) = url[scheme..at].split_once(':')?;
+    Some((&url[..scheme], user, &url[at..]))
+}
+
+/// A URL as messages may show it: its password masked.
 pub fn shown(url: &str) -> String {
-    match (url.find("://"), url.find('@')) {
-        (Some(scheme), Some(at)) if at > scheme => {
-            let credentials = &url[scheme + 3..at];
-            match credentials.split_once(':') {
-                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]),
-                None => url.to_owned(),
-            }
-        }
-        _ => url.to_owned(),
-    }
+    around_password(url).map_or_else(|| url.to_owned(), |(start, user, rest)| format!("{start}{user}:***{rest}"))
+}
+
+/// The URL without its password, as a workspace keeps it.
+pub fn without_password(url: &str) -> String {
+    around_password(url).map_or_else(|| url.to_owned(), |(start, user, rest)| format!("{start}{user}{rest}"))
 }
 
 #[cfg(test)]
@@ -98,5 +103,7 @@ mod tests {
     fn a_url_is_shown_without_its_password() {
         assert_eq!(shown("postgresql://ann:s3cret@db:5432/team"), "postgresql://ann:***@db:5432/team");
         assert_eq!(shown("postgresql://ann@db/team"), "postgresql://ann@db/team");
+        assert_eq!(without_password("postgresql://ann:p@ss@db:5432/team"), "postgresql://ann@db:5432/team");
+        assert_eq!(without_password("postgresql://db/team"), "postgresql://db/team");
     }
 }

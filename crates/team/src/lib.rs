@@ -11,8 +11,8 @@ mod schema;
 mod sync;
 mod users;
 
-pub use connect::{shown, Connection};
+pub use connect::{shown, without_password, Connection};
 pub use error::{Result, TeamError};
 pub use schema::{Init, GROUPS, SCHEMA_VERSION};
-pub use sync::{field_conflicts, queued, without_password, Edit, FieldConflict, SyncReport};
+pub use sync::{field_conflicts, queued, Edit, FieldConflict, SyncReport};
 pub use users::Role;

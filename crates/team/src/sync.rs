@@ -12,7 +12,7 @@ use serde::Serialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use crate::connect::Connection;
+use crate::connect::{without_password, Connection};
 use crate::error::{Result, TeamError};
 
 /// A field that differs between this workspace and the team.
@@ -54,17 +54,6 @@ pub struct Edit {
     pub base_version: i64,
     /// The new data (`None`: deleted).
     pub data: Option<Value>,
-}
-
-/// The URL without its password, as the workspace keeps it.
-pub fn without_password(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(scheme), Some(at)) if at > scheme => match url[scheme + 3..at].split_once(':') {
-            Some((user, _)) => format!("{}{user}{}", &url[..scheme + 3], &url[at..]),
-            None => url.to_owned(),
-        },
-        _ => url.to_owned(),
-    }
 }
 
 fn order(kind: &str) -> usize {
@@ -448,15 +437,4 @@ pub fn field_conflicts(conflicts: &[Conflict]) -> Vec<FieldConflict> {
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_workspace_keeps_the_url_without_its_password() {
-        assert_eq!(without_password("postgresql://ann:p@ss@db:5432/team"), "postgresql://ann@db:5432/team");
-        assert_eq!(without_password("postgresql://db/team"), "postgresql://db/team");
-    }
 }
