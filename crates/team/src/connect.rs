@@ -60,7 +60,7 @@ impl Connection {
 
 /// TLS with the system's trusted certificates (none found: TLS still works
 /// for servers the URL does not require it of).
-fn tls() -> Result<MakeRustlsConnect> {
+pub(crate) fn tls() -> Result<MakeRustlsConnect> {
     let mut roots = rustls::RootCertStore::empty();
     roots.add_parsable_certificates(rustls_native_certs::load_native_certs().certs);
     // ring, not aws-lc-rs: no C toolchain beyond cc at build time. Its

@@ -7,12 +7,14 @@
 
 mod connect;
 mod error;
+mod live;
 mod schema;
 mod sync;
 mod users;
 
 pub use connect::{shown, without_password, Connection};
 pub use error::{Result, TeamError};
+pub use live::{Heard, Listener};
 pub use schema::{Init, GROUPS, SCHEMA_VERSION};
 pub use sync::{field_conflicts, queued, Edit, FieldConflict, SyncReport};
 pub use users::Role;

@@ -10,6 +10,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_team.sql"),
     include_str!("migrations/002_sync.sql"),
     include_str!("migrations/003_audit_statements.sql"),
+    include_str!("migrations/004_notify.sql"),
 ];
 
 /// The schema version this build writes.

@@ -216,3 +216,23 @@ fn joining_with_an_existing_file_keeps_its_grey_chart_and_what_it_names() {
     // Kept here only: never pushed.
     assert!(queued(&mine, "al").unwrap().is_empty());
 }
+
+#[test]
+fn another_clients_commit_is_heard_within_two_seconds_and_pulled() {
+    let team = Team::published();
+    let mut a = Workspace::open(&team.path("a.greychart")).unwrap();
+    let mut b = team.joined("al", "b.greychart");
+    let listener = greychart_team::Listener::open(&team.cluster.url("al", PASSWORD)).unwrap();
+    assert_eq!(listener.wait(std::time::Duration::from_millis(200)), greychart_team::Heard::Quiet);
+    rename(&mut a, "r1", "Heard at once");
+    let committed = std::time::Instant::now();
+    team.connect("ann").sync(&mut a).unwrap();
+    let heard = listener.wait(std::time::Duration::from_secs(2));
+    assert_eq!(heard, greychart_team::Heard::Changed("records".to_owned()));
+    team.connect("al").sync(&mut b).unwrap();
+    assert_eq!(name(&b, "r1"), "Heard at once");
+    assert!(committed.elapsed() < std::time::Duration::from_secs(2), "{:?}", committed.elapsed());
+    // The server gone: the listener says so, rather than staying quiet.
+    team.cluster.stop();
+    assert_eq!(listener.wait(std::time::Duration::from_secs(5)), greychart_team::Heard::Disconnected);
+}
