@@ -106,9 +106,9 @@ impl Imports {
 /// the workspace (nothing written) when it is small enough.
 pub fn preview(ws: &mut Workspace, request: &ImportRequest) -> Result<ImportPreview, ApiError> {
     let (name, reading) = read(request)?;
-    let mut preview = request.preview(&reading);
-    if preview.problem.is_none() && reading.sheet.rows.len() <= DRY_RUN_ROWS {
-        match request.prepare(&reading).map_err(invalid).and_then(|p| apply(ws, &name, &p, false)) {
+    let (mut preview, prepared) = request.preview(&reading);
+    if let Some(prepared) = prepared.filter(|_| reading.sheet.rows.len() <= DRY_RUN_ROWS) {
+        match apply(ws, &name, &prepared, false) {
             Ok(report) => {
                 let done = done(&report);
                 preview.notes.extend(done.created.into_iter().map(|c| format!("creates {c}")));

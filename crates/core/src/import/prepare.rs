@@ -172,8 +172,10 @@ impl ImportRequest {
     }
 
     /// The preview: the first rows as the fields read them, each with its
-    /// own problem, and the first problem of the whole file.
-    pub fn preview(&self, reading: &Reading) -> ImportPreview {
+    /// own problem, and the first problem of the whole file; with the whole
+    /// file's rows when they all read (for a check against the workspace,
+    /// without parsing the file again).
+    pub fn preview(&self, reading: &Reading) -> (ImportPreview, Option<Prepared>) {
         let sheet = &reading.sheet;
         let kind = if self.preset.is_some() { ImportKind::Changes } else { self.kind };
         let fields = kind.fields();
@@ -214,16 +216,21 @@ impl ImportRequest {
                 Err(e) => preview.problem = Some(e.to_string()),
             },
         }
-        if preview.problem.is_none() {
-            match self.prepare(reading) {
-                Ok(Prepared::Plan(plan)) => {
-                    preview.notes = plan.left_out;
+        if preview.problem.is_some() {
+            return (preview, None);
+        }
+        match self.prepare(reading) {
+            Ok(prepared) => {
+                if let Prepared::Plan(plan) = &prepared {
+                    preview.notes.clone_from(&plan.left_out);
                 }
-                Ok(Prepared::Table(_)) => {}
-                Err(e) => preview.problem = Some(e.to_string()),
+                (preview, Some(prepared))
+            }
+            Err(e) => {
+                preview.problem = Some(e.to_string());
+                (preview, None)
             }
         }
-        preview
     }
 }
 
@@ -254,7 +261,8 @@ mod tests {
         let req = request(ImportKind::People, None);
         let reading = req.read("hr.csv", csv);
         let Ok(reading) = reading else { panic!("unread") };
-        let preview = req.preview(&reading);
+        let (preview, prepared) = req.preview(&reading);
+        assert!(prepared.is_none(), "a file with a problem gives no rows to import");
         let mapped: Vec<_> = preview.mapping.iter().map(|m| (m.field.as_str(), m.column.as_deref())).collect();
         assert_eq!(
             mapped,
@@ -274,7 +282,7 @@ mod tests {
         let mut mapping = preview.mapping.clone();
         mapping[1].column = None;
         let req = request(ImportKind::People, Some(mapping));
-        let preview = req.preview(&req.read("hr.csv", csv).unwrap_or_else(|_| panic!("unread")));
+        let (preview, _) = req.preview(&req.read("hr.csv", csv).unwrap_or_else(|_| panic!("unread")));
         assert!(preview.problem.is_some_and(|p| p.contains("name: no column holds it")));
     }
 }
