@@ -68,9 +68,17 @@ impl Workspace {
     /// and rule) and writes nothing: the window's preview.
     pub fn import(&mut self, file: &str, parsed: &Parsed, commit: bool) -> Result<ImportReport> {
         let result = self.import_rows(file, parsed, commit);
-        // A Cancel pressed during this import ends with it.
-        self.progress.cancelled.store(false, Ordering::Relaxed);
-        result
+        self.end_import(result)
+    }
+
+    /// A Cancel pressed during an import ends with it; a statement it
+    /// interrupted (SQLite's "interrupted") is reported as the cancel.
+    fn end_import(&mut self, result: Result<ImportReport>) -> Result<ImportReport> {
+        let cancelled = self.progress.cancelled.swap(false, Ordering::Relaxed);
+        match result {
+            Err(_) if cancelled => Err(StoreError::Cancelled),
+            other => other,
+        }
     }
 
     fn import_rows(&mut self, file: &str, parsed: &Parsed, commit: bool) -> Result<ImportReport> {
@@ -104,8 +112,7 @@ impl Workspace {
     /// false, checks and writes nothing.
     pub fn import_plan(&mut self, file: &str, plan: &PlanImport, commit: bool) -> Result<ImportReport> {
         let result = self.import_plan_rows(file, plan, commit);
-        self.progress.cancelled.store(false, Ordering::Relaxed);
-        result
+        self.end_import(result)
     }
 
     fn import_plan_rows(&mut self, file: &str, plan: &PlanImport, commit: bool) -> Result<ImportReport> {
