@@ -546,7 +546,21 @@ stale: boolean,
 /**
  * What changed, when stale.
  */
-stale_reason: string, };
+stale_reason: string, 
+/**
+ * Who recorded it, when not the approver: their delegate, or a
+ * manager recording a decision given on paper or by mail.
+ */
+recorded_by: string, 
+/**
+ * Where a decision given outside the app is written (a mail, minutes);
+ * empty when given in the app.
+ */
+source: string, 
+/**
+ * The team login it was given under (empty in a local workspace).
+ */
+login: string, };
 
 /**
  * Who a sign-off packet is for.

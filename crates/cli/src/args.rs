@@ -191,7 +191,8 @@ pub(crate) enum Command {
     /// The team database on PostgreSQL: set it up, add users, publish, join, sync.
     #[command(subcommand)]
     Team(team::TeamCommand),
-    /// Record a sign-off on a release: as "me", or with --for and --source on someone's behalf.
+    /// Record a sign-off on a release: as yourself ("me", or your team login), for
+    /// someone who delegated to you, or with --for and --source on someone's behalf.
     Decide {
         /// The workspace.
         path: PathBuf,
@@ -203,8 +204,9 @@ pub(crate) enum Command {
         /// Why.
         #[arg(long, default_value = "")]
         comment: String,
-        /// On this person's behalf (needs --source).
-        #[arg(long = "for", value_name = "PERSON", requires = "source")]
+        /// For this person: on their behalf with --source (a manager), or as
+        /// their delegate (a team workspace).
+        #[arg(long = "for", value_name = "PERSON")]
         on_behalf: Option<String>,
         /// Where their word is: a mail, the CAB minutes.
         #[arg(long, requires = "on_behalf")]

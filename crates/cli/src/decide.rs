@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use greychart_core::model::{DecisionKind, Release};
+use greychart_core::model::{Decision, DecisionKind, Release};
 
 use crate::Failure;
 
@@ -14,22 +14,30 @@ pub(crate) struct Decide<'a> {
     pub release: &'a str,
     pub decision: DecisionKind,
     pub comment: &'a str,
-    /// On someone else's behalf, and where their word is (a mail, minutes).
-    pub on_behalf: Option<(&'a str, &'a str)>,
+    /// For someone else: on their behalf with a source, or as their delegate.
+    pub approver: Option<&'a str>,
+    /// Where their word is (a mail, minutes), when given outside the app.
+    pub source: Option<&'a str>,
 }
 
 pub(crate) fn decide(path: &Path, d: Decide<'_>) -> Result<(), Failure> {
     let mut ws = crate::open(path)?;
     if ws.team_setting("team_url")?.is_some() {
-        return Err(Failure::Input(format!(
-            "{} is a team workspace: decisions through the team database are not here yet (issue 22); record it in a local workspace",
-            path.display()
-        )));
+        return decide_in_team(&mut ws, &d);
     }
     if ws.read().get::<Release>(&[d.release])?.is_none() {
         return Err(Failure::Input(format!("no release with id {}", d.release)));
     }
-    let approver = match d.on_behalf {
+    let on_behalf = match (d.approver, d.source) {
+        (Some(person), Some(source)) => Some((person, source)),
+        (Some(_), None) => {
+            return Err(Failure::Input(
+                "--for needs --source in a local workspace: where is their word (a mail, minutes)?".to_owned(),
+            ))
+        }
+        _ => None,
+    };
+    let approver = match on_behalf {
         Some((person, _)) => person.to_owned(),
         None => ws.read().setting("me")?.ok_or_else(|| {
             Failure::Input("who is deciding? Set \"me\" in the window, or give --for PERSON --source TEXT".to_owned())
@@ -45,7 +53,7 @@ pub(crate) fn decide(path: &Path, d: Decide<'_>) -> Result<(), Failure> {
     if asked.is_empty() {
         return Err(Failure::Input(format!("{approver} is not asked to sign off {}", d.release)));
     }
-    let comment = match d.on_behalf {
+    let comment = match on_behalf {
         Some((_, source)) if d.comment.is_empty() => format!("recorded from: {source}"),
         Some((_, source)) => format!("{} (recorded from: {source})", d.comment),
         None => d.comment.to_owned(),
@@ -57,8 +65,51 @@ pub(crate) fn decide(path: &Path, d: Decide<'_>) -> Result<(), Failure> {
     Ok(())
 }
 
+/// In a team workspace: written here at once, then pushed; with the server
+/// out of reach it waits for the next sync.
+fn decide_in_team(ws: &mut greychart_store::Workspace, d: &Decide<'_>) -> Result<(), Failure> {
+    let fail = |e: greychart_team::TeamError| Failure::Input(e.to_string());
+    let decide = greychart_team::Decide {
+        release: d.release,
+        approver: d.approver,
+        kind: d.decision,
+        comment: d.comment,
+        source: d.source,
+    };
+    let written = greychart_team::decide(ws, &decide).map_err(fail)?;
+    let approver = written.first().map(|w| w.decided_by.clone()).unwrap_or_default();
+    let url = ws.team_setting("team_url")?.unwrap_or_default();
+    match greychart_team::Connection::open(&url) {
+        Ok(c) => {
+            c.sync(ws).map_err(fail)?;
+            if let Some(first) = written.first() {
+                let now: Option<Decision> = ws.read().get(&[&first.id])?;
+                if let Some(refused) = now.filter(|n| n.stale) {
+                    return Err(Failure::Input(refused.stale_reason));
+                }
+            }
+            say!("{approver} {} {} ({} sign-offs), recorded by the team", d.decision.words(), d.release, written.len());
+        }
+        Err(e) => say!(
+            "{approver} {} {} ({} sign-offs): queued, pushed at the next `greychart team sync` ({e})",
+            d.decision.words(),
+            d.release,
+            written.len()
+        ),
+    }
+    Ok(())
+}
+
 pub(crate) fn reschedule(path: &Path, release: &str, start: NaiveDate, end: NaiveDate) -> Result<(), Failure> {
     let mut ws = crate::open(path)?;
+    let role = ws.team_setting("team_role")?;
+    if role.as_deref().is_some_and(|r| r != "manager") {
+        return Err(Failure::Input(format!(
+            "{} is a team workspace and only a manager edits the plan; you are {}",
+            path.display(),
+            role.as_deref().filter(|r| !r.is_empty()).map_or("not a member".to_owned(), |r| format!("an {r}"))
+        )));
+    }
     let mut r: Release =
         ws.read().get(&[release])?.ok_or_else(|| Failure::Input(format!("no release with id {release}")))?;
     r.window_start = Some(start);

@@ -139,6 +139,9 @@ pub(crate) fn run(command: TeamCommand) -> Result<(), Failure> {
                 say!("{text}");
             } else {
                 say!("pushed {}, pulled {}", report.pushed, report.pulled);
+                for r in &report.refused {
+                    say!("refused: {r}");
+                }
                 for c in &report.conflicts {
                     say!("conflict: {} {} {}: mine {} / theirs {}", c.table, c.id, c.field, c.mine, c.theirs);
                 }
@@ -162,7 +165,9 @@ pub(crate) fn run(command: TeamCommand) -> Result<(), Failure> {
             let ws = crate::open(&file)?;
             let url = linked(&ws, &file)?;
             let login = ws.team_setting("team_login")?.unwrap_or_default();
-            let queued = queued(&ws, &login).map_err(failure)?.len();
+            let queued = queued(&ws, &login).map_err(failure)?.len() + ws.queued_team_decisions()?.len();
+            let role = ws.team_setting("team_role")?.unwrap_or_default();
+            let person = ws.team_setting("team_person")?.unwrap_or_default();
             let conflicts = ws.team_conflicts()?.len();
             let last_sync = ws.team_setting("team_last_sync")?;
             let server = match Connection::open(&url) {
@@ -173,7 +178,8 @@ pub(crate) fn run(command: TeamCommand) -> Result<(), Failure> {
             };
             if json {
                 let value = serde_json::json!({
-                    "server": greychart_team::without_password(&url), "login": login, "state": server,
+                    "server": greychart_team::without_password(&url), "login": login, "person": person,
+                    "role": role, "state": server,
                     "queued": queued, "conflicts": conflicts, "last_sync": last_sync,
                 });
                 say!("{value:#}");

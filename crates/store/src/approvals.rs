@@ -297,6 +297,9 @@ impl Workspace {
             comment: comment.to_owned(),
             stale: false,
             stale_reason: String::new(),
+            recorded_by: String::new(),
+            source: String::new(),
+            login: String::new(),
         };
         w.save(&decision)?;
         w.commit()?;

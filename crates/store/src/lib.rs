@@ -28,6 +28,7 @@ mod read;
 mod record;
 mod schema;
 mod shared;
+mod team_decisions;
 mod workspace;
 mod write;
 
@@ -40,5 +41,6 @@ pub use read::Read;
 pub use record::{Record, Reference};
 pub use schema::{APPLICATION_ID, KEPT_BACKUPS, SCHEMA_VERSION};
 pub use shared::{Base, BaseRow, Conflict, Pulled, SharedRecord, SHARED_KINDS};
+pub use team_decisions::TeamDecision;
 pub use workspace::Workspace;
 pub use write::Write;

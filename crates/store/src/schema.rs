@@ -28,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/008_change_risk.sql"),
     include_str!("migrations/009_team.sql"),
     include_str!("migrations/010_team_dirty.sql"),
+    include_str!("migrations/011_team_decisions.sql"),
 ];
 
 /// The schema version this build writes.

@@ -1,12 +1,13 @@
 //! The shared part of a workspace, as a team database holds it: teams,
 //! people, components, services, releases, changes, dependencies, windows
-//! and freezes, absences and approval rules, each as (kind, id, the JSON of
-//! its Greychart type). Never claims, stances, profiles, the engagement
+//! and freezes, absences, approval rules, the approval settings and the
+//! requirements, each as (kind, id, the JSON of its Greychart type; a
+//! setting's value as a JSON string). Never claims, stances, profiles, the engagement
 //! log, map positions or "me": those stay in the file. Also the team link's
 //! own state: the base each record was synced on, and the conflicts.
 
 use greychart_core::model::{
-    Absence, ApprovalRule, Change, Component, Dependency, Period, Person, Release, Service, Team,
+    Absence, ApprovalRequirement, ApprovalRule, Change, Component, Dependency, Period, Person, Release, Service, Team,
 };
 use rusqlite::OptionalExtension;
 use serde_json::Value;
@@ -15,8 +16,20 @@ use crate::error::{Result, StoreError};
 use crate::{Record, Workspace, Write};
 
 /// The kinds shared with a team, in the order they are created.
-pub const SHARED_KINDS: [&str; 10] =
-    ["team", "person", "component", "service", "release", "change", "dependency", "period", "absence", "approval_rule"];
+pub const SHARED_KINDS: [&str; 12] = [
+    "setting",
+    "team",
+    "person",
+    "component",
+    "service",
+    "release",
+    "change",
+    "dependency",
+    "period",
+    "absence",
+    "approval_rule",
+    "requirement",
+];
 
 /// One shared record.
 #[derive(Debug, Clone, PartialEq)]
@@ -115,10 +128,54 @@ fn delete_key<R: Record>(w: &mut Write<'_>, id: &str) -> Result<()> {
     }
 }
 
-/// Runs `$do::<Type>(args)` for the type of a shared kind.
+// The approval settings are shared records of their own kind, a key and
+// its value ("me" and the team link's settings never are).
+
+fn list_of_setting(ws: &Workspace, kind: &str, out: &mut Vec<SharedRecord>) -> Result<()> {
+    let read = ws.read();
+    for key in crate::approvals::SETTINGS {
+        if let Some(value) = read.setting(key)? {
+            out.push(SharedRecord { kind: kind.to_owned(), id: (*key).to_owned(), data: Value::String(value) });
+        }
+    }
+    Ok(())
+}
+
+fn get_json_setting(ws: &Workspace, _kind: &str, id: &str) -> Result<Option<Value>> {
+    if !crate::approvals::SETTINGS.contains(&id) {
+        return Ok(None);
+    }
+    Ok(ws.read().setting(id)?.map(Value::String))
+}
+
+fn put_json_setting(w: &mut Write<'_>, _kind: &str, id: &str, data: &Value) -> Result<()> {
+    match (crate::approvals::SETTINGS.contains(&id), data) {
+        (true, Value::String(value)) => w.set_setting(id, value),
+        _ => Err(StoreError::Conflict(format!("the team's setting {id} does not read"))),
+    }
+}
+
+fn delete_key_setting(w: &mut Write<'_>, id: &str) -> Result<()> {
+    if crate::approvals::SETTINGS.contains(&id) {
+        w.clear_setting(id)?;
+    }
+    Ok(())
+}
+
+/// Runs `$do::<Type>(args)` for the type of a shared kind, or the
+/// setting's own `$do_setting(args)`.
 macro_rules! by_kind {
-    ($kind:expr, $do:ident ( $($arg:expr),* )) => {
+    ($kind:expr, list_of ( $($arg:expr),* )) => { by_type!($kind, list_of, list_of_setting, ($($arg),*)) };
+    ($kind:expr, get_json ( $($arg:expr),* )) => { by_type!($kind, get_json, get_json_setting, ($($arg),*)) };
+    ($kind:expr, put_json ( $($arg:expr),* )) => { by_type!($kind, put_json, put_json_setting, ($($arg),*)) };
+    ($kind:expr, delete_key ( $($arg:expr),* )) => { by_type!($kind, delete_key, delete_key_setting, ($($arg),*)) };
+}
+
+macro_rules! by_type {
+    ($kind:expr, $do:ident, $setting:ident, ($($arg:expr),*)) => {
         match $kind {
+            "setting" => $setting($($arg),*),
+            "requirement" => $do::<ApprovalRequirement>($($arg),*),
             "team" => $do::<Team>($($arg),*),
             "person" => $do::<Person>($($arg),*),
             "component" => $do::<Component>($($arg),*),

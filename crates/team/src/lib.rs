@@ -6,6 +6,7 @@
 //! stays free of both databases.
 
 mod connect;
+mod decisions;
 mod error;
 mod live;
 mod schema;
@@ -13,6 +14,7 @@ mod sync;
 mod users;
 
 pub use connect::{shown, without_password, Connection};
+pub use decisions::{decide, identity, scope, Decide};
 pub use error::{Result, TeamError};
 pub use live::{Heard, Listener};
 pub use schema::{Init, GROUPS, SCHEMA_VERSION};

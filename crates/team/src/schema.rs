@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_sync.sql"),
     include_str!("migrations/003_audit_statements.sql"),
     include_str!("migrations/004_notify.sql"),
+    include_str!("migrations/005_decisions.sql"),
 ];
 
 /// The schema version this build writes.

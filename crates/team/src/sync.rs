@@ -13,6 +13,7 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use crate::connect::{without_password, Connection};
+use crate::decisions::{TheirDecision, DECISION_COLUMNS};
 use crate::error::{Result, TeamError};
 
 /// A field that differs between this workspace and the team.
@@ -39,6 +40,9 @@ pub struct SyncReport {
     pub pulled: usize,
     /// Conflicts waiting for a choice, field by field.
     pub conflicts: Vec<FieldConflict>,
+    /// Edits the team refused, each with why (a stale decision; a plan edit
+    /// by an approver, whose record is back to the team's version).
+    pub refused: Vec<String>,
 }
 
 /// An edit made here, waiting to be pushed.
@@ -98,12 +102,23 @@ fn edit(login: &str, kind: String, id: String, base_version: i64, data: Option<V
     Edit { edit_id, kind, id, base_version, data }
 }
 
-fn store(e: greychart_store::StoreError) -> TeamError {
+pub(crate) fn store(e: greychart_store::StoreError) -> TeamError {
     TeamError::Invalid(e.to_string())
 }
 
 /// A record of the team: (kind, id, how the team has it).
 type TheirRow = (String, String, Theirs);
+
+/// What one pull read, in one snapshot.
+struct Pull {
+    records: Vec<TheirRow>,
+    decisions: Vec<TheirDecision>,
+    /// Where the next pull starts.
+    watermark: String,
+    /// Who the login is in the team now.
+    person: String,
+    role: String,
+}
 
 /// A record as the team has it.
 struct Theirs {
@@ -124,7 +139,7 @@ impl Connection {
     pub fn publish(&self, ws: &mut Workspace, url: &str) -> Result<usize> {
         let records = ws.shared_records().map_err(store)?;
         let login = self.login.clone();
-        let (count, watermark) = self.run(async {
+        let (count, watermark, person, role) = self.run(async {
             let mut client = self.pool.get().await?;
             let tx = client.transaction().await?;
             let held: i64 = tx.query_one("SELECT count(*) FROM greychart.records", &[]).await?.get(0);
@@ -146,8 +161,11 @@ impl Connection {
                 let data: Vec<String> = batch.iter().map(|r| r.data.to_string()).collect();
                 tx.execute(&insert, &[&kinds, &ids, &data]).await?;
             }
+            let me = tx
+                .query_one("SELECT coalesce(greychart.my_person(), ''), coalesce(greychart.my_role(), '')", &[])
+                .await?;
             tx.commit().await?;
-            Ok((records.len(), self.watermark().await?))
+            Ok((records.len(), self.watermark().await?, me.get::<_, String>(0), me.get::<_, String>(1)))
         })?;
         let bases: Vec<BaseRow> = records.into_iter().map(|r| (r.kind, r.id, 1, r.data)).collect();
         ws.apply_team(&[], &bases).map_err(store)?;
@@ -155,6 +173,8 @@ impl Connection {
         ws.set_team_settings(&[
             ("team_url", &without_password(url)),
             ("team_login", &login),
+            ("team_person", &person),
+            ("team_role", &role),
             ("team_watermark", &watermark),
         ])
         .map_err(store)?;
@@ -166,7 +186,7 @@ impl Connection {
     /// and releases its private grey chart names (claims, stances,
     /// profiles, contacts): those are kept here only, and returned.
     pub fn join(&self, ws: &mut Workspace, url: &str) -> Result<(usize, Vec<String>)> {
-        let (rows, watermark) = self.pull_since("0")?;
+        let Pull { records: rows, decisions, watermark, person, role } = self.pull_since("0")?;
         let theirs: HashSet<(String, String)> = rows.iter().map(|(k, i, _)| (k.clone(), i.clone())).collect();
         // What the private grey chart names must stay, or it would go with it.
         let private = ws.read().data().map_err(store)?;
@@ -196,14 +216,20 @@ impl Connection {
             }
         }
         let count = pulled.iter().filter(|p| p.data.is_some()).count();
+        // The team's decisions are the ones that count (and this file's
+        // would hold on to requirements the team does not have).
+        ws.forget_decisions().map_err(store)?;
         ws.apply_team(&pulled, &bases).map_err(store)?;
         ws.forget_team_dirty().map_err(store)?;
         ws.set_team_settings(&[
             ("team_url", &without_password(url)),
             ("team_login", &self.login),
+            ("team_person", &person),
+            ("team_role", &role),
             ("team_watermark", &watermark),
         ])
         .map_err(store)?;
+        self.take_decisions(ws, decisions)?;
         Ok((count, kept))
     }
 
@@ -215,7 +241,7 @@ impl Connection {
 
     /// Every record changed by a transaction at or after `watermark`, and
     /// the next watermark, read in one snapshot.
-    fn pull_since(&self, watermark: &str) -> Result<(Vec<TheirRow>, String)> {
+    fn pull_since(&self, watermark: &str) -> Result<Pull> {
         self.run(async {
             let mut client = self.pool.get().await?;
             let tx = client
@@ -232,6 +258,20 @@ impl Connection {
                     &[&watermark],
                 )
                 .await?;
+            let decisions = tx
+                .query(
+                    &format!(
+                        "SELECT {DECISION_COLUMNS} FROM greychart.decisions WHERE txid >= $1::text::xid8 ORDER BY txid, id"
+                    ),
+                    &[&watermark],
+                )
+                .await?
+                .iter()
+                .map(TheirDecision::from_row)
+                .collect::<Result<Vec<_>>>()?;
+            let me = tx
+                .query_one("SELECT coalesce(greychart.my_person(), ''), coalesce(greychart.my_role(), '')", &[])
+                .await?;
             tx.commit().await?;
             let mut out = Vec::with_capacity(rows.len());
             for row in rows {
@@ -243,7 +283,7 @@ impl Connection {
                     Theirs { version: row.get(3), data, by: row.get(5), at: row.get(6) },
                 ));
             }
-            Ok((out, next))
+            Ok(Pull { records: out, decisions, watermark: next, person: me.get(0), role: me.get(1) })
         })
     }
 
@@ -251,14 +291,38 @@ impl Connection {
     pub fn sync(&self, ws: &mut Workspace) -> Result<SyncReport> {
         let mut report = SyncReport::default();
         let edits = queued(ws, &self.login)?;
+        let role = ws.team_setting("team_role").map_err(store)?.unwrap_or_default();
+        let (edits, refused) = if role == "manager" { (edits, Vec::new()) } else { (Vec::new(), edits) };
+        // Only managers edit the plan: an edit made here by anyone else goes
+        // back to the team's version, and says so.
+        let mut undone = Vec::new();
+        for e in refused {
+            let base = ws.team_base_of(&e.kind, &e.id).map_err(store)?;
+            report.refused.push(format!(
+                "{} {}: only a manager edits the plan (you are {}); the team's version is back",
+                e.kind,
+                e.id,
+                if role.is_empty() { "not a member".to_owned() } else { format!("an {role}") }
+            ));
+            undone.push(Pulled {
+                kind: e.kind,
+                id: e.id,
+                version: base.as_ref().map_or(0, |b| b.version),
+                data: base.map(|b| b.data),
+            });
+        }
+        ws.apply_team(&undone, &[]).map_err(store)?;
         let (bases, conflicts) = self.push(&edits)?;
         report.pushed = bases.len();
         ws.apply_team(&[], &bases).map_err(store)?;
         for c in &conflicts {
             ws.add_team_conflict(c).map_err(store)?;
         }
+        let (decided, refused) = self.push_decisions(ws)?;
+        report.pushed += decided;
+        report.refused.extend(refused);
         let watermark = ws.team_setting("team_watermark").map_err(store)?.unwrap_or_else(|| "0".to_owned());
-        let (rows, next) = self.pull_since(&watermark)?;
+        let Pull { records: rows, decisions, watermark: next, person, role } = self.pull_since(&watermark)?;
         let held: HashSet<(String, String)> =
             ws.team_conflicts().map_err(store)?.into_iter().map(|c| (c.kind, c.id)).collect();
         let mut pulled = Vec::new();
@@ -296,11 +360,18 @@ impl Connection {
         }
         report.pulled = pulled.len();
         ws.apply_team(&pulled, &same).map_err(store)?;
+        report.pulled += self.take_decisions(ws, decisions)?;
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_secs().to_string())
             .unwrap_or_default();
-        ws.set_team_settings(&[("team_watermark", &next), ("team_last_sync", &now)]).map_err(store)?;
+        ws.set_team_settings(&[
+            ("team_watermark", &next),
+            ("team_last_sync", &now),
+            ("team_person", &person),
+            ("team_role", &role),
+        ])
+        .map_err(store)?;
         report.conflicts = field_conflicts(&ws.team_conflicts().map_err(store)?);
         Ok(report)
     }

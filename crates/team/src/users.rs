@@ -105,3 +105,39 @@ impl Connection {
         })
     }
 }
+
+impl Connection {
+    /// Lets `delegate` decide for `delegator` (`None`: the connected user's
+    /// own person) from `from` to `until`, both days included. An approver
+    /// delegates for themselves; an admin for anyone.
+    pub fn delegate(
+        &self,
+        delegator: Option<&str>,
+        delegate: &str,
+        from: chrono::NaiveDate,
+        until: chrono::NaiveDate,
+    ) -> Result<i64> {
+        if until < from {
+            return Err(TeamError::Invalid(format!("--until {until} is before --from {from}")));
+        }
+        self.run(async {
+            let client = self.pool.get().await?;
+            let row = client
+                .query_one(
+                    "INSERT INTO greychart.delegations (delegator, delegate, starts_on, ends_on)
+                     VALUES (coalesce($1, greychart.my_person()), $2, $3, $4) RETURNING id",
+                    &[&delegator, &delegate, &from, &until],
+                )
+                .await
+                .map_err(|e| match e.as_db_error() {
+                    Some(db) if db.message().contains("row-level security") => TeamError::Refused(format!(
+                        "{} may not delegate for {}: an approver delegates for themselves, an admin for anyone",
+                        self.login,
+                        delegator.unwrap_or("themselves")
+                    )),
+                    _ => e.into(),
+                })?;
+            Ok(row.get(0))
+        })
+    }
+}

@@ -41,13 +41,7 @@ fn as_user(cluster: &Cluster, login: &str, sql: &str) -> Result<(), String> {
 }
 
 fn count(cluster: &Cluster, sql: &str) -> i64 {
-    let config: tokio_postgres::Config = cluster.admin_url().parse().unwrap();
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-    runtime.block_on(async {
-        let (client, connection) = config.connect(tokio_postgres::NoTls).await.unwrap();
-        tokio::spawn(connection);
-        client.query_one(sql, &[]).await.unwrap().get(0)
-    })
+    cluster.count(sql)
 }
 
 #[test]
@@ -130,10 +124,23 @@ fn postgresql_refuses_what_each_role_may_not_do() {
     assert!(as_user(&cluster, "bo", edit).unwrap_err().contains("permission denied"));
     assert!(as_user(&cluster, "bo", release.replace("r1", "r2").as_str()).unwrap_err().contains("permission denied"));
 
+    // The team asks p02 and p03 to sign off r1.
+    for approver in ["p02", "p03"] {
+        as_user(&cluster, "ann", &format!(r#"INSERT INTO greychart.records (kind, id, data) VALUES ('requirement', 'q-r1-{approver}', '{{"id": "q-r1-{approver}", "release": "r1", "approver": "{approver}", "active": true}}')"#)).unwrap();
+    }
     // An approver decides as themselves, never as another.
     let decide = |approver: &str, recorded_by: &str| {
-        format!("INSERT INTO greychart.decisions (release, approver, decision, recorded_by) VALUES ('r1', '{approver}', 'approved', '{recorded_by}')")
+        format!("INSERT INTO greychart.decisions (release, approver, decision, recorded_by, scope) VALUES ('r1', '{approver}', 'approved', '{recorded_by}', greychart.release_scope('r1'))")
     };
+    // Only on the release's scope as it is now, only when asked, and never
+    // hidden from the pulls by an old transaction id.
+    let stale = decide("p02", "p02").replace("greychart.release_scope('r1')", "'an older scope'");
+    assert!(as_user(&cluster, "bo", &stale).unwrap_err().contains("row-level security"));
+    let unasked = decide("p02", "p02").replace("'r1', 'p02'", "'r2', 'p02'");
+    assert!(as_user(&cluster, "bo", &unasked).unwrap_err().contains("row-level security"));
+    let hidden = decide("p02", "p02").replace("scope)", "scope, txid)").replace("('r1'))", "('r1'), '1'::xid8)");
+    assert!(hidden.contains("xid8"), "{hidden}");
+    assert!(as_user(&cluster, "bo", &hidden).unwrap_err().contains("row-level security"));
     as_user(&cluster, "bo", &decide("p02", "p02")).unwrap();
     let forged = as_user(&cluster, "bo", &decide("p03", "p02")).unwrap_err();
     assert!(forged.contains("row-level security"), "{forged}");
@@ -147,7 +154,7 @@ fn postgresql_refuses_what_each_role_may_not_do() {
 
     // A manager records a paper sign-off on someone's behalf only with its source.
     let behalf = |source: &str| {
-        format!("INSERT INTO greychart.decisions (release, approver, decision, recorded_by, on_behalf, source) VALUES ('r1', 'p03', 'approved', 'p01', true, {source})")
+        format!("INSERT INTO greychart.decisions (release, approver, decision, recorded_by, on_behalf, source, scope) VALUES ('r1', 'p03', 'approved', 'p01', true, {source}, greychart.release_scope('r1'))")
     };
     assert!(as_user(&cluster, "ann", &behalf("NULL")).is_err());
     as_user(&cluster, "ann", &behalf("'signed minutes of the CAB, 2027-03-01'")).unwrap();
@@ -172,7 +179,7 @@ fn postgresql_refuses_what_each_role_may_not_do() {
 
     // The audit trail names who did each, from the session.
     assert_eq!(count(&cluster, "SELECT count(*) FROM greychart.audit WHERE entity = 'decisions' AND login = 'bo'"), 2);
-    assert_eq!(count(&cluster, "SELECT count(*) FROM greychart.audit WHERE entity = 'records' AND login = 'ann'"), 1);
+    assert_eq!(count(&cluster, "SELECT count(*) FROM greychart.audit WHERE entity = 'records' AND login = 'ann'"), 3);
 
     // Nobody reads another user's password hash, or makes themselves admin.
     for login in ["ann", "bo", "dee"] {

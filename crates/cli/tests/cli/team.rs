@@ -123,3 +123,62 @@ fn publish_join_sync_conflict_resolve_and_status_through_the_command_line() {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["pulled"], 1, "{report}");
 }
+
+#[test]
+fn an_approver_decides_through_the_team_online_offline_and_on_a_stale_scope() {
+    let cluster = cluster::Cluster::start();
+    let admin = cluster.admin_url();
+    assert!(team(&["init", &admin], None).status.success());
+    for (login, person, role) in [("ann", "p26", "manager"), ("bo", "p33", "approver")] {
+        let out = team(&["add-user", &admin, login, "--person", person, "--role", role], Some("correct horse"));
+        assert!(out.status.success(), "{}", said(&out));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.greychart"), dir.path().join("b.greychart"));
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    crate::greychart_ok(&["demo", a]);
+    let url = |login: &str| format!("postgresql://{login}@127.0.0.1:{}/postgres?sslmode=disable", cluster.port);
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_greychart")).args(args).env("PGPASSWORD", "correct horse").output().unwrap()
+    };
+    assert!(run(&["team", "publish", a, &url("ann")]).status.success());
+    assert!(run(&["team", "join", b, &url("bo")]).status.success());
+    let decisions = || cluster.count("SELECT count(*) FROM greychart.decisions");
+
+    // Online: recorded by the team at once.
+    let out = run(&["decide", b, "r1", "--decision", "approved", "--comment", "ok by me"]);
+    assert!(out.status.success() && said(&out).contains("recorded by the team"), "{}", said(&out));
+    assert_eq!(decisions(), 1);
+    // An approver neither records a paper sign-off nor edits the plan.
+    let out = run(&["decide", b, "r2", "--decision", "approved", "--for", "p25", "--source", "a mail"]);
+    assert_eq!(out.status.code(), Some(2), "{}", said(&out));
+    assert!(said(&out).contains("only a manager"), "{}", said(&out));
+    let out = run(&["reschedule", b, "r1", "--start", "2027-01-04", "--end", "2027-01-05"]);
+    assert_eq!(out.status.code(), Some(2), "{}", said(&out));
+    assert!(said(&out).contains("only a manager edits the plan"), "{}", said(&out));
+
+    // Offline: queued, pushed when the server is back.
+    cluster.stop();
+    let out = run(&["decide", b, "r2", "--decision", "rejected", "--comment", "not in the freeze"]);
+    assert!(out.status.success() && said(&out).contains("queued"), "{}", said(&out));
+    let status = run(&["team", "status", b, "--json"]);
+    let status: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    assert_eq!((status["queued"].as_u64(), status["role"].as_str()), (Some(1), Some("approver")), "{status}");
+    cluster.restart();
+    let out = run(&["team", "sync", b, "--json"]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((report["pushed"].as_u64(), report["refused"].as_array().map(Vec::len)), (Some(1), Some(0)), "{report}");
+    assert_eq!(decisions(), 2);
+
+    // The manager rescopes r3 meanwhile: a decision on the old scope exits 2, stale.
+    assert!(run(&["reschedule", a, "r3", "--start", "2027-02-01", "--end", "2027-02-03"]).status.success());
+    assert!(run(&["team", "sync", a]).status.success());
+    let out = run(&["decide", b, "r3", "--decision", "approved"]);
+    assert_eq!(out.status.code(), Some(2), "{}", said(&out));
+    assert!(said(&out).contains("stale"), "{}", said(&out));
+    assert_eq!(decisions(), 2);
+    // Synced, the same decision is taken.
+    let out = run(&["decide", b, "r3", "--decision", "approved"]);
+    assert!(out.status.success(), "{}", said(&out));
+    assert_eq!(decisions(), 3);
+}

@@ -80,6 +80,9 @@ pub fn demo_workspace(today: NaiveDate) -> WorkspaceData {
                 } else {
                     String::new()
                 },
+                recorded_by: String::new(),
+                source: String::new(),
+                login: String::new(),
             });
         }
     }

@@ -121,6 +121,17 @@ pub struct Decision {
     /// What changed, when stale.
     #[serde(default)]
     pub stale_reason: String,
+    /// Who recorded it, when not the approver: their delegate, or a
+    /// manager recording a decision given on paper or by mail.
+    #[serde(default)]
+    pub recorded_by: String,
+    /// Where a decision given outside the app is written (a mail, minutes);
+    /// empty when given in the app.
+    #[serde(default)]
+    pub source: String,
+    /// The team login it was given under (empty in a local workspace).
+    #[serde(default)]
+    pub login: String,
 }
 
 impl Decision {

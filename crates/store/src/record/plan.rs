@@ -348,8 +348,19 @@ impl Record for ApprovalRequirement {
 impl Record for Decision {
     const ENTITY: &'static str = "decision";
     const TABLE: &'static str = "decisions";
-    const COLUMNS: &'static [&'static str] =
-        &["id", "requirement", "kind", "decided_by", "decided_at", "comment", "stale", "stale_reason"];
+    const COLUMNS: &'static [&'static str] = &[
+        "id",
+        "requirement",
+        "kind",
+        "decided_by",
+        "decided_at",
+        "comment",
+        "stale",
+        "stale_reason",
+        "recorded_by",
+        "source",
+        "login",
+    ];
     fn values(&self) -> Vec<Value> {
         vec![
             text(&self.id),
@@ -360,6 +371,9 @@ impl Record for Decision {
             text(&self.comment),
             Value::Integer(i64::from(self.stale)),
             text(&self.stale_reason),
+            text(&self.recorded_by),
+            text(&self.source),
+            text(&self.login),
         ]
     }
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
@@ -372,6 +386,9 @@ impl Record for Decision {
             comment: r.get(5)?,
             stale: r.get::<_, i64>(6)? != 0,
             stale_reason: r.get(7)?,
+            recorded_by: r.get(8)?,
+            source: r.get(9)?,
+            login: r.get(10)?,
         })
     }
     fn validate(&self) -> Result<(), ValidationError> {
@@ -386,6 +403,21 @@ impl Record for Decision {
     const IMMUTABLE: bool = true;
     fn history_line(&self, action: Action, person: &dyn Fn(&str) -> String) -> String {
         match action {
+            Action::Create if !self.source.is_empty() => format!(
+                "Recorded {} by {} on {}, given outside the app ({}), recorded by {}",
+                self.kind.words(),
+                self.decided_by,
+                self.requirement,
+                self.source,
+                self.recorded_by
+            ),
+            Action::Create if !self.recorded_by.is_empty() && self.recorded_by != self.decided_by => format!(
+                "Recorded {} by {} on {}, decided by their delegate {}",
+                self.kind.words(),
+                self.decided_by,
+                self.requirement,
+                self.recorded_by
+            ),
             Action::Create => format!("Recorded {} by {} on {}", self.kind.words(), self.decided_by, self.requirement),
             _ => default_history_line(self, action, person),
         }

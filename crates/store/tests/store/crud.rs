@@ -144,6 +144,9 @@ fn crud_works_for_every_entity() {
         comment: String::new(),
         stale: false,
         stale_reason: String::new(),
+        recorded_by: String::new(),
+        source: String::new(),
+        login: String::new(),
     };
     // Decisions are recorded, never edited or deleted.
     let mut w = ws.write().unwrap();

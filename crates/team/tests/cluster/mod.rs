@@ -114,6 +114,18 @@ impl Cluster {
         assert!(out.status.success(), "the server did not start again: {}", String::from_utf8_lossy(&out.stderr));
     }
 
+    /// A number the superuser reads (`SELECT count(*) …`), through psql.
+    #[allow(dead_code)]
+    pub fn count(&self, sql: &str) -> i64 {
+        let out = Command::new(self.bin.join("psql"))
+            .args(["-h", "127.0.0.1", "-p", &self.port.to_string(), "-U", "postgres", "-tAX", "-c", sql, "postgres"])
+            .env("PGPASSWORD", &self.password)
+            .output()
+            .expect("psql runs");
+        assert!(out.status.success(), "{sql}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).trim().parse().expect("a number")
+    }
+
     /// Everything the database holds, as `pg_dump` writes it.
     #[allow(dead_code)]
     pub fn dump(&self) -> String {
