@@ -345,6 +345,14 @@ impl Workspace {
         w.commit()
     }
 
+    /// Forgets a conflict that resolved itself (both sides the same now).
+    pub fn forget_team_conflict(&mut self, kind: &str, id: &str) -> Result<()> {
+        let mut w = self.write()?;
+        w.untracked();
+        w.conn().execute("DELETE FROM team_conflicts WHERE kind = ?1 AND id = ?2", [kind, id])?;
+        w.commit()
+    }
+
     /// Resolves a conflict: keep the team's value (applied here) or mine
     /// (pushed on the team's version at the next sync).
     pub fn resolve_team_conflict(&mut self, kind: &str, id: &str, keep_mine: bool) -> Result<()> {

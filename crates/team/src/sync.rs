@@ -312,9 +312,9 @@ impl Connection {
             });
         }
         ws.apply_team(&undone, &[]).map_err(store)?;
-        let (bases, conflicts) = self.push(&edits)?;
-        report.pushed = bases.len();
-        ws.apply_team(&[], &bases).map_err(store)?;
+        let Pushed { applied, bases, gone, conflicts } = self.push(&edits)?;
+        report.pushed = applied;
+        ws.apply_team(&gone, &bases).map_err(store)?;
         for c in &conflicts {
             ws.add_team_conflict(c).map_err(store)?;
         }
@@ -340,8 +340,13 @@ impl Connection {
                 None => mine.is_some(),
             };
             if mine == theirs.data.as_ref() {
-                if let Some(data) = &theirs.data {
-                    same.push((kind, id, theirs.version, data.clone()));
+                // The same on both sides: in step, and no conflict any more.
+                if held.contains(&key) {
+                    ws.forget_team_conflict(&kind, &id).map_err(store)?;
+                }
+                match theirs.data {
+                    Some(data) => same.push((kind, id, theirs.version, data)),
+                    None => pulled.push(Pulled { kind, id, data: None, version: theirs.version }),
                 }
             } else if pending || held.contains(&key) {
                 let conflict = Conflict {
@@ -378,25 +383,22 @@ impl Connection {
 
     /// Pushes `edits` in one transaction: each applies only to the version
     /// it was made on; the bases to remember, and the conflicts.
-    fn push(&self, edits: &[Edit]) -> Result<(Vec<BaseRow>, Vec<Conflict>)> {
+    fn push(&self, edits: &[Edit]) -> Result<Pushed> {
         if edits.is_empty() {
-            return Ok((Vec::new(), Vec::new()));
+            return Ok(Pushed::default());
         }
         self.run(async {
             let mut client = self.pool.get().await?;
             let mut tx = client.transaction().await?;
-            let mut bases = Vec::new();
-            let mut conflicts = Vec::new();
+            let mut out = Pushed::default();
             for e in edits {
                 let sp = tx.transaction().await?;
                 let fresh = sp
                     .execute("INSERT INTO greychart.applied_edits (edit_id) VALUES ($1) ON CONFLICT DO NOTHING", &[&e.edit_id])
                     .await?;
-                if fresh == 0 {
-                    // Applied by an earlier push: the pull brings its result.
-                    sp.commit().await?;
-                    continue;
-                }
+                // Applied by an earlier push (whose answer was lost): never
+                // again; the record as it is now is the answer.
+                let applied_before = fresh == 0;
                 let row = sp
                     .query_opt(
                         "SELECT version, data::text, deleted, changed_by, changed_at::text
@@ -416,7 +418,7 @@ impl Connection {
                     }
                     None => None,
                 };
-                let on_their_version = match &theirs {
+                let on_their_version = !applied_before && match &theirs {
                     None => e.base_version == 0,
                     Some(t) => t.version == e.base_version || (e.base_version == 0 && t.data.is_none()),
                 };
@@ -431,6 +433,7 @@ impl Connection {
                             .get(0),
                         (None, None) => {
                             sp.commit().await?;
+                            out.gone.push(gone(e));
                             continue;
                         }
                         (Some(_), data) => sp
@@ -443,20 +446,25 @@ impl Connection {
                             .get(0),
                     };
                     sp.commit().await?;
-                    if let Some(data) = &e.data {
-                        bases.push((e.kind.clone(), e.id.clone(), version, data.clone()));
+                    out.applied += 1;
+                    match &e.data {
+                        Some(data) => out.bases.push((e.kind.clone(), e.id.clone(), version, data.clone())),
+                        None => out.gone.push(gone(e)),
                     }
                 } else {
                     // Made on an outdated version: never applied; the same
                     // value on both sides is no conflict.
                     sp.rollback().await?;
-                    if let Some(t) = theirs {
-                        if t.data == e.data {
-                            if let Some(data) = t.data {
-                                bases.push((e.kind.clone(), e.id.clone(), t.version, data));
-                            }
-                        } else {
-                            conflicts.push(Conflict {
+                    match theirs {
+                        Some(t) if t.data == e.data => match t.data {
+                            Some(data) => out.bases.push((e.kind.clone(), e.id.clone(), t.version, data)),
+                            None => out.gone.push(gone(e)),
+                        },
+                        None if e.data.is_none() => out.gone.push(gone(e)),
+                        // A retried push of a record the team never had.
+                        None => {}
+                        Some(t) => {
+                            out.conflicts.push(Conflict {
                                 kind: e.kind.clone(),
                                 id: e.id.clone(),
                                 mine: e.data.clone(),
@@ -470,9 +478,26 @@ impl Connection {
                 }
             }
             tx.commit().await?;
-            Ok((bases, conflicts))
+            Ok(out)
         })
     }
+}
+
+/// What a push did.
+#[derive(Default)]
+struct Pushed {
+    /// Edits applied now.
+    applied: usize,
+    /// Records now in step with the team, with their versions.
+    bases: Vec<BaseRow>,
+    /// Records deleted in step with the team.
+    gone: Vec<Pulled>,
+    /// Edits made on an outdated version.
+    conflicts: Vec<Conflict>,
+}
+
+fn gone(e: &Edit) -> Pulled {
+    Pulled { kind: e.kind.clone(), id: e.id.clone(), data: None, version: 0 }
 }
 
 /// The conflicts field by field.

@@ -236,3 +236,54 @@ fn another_clients_commit_is_heard_within_two_seconds_and_pulled() {
     team.cluster.stop();
     assert_eq!(listener.wait(std::time::Duration::from_secs(5)), greychart_team::Heard::Disconnected);
 }
+
+#[test]
+fn the_server_stopped_hard_in_the_middle_of_a_push_loses_nothing_and_applies_nothing_twice() {
+    let team = Team::published();
+    let path = team.path("a.greychart");
+    let mut a = Workspace::open(&path).unwrap();
+    // Enough edits that the push takes a few seconds.
+    let mut w = a.write().unwrap();
+    for n in 0..3000 {
+        let t = greychart_core::model::Team {
+            id: format!("t-bulk-{n}"),
+            name: format!("Bulk team {n}"),
+            kind: greychart_core::model::TeamKind::Other,
+        };
+        w.save(&t).unwrap();
+    }
+    w.commit().unwrap();
+    drop(a);
+    let url = team.cluster.url("ann", PASSWORD);
+    let pusher = std::thread::spawn(move || {
+        let mut a = Workspace::open(&path).unwrap();
+        Connection::open(&url).unwrap().sync(&mut a)
+    });
+    // Stopped once the push has written in its transaction.
+    let writing =
+        "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'greychart' AND backend_xid IS NOT NULL";
+    let started = std::time::Instant::now();
+    while team.cluster.count(writing) == 0 {
+        assert!(started.elapsed().as_secs() < 30, "the push never started writing");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    team.cluster.stop();
+    let stopped = pusher.join().unwrap();
+    assert!(matches!(stopped, Err(TeamError::Connect(_) | TeamError::Refused(_))), "{stopped:?}");
+    team.cluster.restart();
+    let bulk = "SELECT count(*) FROM greychart.records WHERE kind = 'team' AND id LIKE 't-bulk-%'";
+    assert_eq!(team.cluster.count(bulk), 0, "a push cut short leaves nothing half done");
+    let mut a = Workspace::open(&team.path("a.greychart")).unwrap();
+    assert_eq!(queued(&a, "ann").unwrap().len(), 3000, "every edit still waits in the file");
+    let report = team.connect("ann").sync(&mut a).unwrap();
+    assert_eq!((report.pushed, report.conflicts.len()), (3000, 0));
+    assert_eq!(team.cluster.count(&format!("{bulk} AND version = 1")), 3000, "each applied once");
+    let b = team.joined("al", "b.greychart");
+    let teams = |ws: &Workspace| {
+        let mut all: Vec<greychart_core::model::Team> = ws.read().list().unwrap();
+        all.sort_by(|x, y| x.id.cmp(&y.id));
+        all
+    };
+    assert!(teams(&a) == teams(&b), "the joined copy has other teams");
+}
