@@ -5,12 +5,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "../../crates/team/tests/cluster/mod.rs"]
+mod cluster;
 mod edit;
 mod imports;
 mod packets;
 mod plan;
 mod reporting;
 mod team;
+mod team_clients;
 mod window;
 
 use std::path::Path;
@@ -295,6 +298,10 @@ fn main() {
     }
     if args.get(1).map(String::as_str) == Some("reporting") {
         reporting::reporting(args.get(2).and_then(|s| s.parse().ok()).unwrap_or(100_000));
+        return;
+    }
+    if args.get(1).map(String::as_str) == Some("team-clients") {
+        team_clients::clients(args.get(2).and_then(|s| s.parse().ok()).unwrap_or(50));
         return;
     }
     if args.get(1).map(String::as_str) == Some("team") {

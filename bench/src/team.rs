@@ -3,9 +3,6 @@
 //! of a team of `n` people (with reporting lines, no claims) and `5n`
 //! changes, and one edit pushed and pulled on loopback.
 
-#[path = "../../crates/team/tests/cluster/mod.rs"]
-mod cluster;
-
 use std::time::Instant;
 
 use chrono::NaiveDate;
@@ -18,7 +15,7 @@ use crate::{median, organisation, report};
 const PASSWORD: &str = "bench password";
 
 pub(crate) fn team(n: usize) {
-    let cluster = cluster::Cluster::start();
+    let cluster = crate::cluster::Cluster::start();
     let admin = Connection::open(&cluster.admin_url()).expect("the cluster");
     admin.init().expect("init");
     admin.add_user("ann", "p0", Role::Manager, PASSWORD).expect("a manager");

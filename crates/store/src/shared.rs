@@ -273,7 +273,22 @@ impl Workspace {
     /// history, and remembers each as the base; `bases` sets the base of
     /// records whose data here already is the team's (pushed, or equal).
     pub fn apply_team(&mut self, pulled: &[Pulled], bases: &[BaseRow]) -> Result<()> {
+        self.apply_team_with(pulled, bases, &[])
+    }
+
+    /// [`Workspace::apply_team`], and settings of the team link set in the
+    /// same transaction (one commit for a whole pull).
+    pub fn apply_team_with(&mut self, pulled: &[Pulled], bases: &[BaseRow], settings: &[(&str, &str)]) -> Result<()> {
+        if pulled.is_empty() && bases.is_empty() {
+            return self.set_team_settings(settings);
+        }
         let mut w = self.write()?;
+        for (key, value) in settings {
+            w.conn().execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )?;
+        }
         w.untracked();
         w.conn().execute_batch("PRAGMA defer_foreign_keys = ON")?;
         // Created in kind order; deleted in the reverse.
@@ -390,8 +405,16 @@ impl Workspace {
         Ok(self.conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
     }
 
-    /// Sets settings of the team link, outside the undo history.
+    /// Sets settings of the team link, outside the undo history (nothing
+    /// is written when each has that value already).
     pub fn set_team_settings(&mut self, settings: &[(&str, &str)]) -> Result<()> {
+        let mut changed = false;
+        for (key, value) in settings {
+            changed |= self.team_setting(key)?.as_deref() != Some(*value);
+        }
+        if !changed {
+            return Ok(());
+        }
         let mut w = self.write()?;
         w.untracked();
         for (key, value) in settings {

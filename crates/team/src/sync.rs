@@ -364,19 +364,35 @@ impl Connection {
             }
         }
         report.pulled = pulled.len();
-        ws.apply_team(&pulled, &same).map_err(store)?;
-        report.pulled += self.take_decisions(ws, decisions)?;
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs().to_string())
-            .unwrap_or_default();
-        ws.set_team_settings(&[
-            ("team_watermark", &next),
+        // The last sync is kept to the minute: a sync that found nothing
+        // new writes nothing in the file.
+        let now =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or_default();
+        let last = ws.team_setting("team_last_sync").map_err(store)?.and_then(|t| t.parse::<u64>().ok());
+        let now = if last.is_some_and(|l| now.saturating_sub(l) < 60) && next == watermark {
+            last.unwrap_or(now)
+        } else {
+            now
+        };
+        // Where the next pull starts is written with what was pulled, or
+        // after it: a pull cut short is pulled again, never skipped. With
+        // no decisions (which name the records) it is one commit.
+        let now = now.to_string();
+        let settings = [
+            ("team_watermark", next.as_str()),
             ("team_last_sync", &now),
             ("team_person", &person),
             ("team_role", &role),
-        ])
-        .map_err(store)?;
+        ];
+        if decisions.is_empty() {
+            ws.apply_team_with(&pulled, &same, &settings).map_err(store)?;
+            // Decisions here whose release changed go stale.
+            self.take_decisions(ws, decisions)?;
+        } else {
+            ws.apply_team(&pulled, &same).map_err(store)?;
+            report.pulled += self.take_decisions(ws, decisions)?;
+            ws.set_team_settings(&settings).map_err(store)?;
+        }
         report.conflicts = field_conflicts(&ws.team_conflicts().map_err(store)?);
         Ok(report)
     }

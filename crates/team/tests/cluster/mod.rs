@@ -60,7 +60,10 @@ impl Cluster {
             .expect("initdb runs");
         assert!(out.status.success(), "initdb failed: {}", String::from_utf8_lossy(&out.stderr));
         let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port();
-        let options = format!("-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off", dir.path().display());
+        let options = format!(
+            "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=250",
+            dir.path().display()
+        );
         let out = as_postgres(&bin, "pg_ctl")
             .arg("-D")
             .arg(&data)
@@ -101,8 +104,11 @@ impl Cluster {
     /// Starts it again after `stop`.
     #[allow(dead_code)]
     pub fn restart(&self) {
-        let options =
-            format!("-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off", self.port, self.dir.path().display());
+        let options = format!(
+            "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=250",
+            self.port,
+            self.dir.path().display()
+        );
         let out = as_postgres(&self.bin, "pg_ctl")
             .arg("-D")
             .arg(self.dir.path().join("data"))
