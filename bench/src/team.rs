@@ -14,16 +14,13 @@ use crate::{median, organisation, report};
 
 const PASSWORD: &str = "bench password";
 
-pub(crate) fn team(n: usize) {
-    let cluster = crate::cluster::Cluster::start();
-    let admin = Connection::open(&cluster.admin_url()).expect("the cluster");
-    admin.init().expect("init");
-    admin.add_user("ann", "p0", Role::Manager, PASSWORD).expect("a manager");
-    admin.add_user("al", "p1", Role::Manager, PASSWORD).expect("a manager");
+/// The shared part of a workspace: `people` people with their reporting
+/// lines (no grey chart) and a plan of `changes` changes.
+pub(crate) fn shared_plan(people: usize, changes: usize) -> WorkspaceData {
     let start = NaiveDate::from_ymd_opt(2027, 1, 4).unwrap_or_default();
-    let (people, _) = organisation(n, start);
-    let plan = crate::plan::generate(5 * n, start);
-    let data = WorkspaceData {
+    let (people, _) = organisation(people, start);
+    let plan = crate::plan::generate(changes, start);
+    WorkspaceData {
         people,
         releases: plan.releases,
         changes: plan.changes,
@@ -33,7 +30,16 @@ pub(crate) fn team(n: usize) {
         periods: plan.periods,
         formal_weight: DEFAULT_FORMAL_WEIGHT,
         ..WorkspaceData::default()
-    };
+    }
+}
+
+pub(crate) fn team(n: usize) {
+    let cluster = crate::cluster::Cluster::start();
+    let admin = Connection::open(&cluster.admin_url()).expect("the cluster");
+    admin.init().expect("init");
+    admin.add_user("ann", "p0", Role::Manager, PASSWORD).expect("a manager");
+    admin.add_user("al", "p1", Role::Manager, PASSWORD).expect("a manager");
+    let data = shared_plan(n, 5 * n);
     let dir = tempfile::tempdir().expect("a temporary folder");
     let mut a = Workspace::create_with(&dir.path().join("a.greychart"), &data).expect("a workspace");
     let records = a.shared_records().expect("records").len();

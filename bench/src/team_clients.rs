@@ -9,8 +9,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Barrier, Mutex};
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDate;
-use greychart_core::model::{Change, WorkspaceData, DEFAULT_FORMAL_WEIGHT};
+use greychart_core::model::Change;
 use greychart_store::Workspace;
 use greychart_team::{Connection, Heard, Listener, Role};
 
@@ -31,21 +30,8 @@ pub(crate) fn clients(n: usize) {
     let cluster = crate::cluster::Cluster::start();
     let admin = Connection::open(&cluster.admin_url()).expect("the cluster");
     admin.init().expect("init");
-    let start = NaiveDate::from_ymd_opt(2027, 1, 4).unwrap_or_default();
-    let (people, _) = crate::organisation(500, start);
-    let plan = crate::plan::generate(2_500, start);
-    let hot: Vec<String> = plan.changes.iter().take(n).map(|c| c.id.clone()).collect();
-    let data = WorkspaceData {
-        people,
-        releases: plan.releases,
-        changes: plan.changes,
-        dependencies: plan.dependencies,
-        components: plan.components,
-        services: plan.services,
-        periods: plan.periods,
-        formal_weight: DEFAULT_FORMAL_WEIGHT,
-        ..WorkspaceData::default()
-    };
+    let data = crate::team::shared_plan(500, 2_500);
+    let hot: Vec<String> = data.changes.iter().take(n).map(|c| c.id.clone()).collect();
     for client in 0..n {
         admin.add_user(&format!("m{client}"), &format!("p{client}"), Role::Manager, PASSWORD).expect("a manager");
     }

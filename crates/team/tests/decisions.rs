@@ -7,63 +7,22 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod cluster;
+mod published;
 
-use std::path::PathBuf;
-
-use cluster::Cluster;
 use greychart_core::approvals::ApprovalStatus;
 use greychart_core::model::{Change, Decision, DecisionKind};
 use greychart_store::Workspace;
-use greychart_team::{decide, Connection, Decide, Role, TeamError};
+use greychart_team::{decide, Decide, Role, TeamError};
+use published::Team;
 
-const PASSWORD: &str = "correct horse battery";
-
-struct Team {
-    cluster: Cluster,
-    dir: tempfile::TempDir,
+/// bo approves as p33 (a business owner asked about r1), cy as p27 (the
+/// CAB chair).
+fn team() -> Team {
+    Team::published(&[("bo", "p33", Role::Approver), ("cy", "p27", Role::Approver)])
 }
 
-impl Team {
-    /// The demo published by ann (manager, p26); bo approves as p33 (a
-    /// business owner asked about r1), cy as p27 (the CAB chair).
-    fn published() -> Team {
-        let cluster = Cluster::start();
-        let admin = Connection::open(&cluster.admin_url()).unwrap();
-        admin.init().unwrap();
-        admin.add_user("ann", "p26", Role::Manager, PASSWORD).unwrap();
-        admin.add_user("bo", "p33", Role::Approver, PASSWORD).unwrap();
-        admin.add_user("cy", "p27", Role::Approver, PASSWORD).unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
-        let mut a =
-            Workspace::create_with(&dir.path().join("a.greychart"), &greychart_core::demo::demo_workspace(today))
-                .unwrap();
-        let team = Team { cluster, dir };
-        team.connect("ann").publish(&mut a, &team.cluster.url("ann", PASSWORD)).unwrap();
-        team
-    }
-
-    fn connect(&self, login: &str) -> Connection {
-        Connection::open(&self.cluster.url(login, PASSWORD)).unwrap()
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn joined(&self, login: &str, name: &str) -> Workspace {
-        let mut ws = Workspace::create(&self.path(name)).unwrap();
-        self.connect(login).join(&mut ws, &self.cluster.url(login, PASSWORD)).unwrap();
-        ws
-    }
-
-    fn manager(&self) -> Workspace {
-        Workspace::open(&self.path("a.greychart")).unwrap()
-    }
-
-    fn decisions_on_server(&self) -> i64 {
-        self.cluster.count("SELECT count(*) FROM greychart.decisions")
-    }
+fn decisions_on_server(team: &Team) -> i64 {
+    team.cluster.count("SELECT count(*) FROM greychart.decisions")
 }
 
 fn on(release: &str, kind: DecisionKind, comment: &str) -> Decide<'static> {
@@ -95,21 +54,21 @@ fn rescope(ws: &mut Workspace, release: &str) {
 
 #[test]
 fn an_approver_signs_off_through_the_team_and_every_client_has_it() {
-    let team = Team::published();
+    let team = team();
     let mut b = team.joined("bo", "b.greychart");
     assert_eq!(status_of(&b, "r1", "p33").0, ApprovalStatus::Pending);
     let written = decide(&mut b, &on("r1", DecisionKind::Approved, "fine by me")).unwrap();
     assert_eq!(written.len(), 1, "p33 has one requirement on r1");
     // Written here at once, counted as given; pushed at the sync.
     assert_eq!(status_of(&b, "r1", "p33").0, ApprovalStatus::Approved);
-    assert_eq!(team.decisions_on_server(), 0);
+    assert_eq!(decisions_on_server(&team), 0);
     let bo = team.connect("bo");
     let report = bo.sync(&mut b).unwrap();
     assert_eq!((report.pushed, report.refused.len()), (1, 0), "{report:?}");
-    assert_eq!(team.decisions_on_server(), 1);
+    assert_eq!(decisions_on_server(&team), 1);
     // A retried sync records nothing twice.
     assert_eq!(bo.sync(&mut b).unwrap().pushed, 0);
-    assert_eq!(team.decisions_on_server(), 1);
+    assert_eq!(decisions_on_server(&team), 1);
 
     let mut a = team.manager();
     team.connect("ann").sync(&mut a).unwrap();
@@ -135,7 +94,7 @@ fn an_approver_signs_off_through_the_team_and_every_client_has_it() {
 
 #[test]
 fn a_decision_on_a_release_rescoped_since_is_refused_and_an_earlier_one_goes_stale_everywhere() {
-    let team = Team::published();
+    let team = team();
     let (ann, bo) = (team.connect("ann"), team.connect("bo"));
     let mut b = team.joined("bo", "b.greychart");
     let mut a = team.manager();
@@ -146,7 +105,7 @@ fn a_decision_on_a_release_rescoped_since_is_refused_and_an_earlier_one_goes_sta
     let report = bo.sync(&mut b).unwrap();
     assert_eq!(report.refused.len(), 1, "{report:?}");
     assert!(report.refused[0].contains("stale: r1 changed since p33 saw it"), "{report:?}");
-    assert_eq!(team.decisions_on_server(), 0);
+    assert_eq!(decisions_on_server(&team), 0);
     // Kept in the history, marked, not counted, never pushed again.
     let refused = latest(&b, "p33");
     assert!(refused.stale && refused.stale_reason.starts_with("refused by the team: stale"), "{refused:?}");
@@ -173,7 +132,7 @@ fn a_decision_on_a_release_rescoped_since_is_refused_and_an_earlier_one_goes_sta
 
 #[test]
 fn a_delegate_decides_for_the_approver_and_a_manager_records_a_paper_sign_off() {
-    let team = Team::published();
+    let team = team();
     let (ann, bo, cy) = (team.connect("ann"), team.connect("bo"), team.connect("cy"));
     let mut b = team.joined("bo", "b.greychart");
     let today = chrono::Utc::now().date_naive();
@@ -216,7 +175,7 @@ fn a_delegate_decides_for_the_approver_and_a_manager_records_a_paper_sign_off() 
 
 #[test]
 fn an_approvers_plan_edit_goes_back_to_the_teams_version() {
-    let team = Team::published();
+    let team = team();
     let mut b = team.joined("bo", "b.greychart");
     rescope(&mut b, "r1");
     let report = team.connect("bo").sync(&mut b).unwrap();

@@ -4,54 +4,14 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod cluster;
+mod published;
 
 use std::path::{Path, PathBuf};
 
-use cluster::Cluster;
 use greychart_core::model::Release;
 use greychart_store::Workspace;
 use greychart_team::{queued, Connection, Role, TeamError};
-
-const PASSWORD: &str = "correct horse battery";
-
-struct Team {
-    cluster: Cluster,
-    dir: tempfile::TempDir,
-}
-
-impl Team {
-    /// A team database with two managers, ann and al, and the demo
-    /// published by ann from `a.greychart`.
-    fn published() -> Team {
-        let cluster = Cluster::start();
-        let admin = Connection::open(&cluster.admin_url()).unwrap();
-        admin.init().unwrap();
-        admin.add_user("ann", "p26", Role::Manager, PASSWORD).unwrap();
-        admin.add_user("al", "p01", Role::Manager, PASSWORD).unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
-        let mut a =
-            Workspace::create_with(&dir.path().join("a.greychart"), &greychart_core::demo::demo_workspace(today))
-                .unwrap();
-        let team = Team { cluster, dir };
-        team.connect("ann").publish(&mut a, &team.cluster.url("ann", PASSWORD)).unwrap();
-        team
-    }
-
-    fn connect(&self, login: &str) -> Connection {
-        Connection::open(&self.cluster.url(login, PASSWORD)).unwrap()
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn joined(&self, login: &str, name: &str) -> Workspace {
-        let mut ws = Workspace::create(&self.path(name)).unwrap();
-        self.connect(login).join(&mut ws, &self.cluster.url(login, PASSWORD)).unwrap();
-        ws
-    }
-}
+use published::{Team, PASSWORD};
 
 fn rename(ws: &mut Workspace, release: &str, name: &str) {
     let mut r: Release = ws.read().get(&[release]).unwrap().unwrap();
@@ -65,7 +25,7 @@ fn name(ws: &Workspace, release: &str) -> String {
 
 #[test]
 fn publishing_the_demo_leaves_no_grey_chart_data_on_the_server() {
-    let team = Team::published();
+    let team = Team::published(&[("al", "p01", Role::Manager)]);
     let a = Workspace::open(&team.path("a.greychart")).unwrap();
     let data = a.read().data().unwrap();
     let dump = team.cluster.dump();
@@ -83,7 +43,7 @@ fn publishing_the_demo_leaves_no_grey_chart_data_on_the_server() {
 
 #[test]
 fn a_joined_copy_equals_the_published_one_and_a_second_publish_is_refused() {
-    let team = Team::published();
+    let team = Team::published(&[("al", "p01", Role::Manager)]);
     let a = Workspace::open(&team.path("a.greychart")).unwrap();
     let b = team.joined("al", "b.greychart");
     let records = |ws: &Workspace| {
@@ -102,7 +62,7 @@ fn a_joined_copy_equals_the_published_one_and_a_second_publish_is_refused() {
 
 #[test]
 fn two_managers_edit_the_same_release_and_the_later_sync_reports_both_values() {
-    let team = Team::published();
+    let team = Team::published(&[("al", "p01", Role::Manager)]);
     let mut a = Workspace::open(&team.path("a.greychart")).unwrap();
     let mut b = team.joined("al", "b.greychart");
     rename(&mut a, "r1", "Ledger, as Ann has it");
@@ -132,7 +92,7 @@ fn two_managers_edit_the_same_release_and_the_later_sync_reports_both_values() {
 
 #[test]
 fn edits_made_offline_wait_in_the_file_and_are_pushed_when_the_server_is_back() {
-    let team = Team::published();
+    let team = Team::published(&[("al", "p01", Role::Manager)]);
     let mut a = Workspace::open(&team.path("a.greychart")).unwrap();
     let mut b = team.joined("al", "b.greychart");
     let ann = team.connect("ann");
@@ -160,7 +120,7 @@ fn copy(from: &Path, to: &Path) {
 
 #[test]
 fn a_push_retried_after_a_crash_applies_once() {
-    let team = Team::published();
+    let team = Team::published(&[("al", "p01", Role::Manager)]);
     let path = team.path("a.greychart");
     let mut a = Workspace::open(&path).unwrap();
     rename(&mut a, "r1", "Pushed once");
@@ -187,7 +147,7 @@ fn a_push_retried_after_a_crash_applies_once() {
 
 #[test]
 fn joining_with_an_existing_file_keeps_its_grey_chart_and_what_it_names() {
-    let team = Team::published();
+    let team = Team::published(&[("al", "p01", Role::Manager)]);
     let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
     let mut data = greychart_core::demo::demo_workspace(today);
     let mut extra = data.people[1].clone();
@@ -219,7 +179,7 @@ fn joining_with_an_existing_file_keeps_its_grey_chart_and_what_it_names() {
 
 #[test]
 fn another_clients_commit_is_heard_within_two_seconds_and_pulled() {
-    let team = Team::published();
+    let team = Team::published(&[("al", "p01", Role::Manager)]);
     let mut a = Workspace::open(&team.path("a.greychart")).unwrap();
     let mut b = team.joined("al", "b.greychart");
     let listener = greychart_team::Listener::open(&team.cluster.url("al", PASSWORD)).unwrap();
@@ -239,7 +199,7 @@ fn another_clients_commit_is_heard_within_two_seconds_and_pulled() {
 
 #[test]
 fn the_server_stopped_hard_in_the_middle_of_a_push_loses_nothing_and_applies_nothing_twice() {
-    let team = Team::published();
+    let team = Team::published(&[("al", "p01", Role::Manager)]);
     let path = team.path("a.greychart");
     let mut a = Workspace::open(&path).unwrap();
     // Enough edits that the push takes a few seconds.
