@@ -9,6 +9,7 @@ mod connect;
 mod decisions;
 mod error;
 mod live;
+mod push;
 mod schema;
 mod sync;
 mod users;
