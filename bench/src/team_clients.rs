@@ -20,6 +20,12 @@ const RUN: Duration = Duration::from_secs(20);
 const TAIL: Duration = Duration::from_secs(3);
 /// Edits each client makes per second.
 const RATE: f64 = 5.0;
+/// How long a client gathers the notices it hears before pulling once
+/// (`GREYCHART_BENCH_SETTLE_MS`, default 150).
+fn settle() -> Duration {
+    let ms = std::env::var("GREYCHART_BENCH_SETTLE_MS").ok().and_then(|v| v.parse().ok()).unwrap_or(150);
+    Duration::from_millis(ms)
+}
 
 /// When each edit was committed, by (client, sequence number).
 type Commits = Arc<Mutex<HashMap<(usize, u64), Instant>>>;
@@ -124,6 +130,7 @@ fn run_client(
     let every = Duration::from_secs_f64(1.0 / RATE);
     let mut next_edit = started + every.mul_f64(client as f64 / hot.len() as f64);
     let mut seq = 0;
+    let settle = settle();
     while started.elapsed() < RUN + TAIL {
         let now = Instant::now();
         if started.elapsed() >= RUN {
@@ -148,10 +155,8 @@ fn run_client(
             note_seen(client, &ws, hot, &mut last_seen, seen);
             continue;
         }
-        match listener.wait(next_edit.saturating_duration_since(now)) {
+        match listener.wait_settled(next_edit.saturating_duration_since(now), settle) {
             Heard::Changed(_) => {
-                // One pull for every notice waiting.
-                while let Heard::Changed(_) = listener.wait(Duration::ZERO) {}
                 if connection.sync(&mut ws).is_err() {
                     failures += 1;
                 }

@@ -65,6 +65,23 @@ pub(crate) enum TeamCommand {
         #[arg(long)]
         keep: Keep,
     },
+    /// Let someone decide for an approver over a date range (an approver for themselves, an admin for anyone).
+    Delegate {
+        /// The team workspace.
+        file: PathBuf,
+        /// The person who decides meanwhile.
+        #[arg(long)]
+        to: String,
+        /// The first day (YYYY-MM-DD).
+        #[arg(long, value_parser = crate::args::parse_date)]
+        from: chrono::NaiveDate,
+        /// The last day (YYYY-MM-DD).
+        #[arg(long, value_parser = crate::args::parse_date)]
+        until: chrono::NaiveDate,
+        /// The approver who delegates (an admin's choice; else yourself).
+        #[arg(long = "for")]
+        delegator: Option<String>,
+    },
     /// Where the team workspace stands: server, login, queued edits, conflicts, last sync.
     Status {
         /// The team workspace.
@@ -113,12 +130,17 @@ pub(crate) fn run(command: TeamCommand) -> Result<(), Failure> {
         }
         TeamCommand::Publish { file, url } => {
             let mut ws = crate::open(&file)?;
-            let count = Connection::open(&url).and_then(|c| c.publish(&mut ws, &url)).map_err(failure)?;
+            let published = Connection::open(&url).and_then(|c| c.publish(&mut ws, &url)).map_err(failure)?;
             say!(
-                "published {count} shared records of {} to {}",
+                "published {} shared records and {} decisions of {} to {}",
+                published.records,
+                published.decisions,
                 file.display(),
                 greychart_team::without_password(&url)
             );
+            for refused in &published.refused {
+                say!("not published: {refused}");
+            }
             Ok(())
         }
         TeamCommand::Join { file, url } => {
@@ -159,6 +181,20 @@ pub(crate) fn run(command: TeamCommand) -> Result<(), Failure> {
             let mut ws = crate::open(&file)?;
             ws.resolve_team_conflict(&table, &id, matches!(keep, Keep::Mine))?;
             say!("kept {} for {table} {id}", if matches!(keep, Keep::Mine) { "mine" } else { "theirs" });
+            Ok(())
+        }
+        TeamCommand::Delegate { file, to, from, until, delegator } => {
+            let ws = crate::open(&file)?;
+            let url = linked(&ws, &file)?;
+            let me = ws.team_setting("team_person")?.unwrap_or_default();
+            let who = delegator.clone().unwrap_or(me);
+            for person in [&who, &to] {
+                if ws.read().get::<greychart_core::model::Person>(&[person.as_str()])?.is_none() {
+                    return Err(Failure::Input(format!("no person with id {person} in the team")));
+                }
+            }
+            Connection::open(&url).and_then(|c| c.delegate(delegator.as_deref(), &to, from, until)).map_err(failure)?;
+            say!("{to} decides for {who} from {from} to {until}");
             Ok(())
         }
         TeamCommand::Status { file, json } => {

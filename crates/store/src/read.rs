@@ -36,7 +36,7 @@ pub(crate) fn key_filter<R: Record>() -> String {
 /// One record by key, on any connection or transaction.
 pub(crate) fn get_on<R: Record>(conn: &Connection, key: &[&str]) -> Result<Option<R>> {
     let sql = format!("{} WHERE {}", select_sql::<R>(), key_filter::<R>());
-    let found = conn.query_row(&sql, rusqlite::params_from_iter(key.iter()), |row| R::from_row(row)).optional()?;
+    let found = conn.prepare_cached(&sql)?.query_row(rusqlite::params_from_iter(key.iter()), R::from_row).optional()?;
     Ok(found)
 }
 
@@ -97,7 +97,11 @@ impl<'c> Read<'c> {
 
     /// A workspace setting.
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
-        Ok(self.conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+        Ok(self
+            .conn
+            .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+            .query_row([key], |r| r.get(0))
+            .optional()?)
     }
 
     /// How strongly a manager sways a direct report.

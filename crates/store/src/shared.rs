@@ -117,7 +117,7 @@ fn put_json<R: Record + serde::de::DeserializeOwned>(
 ) -> Result<()> {
     let record: R = serde_json::from_value(data.clone())
         .map_err(|e| StoreError::Conflict(format!("the team's {kind} {id} does not read: {e}")))?;
-    w.put_in_bulk(&record)
+    w.put_pulled(&record)
 }
 
 fn delete_key<R: Record>(w: &mut Write<'_>, id: &str) -> Result<()> {
@@ -232,9 +232,8 @@ impl Workspace {
     pub fn team_base_of(&self, kind: &str, id: &str) -> Result<Option<Base>> {
         let row: Option<(i64, String)> = self
             .conn
-            .query_row("SELECT version, data FROM team_base WHERE kind = ?1 AND id = ?2", [kind, id], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .prepare_cached("SELECT version, data FROM team_base WHERE kind = ?1 AND id = ?2")?
+            .query_row([kind, id], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
         match row {
             Some((version, data)) => Ok(Some(Base {
@@ -305,13 +304,13 @@ impl Workspace {
         }
         for p in deletes {
             by_kind!(p.kind.as_str(), delete_key(&mut w, &p.id))?;
-            w.conn().execute("DELETE FROM team_base WHERE kind = ?1 AND id = ?2", [&p.kind, &p.id])?;
+            w.conn().prepare_cached("DELETE FROM team_base WHERE kind = ?1 AND id = ?2")?.execute([&p.kind, &p.id])?;
         }
         for (kind, id, version, data) in bases {
             set_base(&w, kind, id, *version, data)?;
         }
         // What came from the team, or went to it, is in step now.
-        let mut clean = w.conn().prepare("DELETE FROM team_dirty WHERE kind = ?1 AND id = ?2")?;
+        let mut clean = w.conn().prepare_cached("DELETE FROM team_dirty WHERE kind = ?1 AND id = ?2")?;
         for (kind, id) in pulled.iter().map(|p| (&p.kind, &p.id)).chain(bases.iter().map(|b| (&b.0, &b.1))) {
             clean.execute([kind, id])?;
         }
@@ -402,7 +401,11 @@ impl Workspace {
 
     /// A setting of the team link (`team_url`, `team_watermark`, …).
     pub fn team_setting(&self, key: &str) -> Result<Option<String>> {
-        Ok(self.conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+        Ok(self
+            .conn
+            .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+            .query_row([key], |r| r.get(0))
+            .optional()?)
     }
 
     /// Sets settings of the team link, outside the undo history (nothing

@@ -168,6 +168,32 @@ impl Workspace {
         w.commit()
     }
 
+    /// Queues decisions given here before the workspace had a team (the
+    /// current ones of one approver on one release, `decisions`) as the
+    /// team decision `d`: they say now who put them in the team and from
+    /// what, as the team will.
+    pub fn adopt_team_decision(&mut self, decisions: &[String], d: &TeamDecision) -> Result<()> {
+        let mut w = self.write()?;
+        w.untracked();
+        for id in decisions {
+            w.conn().execute(
+                "UPDATE decisions SET recorded_by = ?2, source = ?3, login = ?4 WHERE id = ?1",
+                rusqlite::params![
+                    id,
+                    if d.recorded_by == d.approver { "" } else { d.recorded_by.as_str() },
+                    d.source,
+                    d.login
+                ],
+            )?;
+            w.conn().execute(
+                "INSERT INTO team_decisions (decision, edit_id, release, approver, scope, team_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, NULL)",
+                rusqlite::params![id, d.edit_id, d.release, d.approver, d.scope],
+            )?;
+        }
+        w.commit()
+    }
+
     /// Forgets every decision here: joining a team, whose decisions are
     /// the ones that count.
     pub fn forget_decisions(&mut self) -> Result<()> {

@@ -82,6 +82,8 @@ impl Workspace {
         // 800,000 claims inserts into three indexes at random places.
         conn.pragma_update(None, "cache_size", -131_072).map_err(not_a_workspace)?;
         schema::migrate(&mut conn, path, key)?;
+        // Syncs and saves run the same few dozen statements again and again.
+        conn.set_prepared_statement_cache_capacity(64);
         let actor = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "unknown".into());
         Ok(Workspace { conn, path: path.to_owned(), actor, key: key.cloned(), progress: Default::default() })
     }

@@ -246,8 +246,11 @@ impl<'c> Write<'c> {
 
     /// Sets a workspace setting.
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
-        let before: Option<String> =
-            self.tx.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?;
+        let before: Option<String> = self
+            .tx
+            .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+            .query_row([key], |r| r.get(0))
+            .optional()?;
         self.tx.execute(
             "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             [key, value],
@@ -260,8 +263,11 @@ impl<'c> Write<'c> {
 
     /// Removes a workspace setting (a role nobody fills, the default threshold).
     pub fn clear_setting(&mut self, key: &str) -> Result<()> {
-        let before: Option<String> =
-            self.tx.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?;
+        let before: Option<String> = self
+            .tx
+            .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+            .query_row([key], |r| r.get(0))
+            .optional()?;
         let Some(before) = before else { return Ok(()) };
         self.tx.execute("DELETE FROM settings WHERE key = ?1", [key])?;
         if crate::approvals::SETTINGS.contains(&key) {
@@ -440,6 +446,20 @@ impl<'c> Write<'c> {
     pub(crate) fn put_in_bulk<R: Record>(&mut self, record: &R) -> Result<()> {
         self.put(record)?;
         self.note_rules(R::consequences(None, Some(record)).rules);
+        Ok(())
+    }
+
+    /// Writes a record pulled from elsewhere, its checks made by the
+    /// caller, deriving again only the requirements its change touches
+    /// (a renamed change touches none).
+    pub(crate) fn put_pulled<R: Record>(&mut self, record: &R) -> Result<()> {
+        if self.rules == Rules::All {
+            // Every requirement is derived again anyway.
+            return self.put(record);
+        }
+        let before: Option<R> = get_on(&self.tx, &key_of(record).iter().map(String::as_str).collect::<Vec<_>>())?;
+        self.put(record)?;
+        self.note_rules(R::consequences(before.as_ref(), Some(record)).rules);
         Ok(())
     }
 

@@ -6,7 +6,9 @@
 //! manager, on an approver's behalf with a source. PostgreSQL's row-level
 //! security enforces the same for anyone with psql.
 
-use greychart_core::model::{Decision, DecisionKind, Release};
+use std::collections::{BTreeMap, HashMap};
+
+use greychart_core::model::{ApprovalRequirement, Decision, DecisionKind, Release};
 use greychart_store::{TeamDecision, Workspace};
 use sha2::{Digest, Sha256};
 
@@ -77,12 +79,7 @@ pub fn decide(ws: &mut Workspace, d: &Decide<'_>) -> Result<Vec<Decision>> {
     let approver = d.approver.unwrap_or(&me).to_owned();
     let scope = scope(ws, d.release)?;
     let decided_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-    let mut hash = Sha256::new();
-    for part in [&login, d.release, &approver, d.kind.as_str(), d.comment, &decided_at] {
-        hash.update(part.as_bytes());
-        hash.update([0]);
-    }
-    let edit_id = hash.finalize().iter().take(16).map(|b| format!("{b:02x}")).collect();
+    let edit_id = edit_id(&[&login, d.release, &approver, d.kind.as_str(), d.comment, &decided_at]);
     let decision = TeamDecision {
         edit_id,
         release: d.release.to_owned(),
@@ -100,6 +97,77 @@ pub fn decide(ws: &mut Workspace, d: &Decide<'_>) -> Result<Vec<Decision>> {
         return Err(TeamError::Invalid(format!("{approver} is not asked to sign off {}", d.release)));
     }
     Ok(written)
+}
+
+/// The id of the edit that pushes a decision, from what it says.
+fn edit_id(parts: &[&str]) -> String {
+    let mut hash = Sha256::new();
+    for part in parts {
+        hash.update(part.as_bytes());
+        hash.update([0]);
+    }
+    hash.finalize().iter().take(16).map(|b| format!("{b:02x}")).collect()
+}
+
+/// What a decision given before the workspace had a team says of its
+/// source (then the day it was given).
+pub const BEFORE_THE_TEAM: &str = "recorded in Greychart before the team";
+
+/// Queues, at publish, the decisions given in `ws` before it had a team:
+/// the current one of each approver on each release, as recorded by the
+/// manager publishing (`me`) on the approver's behalf with its source
+/// (theirs, or [`BEFORE_THE_TEAM`], and the day it was given); the
+/// manager's own stay their own.
+pub(crate) fn queue_earlier_decisions(ws: &mut Workspace, login: &str, me: &str) -> Result<usize> {
+    let release_of: HashMap<String, String> =
+        ws.read().list::<ApprovalRequirement>().map_err(store)?.into_iter().map(|q| (q.id, q.release)).collect();
+    let mut latest: BTreeMap<(String, String), Vec<Decision>> = BTreeMap::new();
+    for d in ws.read().list::<Decision>().map_err(store)?.into_iter().filter(|d| !d.stale) {
+        let Some(release) = release_of.get(&d.requirement) else { continue };
+        let held = latest.entry((release.clone(), d.decided_by.clone())).or_default();
+        match held.first().map(|h| h.decided_at.cmp(&d.decided_at)) {
+            Some(std::cmp::Ordering::Greater) => {}
+            Some(std::cmp::Ordering::Equal) if held[0].kind == d.kind => held.push(d),
+            _ => *held = vec![d],
+        }
+    }
+    let mut queued = 0;
+    for ((release, approver), given) in latest {
+        let Some(first) = given.first() else { continue };
+        let own = approver == me && first.source.is_empty();
+        // The team dates a decision when it records it: the day it was
+        // given goes with its source.
+        let day = first.decided_at.get(..10).unwrap_or(&first.decided_at);
+        let source = match (own, first.source.trim()) {
+            (true, _) => String::new(),
+            (false, "") => format!("{BEFORE_THE_TEAM}, on {day}"),
+            (false, s) => format!("{s} ({BEFORE_THE_TEAM}, on {day})"),
+        };
+        // The team records approved, rejected or abstained: changes
+        // requested block as a rejection does, and say so.
+        let (kind, comment) = match first.kind {
+            DecisionKind::ChangesRequested => {
+                (DecisionKind::Rejected, format!("changes requested: {}", first.comment).trim_end().to_owned())
+            }
+            kind => (kind, first.comment.clone()),
+        };
+        let decision = TeamDecision {
+            edit_id: edit_id(&[login, &release, &approver, kind.as_str(), &comment, &first.decided_at]),
+            release: release.clone(),
+            approver: approver.clone(),
+            kind,
+            comment,
+            recorded_by: if own { approver.clone() } else { me.to_owned() },
+            source,
+            login: login.to_owned(),
+            decided_at: first.decided_at.clone(),
+            scope: scope(ws, &release)?,
+        };
+        let ids: Vec<String> = given.iter().map(|d| d.id.clone()).collect();
+        ws.adopt_team_decision(&ids, &decision).map_err(store)?;
+        queued += 1;
+    }
+    Ok(queued)
 }
 
 /// A decision as the team database holds it.

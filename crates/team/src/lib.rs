@@ -15,9 +15,9 @@ mod sync;
 mod users;
 
 pub use connect::{shown, without_password, Connection};
-pub use decisions::{decide, identity, scope, Decide};
+pub use decisions::{decide, identity, scope, Decide, BEFORE_THE_TEAM};
 pub use error::{Result, TeamError};
 pub use live::{Heard, Listener};
 pub use schema::{Init, GROUPS, SCHEMA_VERSION};
-pub use sync::{field_conflicts, queued, Edit, FieldConflict, SyncReport};
+pub use sync::{field_conflicts, queued, Edit, FieldConflict, Published, SyncReport};
 pub use users::Role;

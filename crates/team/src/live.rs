@@ -98,4 +98,24 @@ impl Listener {
             Err(RecvTimeoutError::Disconnected) => Heard::Disconnected,
         }
     }
+
+    /// Waits up to `timeout` for a notice, then gathers the notices that
+    /// follow within `settle` (never past `timeout`) into one, so a client
+    /// hearing many commits at once pulls once for all of them. Returns
+    /// the first table heard.
+    pub fn wait_settled(&self, timeout: Duration, settle: Duration) -> Heard {
+        let until = std::time::Instant::now() + timeout;
+        let first = self.wait(timeout);
+        if let Heard::Changed(_) = first {
+            let settled = (std::time::Instant::now() + settle).min(until);
+            loop {
+                match self.wait(settled.saturating_duration_since(std::time::Instant::now())) {
+                    Heard::Changed(_) => {}
+                    Heard::Quiet => break,
+                    Heard::Disconnected => return Heard::Disconnected,
+                }
+            }
+        }
+        first
+    }
 }

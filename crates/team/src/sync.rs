@@ -133,11 +133,23 @@ pub(crate) fn parse_json(text: &str) -> Result<Value> {
     serde_json::from_str(text).map_err(|e| TeamError::Invalid(format!("the team's record does not read: {e}")))
 }
 
+/// What a publish uploaded.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Published {
+    /// The shared records.
+    pub records: usize,
+    /// The decisions given in the workspace before it had a team, each the
+    /// current one of an approver on a release.
+    pub decisions: usize,
+    /// Why the team refused any of those decisions.
+    pub refused: Vec<String>,
+}
+
 impl Connection {
     /// Uploads the shared part of `ws` into an empty team database; `ws`
     /// becomes a team workspace of `url`. Refused, writing nothing, when
     /// the database already holds a team.
-    pub fn publish(&self, ws: &mut Workspace, url: &str) -> Result<usize> {
+    pub fn publish(&self, ws: &mut Workspace, url: &str) -> Result<Published> {
         let records = ws.shared_records().map_err(store)?;
         let login = self.login.clone();
         let (count, watermark, person, role) = self.run(async {
@@ -179,7 +191,11 @@ impl Connection {
             ("team_watermark", &watermark),
         ])
         .map_err(store)?;
-        Ok(count)
+        // The decisions given here before: the team's now, as recorded by
+        // the manager publishing.
+        crate::decisions::queue_earlier_decisions(ws, &self.login, &person)?;
+        let (decided, refused) = self.push_decisions(ws)?;
+        Ok(Published { records: count, decisions: decided, refused })
     }
 
     /// Makes `ws` a copy of the team's shared data: the team's records are

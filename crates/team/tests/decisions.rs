@@ -12,7 +12,7 @@ mod published;
 use greychart_core::approvals::ApprovalStatus;
 use greychart_core::model::{Change, Decision, DecisionKind};
 use greychart_store::Workspace;
-use greychart_team::{decide, Decide, Role, TeamError};
+use greychart_team::{decide, Decide, Role, TeamError, BEFORE_THE_TEAM};
 use published::Team;
 
 /// bo approves as p33 (a business owner asked about r1), cy as p27 (the
@@ -21,8 +21,12 @@ fn team() -> Team {
     Team::published(&[("bo", "p33", Role::Approver), ("cy", "p27", Role::Approver)])
 }
 
+/// The decisions given through the team since it was published (the
+/// demo's own were published with it).
 fn decisions_on_server(team: &Team) -> i64 {
-    team.cluster.count("SELECT count(*) FROM greychart.decisions")
+    team.cluster.count(&format!(
+        "SELECT count(*) FROM greychart.decisions WHERE coalesce(source, '') NOT LIKE '{BEFORE_THE_TEAM}%'"
+    ))
 }
 
 fn on(release: &str, kind: DecisionKind, comment: &str) -> Decide<'static> {
@@ -168,7 +172,10 @@ fn a_delegate_decides_for_the_approver_and_a_manager_records_a_paper_sign_off() 
         (DecisionKind::Rejected, "signed CAB minutes, 2026-12-07", "p26")
     );
     assert_eq!(
-        team.cluster.count("SELECT count(*) FROM greychart.decisions WHERE on_behalf AND recorded_by = 'p26'"),
+        team.cluster.count(&format!(
+            "SELECT count(*) FROM greychart.decisions WHERE on_behalf AND recorded_by = 'p26'
+             AND source NOT LIKE '{BEFORE_THE_TEAM}%'"
+        )),
         1
     );
 }
@@ -186,4 +193,50 @@ fn an_approvers_plan_edit_goes_back_to_the_teams_version() {
     let mine: Vec<Change> = b.read().list().unwrap();
     assert_eq!(mine, theirs);
     assert!(greychart_team::queued(&b, "bo").unwrap().is_empty());
+}
+
+#[test]
+fn the_decisions_given_before_the_team_are_published_with_the_plan_as_recorded_by_the_publisher() {
+    let team = team();
+    let a = team.manager();
+    let b = team.joined("bo", "b.greychart");
+    let today = chrono::NaiveDate::MIN;
+    let (mine, theirs) = (a.approvals(None, today).unwrap(), b.approvals(None, today).unwrap());
+    let mut published = 0;
+    for row in &mine {
+        let joined = theirs.iter().find(|r| r.id == row.id).unwrap();
+        match (row.status, row.stale) {
+            (ApprovalStatus::Pending, _) | (_, true) => {
+                assert_eq!(joined.status, ApprovalStatus::Pending, "{} was not current: not published", row.id)
+            }
+            (ApprovalStatus::ChangesRequested, false) => {
+                assert_eq!(joined.status, ApprovalStatus::Rejected, "{}", row.id);
+                assert!(joined.comment.starts_with("changes requested"), "{joined:?}");
+                published += 1;
+            }
+            (status, false) => {
+                assert_eq!((joined.status, &joined.comment), (status, &row.comment), "{}", row.id);
+                published += 1;
+            }
+        }
+    }
+    assert!(published >= 3, "the demo has current decisions: {published}");
+    assert_eq!(decisions_on_server(&team), 0, "each given before the team says so");
+    // Recorded by the manager who published, on the approvers' behalf,
+    // and insert-only like any other.
+    let given =
+        format!("SELECT count(*) FROM greychart.decisions WHERE source LIKE '{BEFORE_THE_TEAM}, on ____-__-__'");
+    assert_eq!(team.cluster.count(&given), published);
+    assert_eq!(
+        team.cluster.count(&format!("{given} AND on_behalf AND recorded_by = 'p26' AND login = 'ann'")),
+        published
+    );
+    // Dated by the team when it recorded it; the day it was given is in
+    // its source.
+    let row = mine.iter().find(|r| r.status == ApprovalStatus::Approved && !r.stale && r.approver != "p26").unwrap();
+    let decision = latest(&b, &row.approver);
+    let given_on = format!("{BEFORE_THE_TEAM}, on {}", &row.decided_at.as_deref().unwrap()[..10]);
+    assert_eq!((decision.source.as_str(), decision.recorded_by.as_str()), (given_on.as_str(), "p26"));
+    // Nothing left queued at the publisher.
+    assert_eq!(team.connect("ann").sync(&mut team.manager()).unwrap().pushed, 0);
 }

@@ -192,6 +192,17 @@ fn another_clients_commit_is_heard_within_two_seconds_and_pulled() {
     team.connect("al").sync(&mut b).unwrap();
     assert_eq!(name(&b, "r1"), "Heard at once");
     assert!(committed.elapsed() < std::time::Duration::from_secs(2), "{:?}", committed.elapsed());
+    // Three commits in a row are heard as one: one pull for all of them.
+    for n in 1..=3 {
+        rename(&mut a, "r1", &format!("Commit {n}"));
+        team.connect("ann").sync(&mut a).unwrap();
+    }
+    let settle = std::time::Duration::from_millis(300);
+    assert_eq!(
+        listener.wait_settled(std::time::Duration::from_secs(2), settle),
+        greychart_team::Heard::Changed("records".to_owned())
+    );
+    assert_eq!(listener.wait(std::time::Duration::ZERO), greychart_team::Heard::Quiet, "a notice was left over");
     // The server gone: the listener says so, rather than staying quiet.
     team.cluster.stop();
     assert_eq!(listener.wait(std::time::Duration::from_secs(5)), greychart_team::Heard::Disconnected);

@@ -141,9 +141,11 @@ fn an_approver_decides_through_the_team_online_offline_and_on_a_stale_scope() {
     let run = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_greychart")).args(args).env("PGPASSWORD", "correct horse").output().unwrap()
     };
-    assert!(run(&["team", "publish", a, &url("ann")]).status.success());
+    let out = run(&["team", "publish", a, &url("ann")]);
+    // The demo's current decisions go with it.
+    assert!(out.status.success() && said(&out).contains("shared records and 10 decisions"), "{}", said(&out));
     assert!(run(&["team", "join", b, &url("bo")]).status.success());
-    let decisions = || cluster.count("SELECT count(*) FROM greychart.decisions");
+    let decisions = || cluster.count("SELECT count(*) FROM greychart.decisions") - 10;
 
     // Online: recorded by the team at once.
     let out = run(&["decide", b, "r1", "--decision", "approved", "--comment", "ok by me"]);
@@ -181,4 +183,53 @@ fn an_approver_decides_through_the_team_online_offline_and_on_a_stale_scope() {
     let out = run(&["decide", b, "r3", "--decision", "approved"]);
     assert!(out.status.success(), "{}", said(&out));
     assert_eq!(decisions(), 3);
+}
+
+#[test]
+fn an_approver_delegates_and_the_delegate_decides_for_them() {
+    let cluster = cluster::Cluster::start();
+    let admin = cluster.admin_url();
+    assert!(team(&["init", &admin], None).status.success());
+    for (login, person, role) in [("ann", "p26", "manager"), ("bo", "p33", "approver"), ("cy", "p27", "approver")] {
+        let out = team(&["add-user", &admin, login, "--person", person, "--role", role], Some("correct horse"));
+        assert!(out.status.success(), "{}", said(&out));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b, c) = (dir.path().join("a.greychart"), dir.path().join("b.greychart"), dir.path().join("c.greychart"));
+    let (a, b, c) = (a.to_str().unwrap(), b.to_str().unwrap(), c.to_str().unwrap());
+    crate::greychart_ok(&["demo", a]);
+    let url = |login: &str| format!("postgresql://{login}@127.0.0.1:{}/postgres?sslmode=disable", cluster.port);
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_greychart")).args(args).env("PGPASSWORD", "correct horse").output().unwrap()
+    };
+    assert!(run(&["team", "publish", a, &url("ann")]).status.success());
+    assert!(run(&["team", "join", b, &url("bo")]).status.success());
+    assert!(run(&["team", "join", c, &url("cy")]).status.success());
+    let today = chrono::Local::now().date_naive();
+    let (from, until) = (today.to_string(), (today + chrono::Days::new(7)).to_string());
+
+    // Before the delegation, cy may not decide for bo.
+    let out = run(&["decide", c, "r1", "--decision", "approved", "--for", "p33"]);
+    assert_eq!(out.status.code(), Some(2), "{}", said(&out));
+    assert!(said(&out).contains("has not delegated"), "{}", said(&out));
+    // Bad input changes nothing: an unknown person, a range backwards, another's delegation.
+    for (args, says) in [
+        (vec!["--to", "p999", "--from", &from, "--until", &until], "no person with id p999"),
+        (vec!["--to", "p27", "--from", &until, "--until", &from], "is before"),
+        (vec!["--to", "p27", "--from", &from, "--until", &until, "--for", "p25"], "may not delegate for p25"),
+    ] {
+        let out = run(&[&["team", "delegate", b][..], &args].concat());
+        assert_eq!(out.status.code(), Some(2), "{}", said(&out));
+        assert!(said(&out).contains(says), "{says}: {}", said(&out));
+    }
+    assert_eq!(cluster.count("SELECT count(*) FROM greychart.delegations"), 0);
+
+    let out = run(&["team", "delegate", b, "--to", "p27", "--from", &from, "--until", &until]);
+    assert!(out.status.success() && said(&out).contains("p27 decides for p33"), "{}", said(&out));
+    let out = run(&["decide", c, "r1", "--decision", "approved", "--comment", "for Bo", "--for", "p33"]);
+    assert!(out.status.success() && said(&out).contains("recorded by the team"), "{}", said(&out));
+    assert_eq!(
+        cluster.count("SELECT count(*) FROM greychart.decisions WHERE approver = 'p33' AND recorded_by = 'p27'"),
+        1
+    );
 }

@@ -188,10 +188,13 @@ impl Record for Change {
                 }
             }
         }
+        // The rules read everything of a change but its title.
+        let retitled =
+            matches!((before, after), (Some(b), Some(a)) if Change { title: a.title.clone(), ..b.clone() } == *a);
         let releases: Vec<String> = was.into_iter().chain(is).collect();
         Consequences {
             stale: stale.into_iter().map(|(release, reason)| Stale::Release { release, reason }).collect(),
-            rules: Rules::Releases(releases),
+            rules: if retitled { Rules::Unaffected } else { Rules::Releases(releases) },
             scheduling: None,
         }
     }
