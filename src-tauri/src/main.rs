@@ -8,6 +8,7 @@ mod commands;
 mod imports;
 mod logging;
 mod session;
+mod team;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -41,6 +42,19 @@ fn main() {
             app.manage(Mutex::new(session));
             app.manage(analysis::Analyses::default());
             app.manage(imports::Imports::default());
+            app.manage(team::TeamLink::default());
+            // Others' commits pulled as they land, what is queued here pushed.
+            let handle = app.handle().clone();
+            std::thread::Builder::new().name("greychart-team".into()).spawn(move || {
+                let with = |f: &mut dyn FnMut(&mut greychart_store::Workspace)| {
+                    let sessions = handle.state::<Mutex<Session>>();
+                    let Ok(mut session) = sessions.lock() else { return };
+                    if let Ok(ws) = session.workspace() {
+                        f(ws);
+                    }
+                };
+                handle.state::<team::TeamLink>().live(&with);
+            })?;
             Ok(())
         })
         .invoke_handler(include!(concat!(env!("OUT_DIR"), "/handler.rs")))

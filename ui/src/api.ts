@@ -4,7 +4,7 @@
 // The page calls Rust only through `api`. A failed call rejects with an ApiError.
 
 import { call } from "./ipc";
-import type { Absence, AnalysisProgress, ApprovalRequirement, ApprovalRole, ApprovalRow, ApprovalRule, ApprovalSettings, Audience, BrokerScores, Change, Claim, ClaimRows, Component, Decision, DecisionKind, Dependency, EngagementEntry, EvidenceGlance, ExportDocument, Faction, Focus, HistoryEntry, Impact, ImportDone, ImportPreview, ImportProgress, ImportRequest, InfluencePath, PathToYes, Period, Person, PersonEvidence, PlanReport, Position, RankColumns, Release, ScheduleFormat, Service, StakeholderProfile, Stance, SwayEdge, Team, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { Absence, AnalysisProgress, ApprovalRequirement, ApprovalRole, ApprovalRow, ApprovalRule, ApprovalSettings, Audience, BrokerScores, Change, Claim, ClaimRows, Component, Decision, DecisionKind, Dependency, EngagementEntry, EvidenceGlance, ExportDocument, Faction, Focus, HistoryEntry, Impact, ImportDone, ImportPreview, ImportProgress, ImportRequest, InfluencePath, PathToYes, Period, Person, PersonEvidence, PlanReport, Position, RankColumns, Release, ScheduleFormat, Service, StakeholderProfile, Stance, SwayEdge, Team, TeamConflictRow, TeamState, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 /** Every command of the desktop app, one typed wrapper each. */
 export const api = {
@@ -122,6 +122,18 @@ export const api = {
   deleteStance: (person: string, release: string): Promise<null> => call("delete_stance", { person, release }),
   /** Saves a stakeholder profile: how much the releases matter to them and how involved they want to be (private: grey chart). */
   saveProfile: (profile: StakeholderProfile): Promise<StakeholderProfile> => call("save_profile", { profile }),
+  /** Where the open workspace stands with its team, and what others did lately. */
+  teamState: (): Promise<TeamState> => call("team_state"),
+  /** Publishes the open workspace to an empty team database (`publish`), or joins one; the password is kept for this session only. Answers what was done. */
+  teamConnect: (publish: boolean, url: string, login: string, password: string): Promise<string> => call("team_connect", { publish, url, login, password }),
+  /** Gives the password of the open team workspace's login for this session. */
+  teamSignIn: (password: string): Promise<TeamState> => call("team_sign_in", { password }),
+  /** Pushes what is queued and pulls the others' changes now. */
+  teamSyncNow: (): Promise<TeamState> => call("team_sync_now"),
+  /** The conflicts waiting for a choice, field by field, with who made the team's value and when. */
+  teamConflicts: (): Promise<TeamConflictRow[]> => call("team_conflicts"),
+  /** Keeps one side of a conflict (`keep_mine`: this workspace's value, pushed at once; else the team's), then syncs. */
+  teamResolve: (kind: string, id: string, keepMine: boolean): Promise<TeamState> => call("team_resolve", { kind, id, keepMine }),
   workspaceInfo: (): Promise<WorkspaceInfo | null> => call("workspace_info"),
   /** Whether this is the app's first start: the window then welcomes the user with the demo, an empty workspace or an import. */
   firstStart: (): Promise<boolean> => call("first_start"),

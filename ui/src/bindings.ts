@@ -67,6 +67,119 @@ name: string,
 encrypted: boolean, };
 
 /**
+ * Where a workspace stands with its team, for the badge.
+ */
+export type TeamLinkState = "local" | "online" | "offline" | "signed-out";
+
+/**
+ * The team link of the open workspace.
+ */
+export type TeamState = { 
+/**
+ * Where it stands.
+ */
+state: TeamLinkState, 
+/**
+ * The team database, without a password ("" when local).
+ */
+server: string, 
+/**
+ * The login.
+ */
+login: string, 
+/**
+ * The person the login is (an id), as the team said.
+ */
+person: string, 
+/**
+ * manager, approver or admin ("" when not a member).
+ */
+role: string, 
+/**
+ * Edits and decisions made here and not yet in the team.
+ */
+queued: number, 
+/**
+ * Records whose value here and the team's differ, waiting for a choice.
+ */
+conflicts: number, 
+/**
+ * When the last sync ended, RFC 3339.
+ */
+last_sync: string | null, 
+/**
+ * Why it is offline, or what the last sync refused.
+ */
+problem: string | null, 
+/**
+ * Counts the syncs that wrote others' changes here: the window
+ * reloads when it moves.
+ */
+revision: number, 
+/**
+ * What others did lately, oldest first (the last 50).
+ */
+notes: Array<TeamNote>, };
+
+/**
+ * One thing another user did, as the window says it.
+ */
+export type TeamNote = { 
+/**
+ * Counts the notes of this session: the window shows the new ones.
+ */
+seq: number, 
+/**
+ * When they did it, RFC 3339.
+ */
+at: string, 
+/**
+ * Who, as a name where the team maps the login to a person.
+ */
+who: string, 
+/**
+ * What, in words ("approved Payments Hub 2.0").
+ */
+what: string, };
+
+/**
+ * One field of a conflict: this workspace's value and the team's.
+ */
+export type TeamConflictRow = { 
+/**
+ * The kind of record (release, change, person, …).
+ */
+kind: string, 
+/**
+ * Its id.
+ */
+id: string, 
+/**
+ * Its name, where it has one.
+ */
+name: string, 
+/**
+ * The field (`(record)` when one side deleted it).
+ */
+field: string, 
+/**
+ * This workspace's value, as JSON text.
+ */
+mine: string, 
+/**
+ * The team's, as JSON text.
+ */
+theirs: string, 
+/**
+ * The login that made the team's.
+ */
+theirs_by: string, 
+/**
+ * When, RFC 3339.
+ */
+theirs_at: string, };
+
+/**
  * Where one person sits on the map, in the map's own units.
  */
 export type Position = { 

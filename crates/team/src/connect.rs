@@ -22,13 +22,13 @@ pub struct Connection {
 impl Connection {
     /// Connects to `url` (`postgresql://login@host:port/database?sslmode=…`).
     pub fn open(url: &str) -> Result<Connection> {
-        let mut config = tokio_postgres::Config::from_str(url)
-            .map_err(|e| TeamError::Url(format!("{} is not a PostgreSQL URL: {e}", shown(url))))?;
-        if config.get_password().is_none() {
-            if let Ok(password) = std::env::var("PGPASSWORD") {
-                config.password(password);
-            }
-        }
+        Connection::open_with(url, None)
+    }
+
+    /// Connects to `url` with `password` (`None`: from the URL or
+    /// `PGPASSWORD`), as the window does with the password it asked for.
+    pub fn open_with(url: &str, password: Option<&str>) -> Result<Connection> {
+        let mut config = config(url, password)?;
         if config.get_user().is_none() {
             if let Ok(user) = std::env::var("PGUSER") {
                 config.user(user);
@@ -60,6 +60,41 @@ impl Connection {
 
 /// TLS with the system's trusted certificates (none found: TLS still works
 /// for servers the URL does not require it of).
+/// The connection settings of `url`, the password from `password`, else
+/// the URL, else `PGPASSWORD`.
+pub(crate) fn config(url: &str, password: Option<&str>) -> Result<tokio_postgres::Config> {
+    let mut config = tokio_postgres::Config::from_str(url)
+        .map_err(|e| TeamError::Url(format!("{} is not a PostgreSQL URL: {e}", shown(url))))?;
+    match password {
+        Some(p) => {
+            config.password(p);
+        }
+        None if config.get_password().is_none() => {
+            if let Ok(p) = std::env::var("PGPASSWORD") {
+                config.password(p);
+            }
+        }
+        None => {}
+    }
+    Ok(config)
+}
+
+/// `url` with `login` as its user, unless it names one already: the window
+/// asks for the server and the login apart.
+pub fn with_login(url: &str, login: &str) -> Result<String> {
+    let url = url.trim();
+    let rest =
+        ["postgresql://", "postgres://"].iter().find_map(|scheme| url.strip_prefix(scheme).map(|rest| (*scheme, rest)));
+    let Some((scheme, rest)) = rest else {
+        return Err(TeamError::Url(format!("{} is not a PostgreSQL URL: it starts with postgresql://", shown(url))));
+    };
+    let host_part = rest.split(['/', '?']).next().unwrap_or_default();
+    if host_part.contains('@') || login.trim().is_empty() {
+        return Ok(url.to_owned());
+    }
+    Ok(format!("{scheme}{}@{rest}", login.trim()))
+}
+
 pub(crate) fn tls() -> Result<MakeRustlsConnect> {
     let mut roots = rustls::RootCertStore::empty();
     roots.add_parsable_certificates(rustls_native_certs::load_native_certs().certs);

@@ -14,6 +14,7 @@ use sha2::{Digest, Sha256};
 
 use crate::connect::Connection;
 use crate::error::{Result, TeamError};
+use crate::news::TheirSignOff;
 use crate::sync::store;
 
 /// A decision to record in a team workspace.
@@ -284,13 +285,13 @@ impl Connection {
 
     /// Writes the team's decisions pulled (after the records they name),
     /// then marks stale every decision here whose release changed since.
-    pub(crate) fn take_decisions(&self, ws: &mut Workspace, pulled: Vec<TheirDecision>) -> Result<usize> {
-        let mut taken = 0;
+    pub(crate) fn take_decisions(&self, ws: &mut Workspace, pulled: Vec<TheirDecision>) -> Result<Vec<TheirSignOff>> {
+        let mut taken = Vec::new();
         for their in pulled {
             if ws.has_team_decision(&their.decision.edit_id).map_err(store)? {
                 ws.settle_team_decision(&their.decision.edit_id, Ok(their.team_id)).map_err(store)?;
             } else if !ws.record_team_decision(&their.decision, Some(their.team_id)).map_err(store)?.is_empty() {
-                taken += 1;
+                taken.push(TheirSignOff::from(&their.decision));
             }
         }
         for (edit_id, release, seen) in ws.current_team_decisions().map_err(store)? {

@@ -9,15 +9,17 @@ mod connect;
 mod decisions;
 mod error;
 mod live;
+mod news;
 mod push;
 mod schema;
 mod sync;
 mod users;
 
-pub use connect::{shown, without_password, Connection};
+pub use connect::{shown, with_login, without_password, Connection};
 pub use decisions::{decide, identity, scope, Decide, BEFORE_THE_TEAM};
 pub use error::{Result, TeamError};
 pub use live::{Heard, Listener};
+pub use news::{TheirEdit, TheirSignOff};
 pub use schema::{Init, GROUPS, SCHEMA_VERSION};
 pub use sync::{field_conflicts, queued, Edit, FieldConflict, Published, SyncReport};
 pub use users::Role;

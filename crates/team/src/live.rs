@@ -4,7 +4,6 @@
 //! when the connection drops, the listener says so and the client pulls
 //! after reconnecting.
 
-use std::str::FromStr;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
@@ -31,13 +30,13 @@ pub struct Listener {
 impl Listener {
     /// Connects to `url` (password from the URL or `PGPASSWORD`) and listens.
     pub fn open(url: &str) -> Result<Listener> {
-        let mut config = tokio_postgres::Config::from_str(url)
-            .map_err(|e| TeamError::Url(format!("{} is not a PostgreSQL URL: {e}", crate::shown(url))))?;
-        if config.get_password().is_none() {
-            if let Ok(password) = std::env::var("PGPASSWORD") {
-                config.password(password);
-            }
-        }
+        Listener::open_with(url, None)
+    }
+
+    /// Connects to `url` with `password` (`None`: from the URL or
+    /// `PGPASSWORD`) and listens.
+    pub fn open_with(url: &str, password: Option<&str>) -> Result<Listener> {
+        let mut config = crate::connect::config(url, password)?;
         config.application_name("greychart (listening)");
         config.connect_timeout(Duration::from_secs(10));
         let tls = crate::connect::tls()?;

@@ -15,6 +15,7 @@ use sha2::{Digest, Sha256};
 use crate::connect::{without_password, Connection};
 use crate::decisions::{TheirDecision, DECISION_COLUMNS};
 use crate::error::{Result, TeamError};
+use crate::news::{TheirEdit, TheirSignOff};
 use crate::push::Pushed;
 
 /// A field that differs between this workspace and the team.
@@ -44,6 +45,10 @@ pub struct SyncReport {
     /// Edits the team refused, each with why (a stale decision; a plan edit
     /// by an approver, whose record is back to the team's version).
     pub refused: Vec<String>,
+    /// The records others changed, written here by this sync.
+    pub heard: Vec<TheirEdit>,
+    /// The decisions others gave, taken here by this sync.
+    pub decided: Vec<TheirSignOff>,
 }
 
 /// An edit made here, waiting to be pushed.
@@ -377,6 +382,14 @@ impl Connection {
                 };
                 ws.add_team_conflict(&conflict).map_err(store)?;
             } else {
+                let deleted = theirs.data.is_none();
+                report.heard.push(TheirEdit {
+                    kind: kind.clone(),
+                    id: id.clone(),
+                    by: theirs.by,
+                    at: theirs.at,
+                    deleted,
+                });
                 pulled.push(Pulled { kind, id, data: theirs.data, version: theirs.version });
             }
         }
@@ -407,7 +420,8 @@ impl Connection {
             self.take_decisions(ws, decisions)?;
         } else {
             ws.apply_team(&pulled, &same).map_err(store)?;
-            report.pulled += self.take_decisions(ws, decisions)?;
+            report.decided = self.take_decisions(ws, decisions)?;
+            report.pulled += report.decided.len();
             ws.set_team_settings(&settings).map_err(store)?;
         }
         report.conflicts = field_conflicts(&ws.team_conflicts().map_err(store)?);

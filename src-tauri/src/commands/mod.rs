@@ -14,6 +14,7 @@ pub mod packets;
 pub mod page;
 pub mod plan;
 pub mod records;
+pub mod team;
 pub mod workspace;
 
 use std::sync::{Mutex, MutexGuard};

@@ -11,6 +11,7 @@ export type PanelContent =
   | { kind: "passphrase-form" }
   | { kind: "unlock-form"; message: string }
   | { kind: "history" }
+  | { kind: "team" }
   | { kind: "team-form"; team: Team | null }
   | { kind: "component-form"; component: Component | null }
   | { kind: "release-form"; release: Release | null; start: string | null }

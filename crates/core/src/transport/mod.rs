@@ -308,3 +308,6 @@ mod tests {
         assert!(links[1].disagree, "0.2 and 0.6 differ by 0.4");
     }
 }
+
+mod team;
+pub use team::{TeamConflictRow, TeamLinkState, TeamNote, TeamState};

@@ -1,0 +1,324 @@
+//! The window's link to its team database: the password given this
+//! session, whether the server answers, and what others did lately. A
+//! thread of its own (`live`) listens for the team's commits and pulls them
+//! (≤ 2 s), and pushes what is queued here. Tauri-free: it reaches the open
+//! workspace through a function it is given.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use greychart_core::model::{Person, Release};
+use greychart_core::transport::{TeamLinkState, TeamNote, TeamState};
+use greychart_core::{ApiError, ErrorCode};
+use greychart_store::Workspace;
+use greychart_team::{without_password, Connection, Heard, Listener, SyncReport, TeamError};
+
+/// How many notes of others' changes the window keeps.
+const NOTES_KEPT: usize = 50;
+/// How long a listener gathers notices before one pull for all of them.
+const SETTLE: Duration = Duration::from_millis(150);
+
+/// The link of the open workspace to its team.
+#[derive(Default)]
+pub struct TeamLink {
+    inner: Mutex<Link>,
+}
+
+#[derive(Default)]
+struct Link {
+    /// The password given this session, by team URL (without password).
+    passwords: HashMap<String, String>,
+    /// The connection of the last sync, by team URL.
+    connection: Option<(String, Arc<Connection>)>,
+    online: bool,
+    problem: Option<String>,
+    revision: u32,
+    notes: VecDeque<TeamNote>,
+    seq: u32,
+}
+
+/// Runs `f` on the open workspace, if any.
+pub type WithWorkspace<'a> = &'a (dyn Fn(&mut dyn FnMut(&mut Workspace)) + Send + Sync);
+
+impl TeamLink {
+    fn link(&self) -> MutexGuard<'_, Link> {
+        // A panic elsewhere leaves the link as it was: still usable.
+        self.inner.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Where the workspace `ws` stands with its team.
+    pub fn state(&self, ws: Option<&Workspace>) -> Result<TeamState, ApiError> {
+        let setting = |key: &str| -> Result<String, ApiError> {
+            Ok(ws.map(|w| w.team_setting(key)).transpose()?.flatten().unwrap_or_default())
+        };
+        let server = setting("team_url")?;
+        let link = self.link();
+        let notes = link.notes.iter().cloned().collect();
+        if server.is_empty() {
+            return Ok(TeamState {
+                state: TeamLinkState::Local,
+                server,
+                login: String::new(),
+                person: String::new(),
+                role: String::new(),
+                queued: 0,
+                conflicts: 0,
+                last_sync: None,
+                problem: None,
+                revision: link.revision,
+                notes,
+            });
+        }
+        let (queued, conflicts) = match ws {
+            Some(w) => (w.team_dirty()?.len() + w.queued_team_decisions()?.len(), w.team_conflicts()?.len()),
+            None => (0, 0),
+        };
+        let state = match (link.passwords.contains_key(&server), link.online) {
+            (false, _) => TeamLinkState::SignedOut,
+            (true, true) => TeamLinkState::Online,
+            (true, false) => TeamLinkState::Offline,
+        };
+        let last_sync = setting("team_last_sync")?
+            .parse::<i64>()
+            .ok()
+            .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+            .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
+        Ok(TeamState {
+            state,
+            login: setting("team_login")?,
+            person: setting("team_person")?,
+            role: setting("team_role")?,
+            server,
+            queued: count(queued),
+            conflicts: count(conflicts),
+            last_sync,
+            problem: link.problem.clone(),
+            revision: link.revision,
+            notes,
+        })
+    }
+
+    /// Publishes `ws` to the team database at `url` (a manager's login), or
+    /// joins it; the password is kept for this session.
+    pub fn connect(
+        &self,
+        ws: &mut Workspace,
+        publish: bool,
+        url: &str,
+        login: &str,
+        password: &str,
+    ) -> Result<String, ApiError> {
+        let url = greychart_team::with_login(url, login).map_err(team_error)?;
+        let connection = Connection::open_with(&url, Some(password)).map_err(team_error)?;
+        let said = if publish {
+            let p = connection.publish(ws, &url).map_err(team_error)?;
+            format!("Published {} shared records and {} decisions", p.records, p.decisions)
+        } else {
+            let (count, kept) = connection.join(ws, &url).map_err(team_error)?;
+            let kept = if kept.is_empty() { String::new() } else { format!("; kept here only: {}", kept.join(", ")) };
+            format!("Joined the team: {count} shared records{kept}")
+        };
+        // In step at once: the last sync is now.
+        connection.sync(ws).map_err(team_error)?;
+        let server = without_password(&url);
+        let mut link = self.link();
+        link.passwords.insert(server.clone(), password.to_owned());
+        link.connection = Some((server, Arc::new(connection)));
+        link.online = true;
+        link.problem = None;
+        link.revision += 1;
+        Ok(said)
+    }
+
+    /// Gives the password of the open team workspace's login for this
+    /// session; a wrong one is refused and not kept.
+    pub fn sign_in(&self, ws: &Workspace, password: &str) -> Result<(), ApiError> {
+        let server = ws.team_setting("team_url")?.ok_or_else(|| {
+            ApiError::new(ErrorCode::Invalid, "this workspace has no team: publish it or join one first")
+        })?;
+        let connection = Connection::open_with(&server, Some(password)).map_err(team_error)?;
+        let mut link = self.link();
+        link.passwords.insert(server.clone(), password.to_owned());
+        link.connection = Some((server, Arc::new(connection)));
+        link.online = true;
+        link.problem = None;
+        Ok(())
+    }
+
+    /// Pushes what is queued in `ws` and pulls the others' changes, noting
+    /// what they did; offline is no error (the link says so).
+    pub fn sync(&self, ws: &mut Workspace) -> Result<(), ApiError> {
+        let Some(server) = ws.team_setting("team_url")? else { return Ok(()) };
+        let Some(connection) = self.connection(&server) else { return Ok(()) };
+        let before = ws.team_conflicts()?.len();
+        match connection.sync(ws) {
+            Ok(report) => {
+                let notes = notes_of(ws, &report);
+                let mut link = self.link();
+                link.online = true;
+                link.problem = (!report.refused.is_empty()).then(|| report.refused.join("; "));
+                if report.pulled > 0 || report.conflicts.len() != before || !report.refused.is_empty() {
+                    link.revision += 1;
+                }
+                for (at, who, what) in notes {
+                    link.seq += 1;
+                    let seq = link.seq;
+                    link.notes.push_back(TeamNote { seq, at, who, what });
+                    if link.notes.len() > NOTES_KEPT {
+                        link.notes.pop_front();
+                    }
+                }
+                Ok(())
+            }
+            Err(TeamError::Connect(why)) => {
+                self.offline(&why);
+                Ok(())
+            }
+            Err(e) => Err(team_error(e)),
+        }
+    }
+
+    /// The connection to `server`, opened with this session's password.
+    fn connection(&self, server: &str) -> Option<Arc<Connection>> {
+        let mut link = self.link();
+        if let Some((url, c)) = &link.connection {
+            if url == server {
+                return Some(c.clone());
+            }
+        }
+        let password = link.passwords.get(server)?.clone();
+        match Connection::open_with(server, Some(&password)) {
+            Ok(c) => {
+                let c = Arc::new(c);
+                link.connection = Some((server.to_owned(), c.clone()));
+                Some(c)
+            }
+            Err(e) => {
+                link.online = false;
+                link.problem = Some(e.to_string());
+                None
+            }
+        }
+    }
+
+    fn offline(&self, why: &str) {
+        let mut link = self.link();
+        link.online = false;
+        link.problem = Some(format!("offline: {why}"));
+        link.connection = None;
+    }
+
+    /// The team and password to listen with, if the open workspace has both.
+    fn target(&self, with: WithWorkspace<'_>) -> Option<(String, String)> {
+        let mut server = None;
+        with(&mut |ws| server = ws.team_setting("team_url").ok().flatten());
+        let server = server?;
+        let password = self.link().passwords.get(&server)?.clone();
+        Some((server, password))
+    }
+
+    /// Listens for the team's commits and pulls them, and pushes what is
+    /// queued here, for as long as the app runs.
+    pub fn live(&self, with: WithWorkspace<'_>) {
+        loop {
+            let Some((server, password)) = self.target(with) else {
+                std::thread::sleep(Duration::from_millis(500));
+                continue;
+            };
+            let listener = match Listener::open_with(&server, Some(&password)) {
+                Ok(l) => l,
+                Err(e) => {
+                    self.offline(&e.to_string());
+                    std::thread::sleep(Duration::from_secs(2));
+                    continue;
+                }
+            };
+            // Connected (again): pull what was missed, push what waited.
+            self.sync_in(with);
+            loop {
+                match listener.wait_settled(Duration::from_millis(500), SETTLE) {
+                    Heard::Changed(_) => self.sync_in(with),
+                    Heard::Disconnected => {
+                        self.offline("the connection to the team database dropped");
+                        break;
+                    }
+                    Heard::Quiet => {
+                        if self.target(with).as_ref() != Some(&(server.clone(), password.clone())) {
+                            break;
+                        }
+                        let mut queued = false;
+                        with(&mut |ws| {
+                            queued = ws.team_dirty().is_ok_and(|d| !d.is_empty())
+                                || ws.queued_team_decisions().is_ok_and(|d| !d.is_empty());
+                        });
+                        if queued || !self.link().online {
+                            self.sync_in(with);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn sync_in(&self, with: WithWorkspace<'_>) {
+        with(&mut |ws| {
+            if let Err(e) = self.sync(ws) {
+                tracing::warn!("team sync: {}", e.message);
+                self.link().problem = Some(e.message);
+            }
+        });
+    }
+}
+
+/// What others did, as notes (when, who, what), with names from `ws`.
+fn notes_of(ws: &Workspace, report: &SyncReport) -> Vec<(String, String, String)> {
+    let person = |id: &str| ws.read().get::<Person>(&[id]).ok().flatten().map_or_else(|| id.to_owned(), |p| p.name);
+    let release = |id: &str| ws.read().get::<Release>(&[id]).ok().flatten().map_or_else(|| id.to_owned(), |r| r.name);
+    let mut notes = Vec::new();
+    for e in &report.heard {
+        let name = ws
+            .shared_record(&e.kind, &e.id)
+            .ok()
+            .flatten()
+            .and_then(|v| ["name", "title"].iter().find_map(|f| v.get(f).and_then(|n| n.as_str()).map(str::to_owned)))
+            .unwrap_or_else(|| e.id.clone());
+        let verb = if e.deleted { "deleted" } else { "changed" };
+        notes.push((e.at.clone(), e.by.clone(), format!("{verb} {} {name}", e.kind.replace('_', " "))));
+    }
+    for d in &report.decided {
+        let mut what = format!("{} {}", d.decision, release(&d.release));
+        if d.recorded_by != d.approver {
+            what = format!("recorded that {} {what}", person(&d.approver));
+        }
+        if !d.source.is_empty() {
+            what = format!("{what} (from {})", d.source);
+        }
+        notes.push((d.at.clone(), person(&d.recorded_by), what));
+    }
+    notes
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// A team error as the window shows it.
+pub fn team_error(e: TeamError) -> ApiError {
+    let code = match e {
+        TeamError::Url(_) => ErrorCode::Invalid,
+        TeamError::Connect(_) => ErrorCode::Io,
+        TeamError::TooNew { .. } => ErrorCode::TooNew,
+        TeamError::Invalid(_) | TeamError::Refused(_) => ErrorCode::Conflict,
+    };
+    let message = e.to_string();
+    let field = match e {
+        TeamError::Url(_) => Some("url"),
+        _ if message.contains("password authentication failed") => Some("password"),
+        _ => None,
+    };
+    match field {
+        Some(f) => ApiError::on_field(code, f, message),
+        None => ApiError::new(code, message),
+    }
+}

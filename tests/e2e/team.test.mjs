@@ -1,0 +1,126 @@
+// End-to-end: the window as a team client, against a real PostgreSQL
+// started here from Debian's packages. The window joins a team through
+// Team…; another user's decision, made through the command line, appears
+// in the open window within 2 s; the server stopped, an edit queues and is
+// pushed when it is back; a conflict made by two users is resolved in the
+// Team panel. Screenshots of each step.
+
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { APP, assert, byTestId, launch, press, requireApp, run, screenshot, startDriver, stopDriver } from "./harness.mjs";
+import { startCluster } from "./cluster.mjs";
+
+requireApp();
+
+const CLI = join(dirname(APP), "greychart");
+const PASSWORD = "correct horse";
+const home = mkdtempSync(join(tmpdir(), "greychart-team-e2e-"));
+const cluster = await startCluster();
+const greychart = (args) => execFileSync(CLI, args, { env: { ...process.env, PGPASSWORD: PASSWORD, GREYCHART_NEW_PASSWORD: PASSWORD } }).toString();
+const ann = join(home, "ann.greychart");
+const bo = join(home, "bo.greychart");
+
+// The team: ann (a manager) publishes the demo; bo approves; al is the window.
+greychart(["team", "init", cluster.adminUrl]);
+for (const [login, person, role] of [["ann", "p26", "manager"], ["al", "p01", "manager"], ["bo", "p33", "approver"]]) {
+  greychart(["team", "add-user", cluster.adminUrl, login, "--person", person, "--role", role]);
+}
+greychart(["demo", ann]);
+greychart(["team", "publish", ann, cluster.url("ann")]);
+greychart(["team", "join", bo, cluster.url("bo")]);
+
+const driver = await startDriver({ GREYCHART_HOME: home });
+let browser;
+const badge = async () => ({ state: await byTestId(browser, "team-badge").getAttribute("data-state"), text: await byTestId(browser, "team-badge").getText() });
+const statusLine = async () => byTestId(browser, "status").getText();
+const serverName = (id) => cluster.query(`SELECT data->>'name' FROM greychart.records WHERE kind = 'release' AND id = '${id}'`);
+
+async function renameRelease(id, name) {
+  await byTestId(browser, "nav-release-plan").click();
+  await press(byTestId(browser, `release-${id}`));
+  await byTestId(browser, "release-form").waitForDisplayed({ timeout: 5000 });
+  await byTestId(browser, "release-name").setValue(name);
+  await byTestId(browser, "release-save").click();
+  await browser.waitUntil(async () => (await byTestId(browser, "releases-table").getText()).includes(name), { timeout: 10000, timeoutMsg: `the release was not renamed ${name}: ${await statusLine()}` });
+}
+
+const failed = await run([
+  ["a local workspace says so, and joins a team through Team…", async () => {
+    browser = await launch();
+    await browser.waitUntil(async () => (await badge()).state === "local", { timeout: 10000, timeoutMsg: "the badge does not say local" });
+    assert((await badge()).text === "Local only", `the badge says ${(await badge()).text}`);
+    await byTestId(browser, "cmd-team").click();
+    await byTestId(browser, "team-form").waitForDisplayed({ timeout: 5000 });
+    await byTestId(browser, "team-url").setValue(`postgresql://127.0.0.1:${cluster.port}/postgres?sslmode=disable`);
+    await byTestId(browser, "team-login").setValue("al");
+    await byTestId(browser, "team-password").setValue("wrong password");
+    await byTestId(browser, "team-join").click();
+    await browser.waitUntil(async () => (await byTestId(browser, "team-password-error").getText()) !== "", { timeout: 10000, timeoutMsg: "a wrong password was not refused next to its field" });
+    assert((await badge()).state === "local", "a refused join changed the workspace");
+    await byTestId(browser, "team-password").setValue(PASSWORD);
+    await byTestId(browser, "team-join").click();
+    await browser.waitUntil(async () => (await badge()).state === "online", { timeout: 15000, timeoutMsg: `the window did not go online: ${await statusLine()}` });
+    assert((await statusLine()).includes("Joined the team"), `the status says ${await statusLine()}`);
+    await byTestId(browser, "team-facts").waitForDisplayed({ timeout: 5000 });
+    assert((await byTestId(browser, "team-facts").getText()).includes("manager"), "the panel does not say al is a manager");
+    await screenshot(browser, "team-joined");
+  }],
+  ["another user's decision through the command line appears in the open window within 2 s", async () => {
+    await byTestId(browser, "nav-approvals").click();
+    await byTestId(browser, "approval-matrix").waitForExist({ timeout: 10000 });
+    const approved = () => browser.execute(() => document.querySelectorAll('[data-testid="approval-matrix"] [data-status="approved"]').length);
+    const before = await approved();
+    greychart(["decide", bo, "r1", "--decision", "approved", "--comment", "fine by me"]);
+    const decided = Date.now();
+    await browser.waitUntil(async () => (await statusLine()).includes("approved"), { timeout: 5000, interval: 50, timeoutMsg: `no note of bo's decision: ${await statusLine()}` });
+    const noted = Date.now() - decided;
+    await browser.waitUntil(async () => (await approved()) > before, { timeout: 5000 }).catch(async () => {
+      await screenshot(browser, "team-decision-missing");
+      const cells = await browser.execute(() => [...document.querySelectorAll('[data-testid="approval-matrix"] [data-status]')].map((e) => `${e.getAttribute("data-requirement")}=${e.getAttribute("data-status")}`).join(" "));
+      throw new Error(`the matrix did not count bo's approval (${before} before): ${cells}; status: ${await statusLine()}`);
+    });
+    const shown = Date.now() - decided;
+    console.log(`     bo's decision: noted after ${noted} ms, in the matrix after ${shown} ms`);
+    assert(shown <= 2000, `bo's decision took ${shown} ms to appear (goal: 2 s)`);
+    await screenshot(browser, "team-decision-arrived");
+  }],
+  ["with the server stopped an edit queues, and is pushed when it is back", async () => {
+    cluster.stop();
+    await browser.waitUntil(async () => (await badge()).state === "offline", { timeout: 15000, timeoutMsg: `the badge did not go offline: ${(await badge()).text}` });
+    await renameRelease("r2", "Ledger 1.1 (offline)");
+    await browser.waitUntil(async () => (await badge()).text.includes("1 edit queued"), { timeout: 5000, timeoutMsg: `the badge does not count the queued edit: ${(await badge()).text}` });
+    await screenshot(browser, "team-offline-queued");
+    cluster.start();
+    await browser.waitUntil(async () => (await badge()).text === "Online", { timeout: 20000, timeoutMsg: `the queue was not pushed: ${(await badge()).text}` });
+    assert(serverName("r2") === "Ledger 1.1 (offline)", `the team has ${serverName("r2")}`);
+  }],
+  ["a conflict made by two users is resolved in the Team panel", async () => {
+    // al cut off from the server (a network partition of one user) …
+    cluster.query("ALTER ROLE al NOLOGIN");
+    cluster.query("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE usename = 'al'");
+    await browser.waitUntil(async () => (await badge()).state === "offline", { timeout: 15000, timeoutMsg: "the window did not go offline" });
+    // … while ann renames r3 and al renames it too.
+    greychart(["team", "sync", ann]);
+    greychart(["reschedule", ann, "r3", "--start", "2027-03-01", "--end", "2027-03-05"]);
+    greychart(["team", "sync", ann]);
+    await renameRelease("r3", "Ledger 2.0 (al)");
+    cluster.query("ALTER ROLE al LOGIN");
+    await browser.waitUntil(async () => (await badge()).text.includes("conflict"), { timeout: 20000, timeoutMsg: `no conflict: ${(await badge()).text}` });
+    await byTestId(browser, "team-badge").click();
+    await byTestId(browser, "team-conflicts").waitForDisplayed({ timeout: 5000 });
+    const listed = await byTestId(browser, "team-conflicts").getText();
+    assert(listed.includes("Ledger 2.0 (al)") && listed.includes("ann"), `the conflict does not show both sides: ${listed}`);
+    await screenshot(browser, "team-conflict");
+    await press(byTestId(browser, "keep-mine"));
+    await browser.waitUntil(async () => (await badge()).text === "Online", { timeout: 15000, timeoutMsg: `the conflict stayed: ${(await badge()).text}` });
+    assert(serverName("r3") === "Ledger 2.0 (al)", `the team has ${serverName("r3")}`);
+    await screenshot(browser, "team-conflict-resolved");
+  }],
+]);
+
+await browser?.deleteSession().catch(() => undefined);
+stopDriver(driver);
+cluster.remove();
+process.exit(failed === 0 ? 0 : 1);
