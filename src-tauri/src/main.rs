@@ -14,12 +14,14 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use tauri::Manager;
+use tauri_plugin_notification::NotificationExt;
 
 use session::Session;
 
 fn main() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             let home = match std::env::var_os("GREYCHART_HOME") {
                 Some(home) => PathBuf::from(home),
@@ -53,7 +55,14 @@ fn main() {
                         f(ws);
                     }
                 };
-                handle.state::<team::TeamLink>().live(&with);
+                let notify = |title: &str, body: &str| {
+                    // No notification service (a bare X server): the window
+                    // still lists what waits, and the log says so.
+                    if let Err(e) = handle.notification().builder().title(title).body(body).show() {
+                        tracing::info!("desktop notification not shown: {e}");
+                    }
+                };
+                handle.state::<team::TeamLink>().live(&with, &notify);
             })?;
             Ok(())
         })

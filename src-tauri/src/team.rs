@@ -4,15 +4,16 @@
 //! (≤ 2 s), and pushes what is queued here. Tauri-free: it reaches the open
 //! workspace through a function it is given.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
+use greychart_core::approvals::waiting_for;
 use greychart_core::model::{Person, Release};
-use greychart_core::transport::{TeamLinkState, TeamNote, TeamState};
+use greychart_core::transport::{TeamLinkState, TeamNote, TeamState, WaitingRequest};
 use greychart_core::{ApiError, ErrorCode};
 use greychart_store::Workspace;
-use greychart_team::{without_password, Connection, Heard, Listener, SyncReport, TeamError};
+use greychart_team::{without_password, Connection, Delegation, Heard, Listener, SyncReport, TeamError};
 
 /// How many notes of others' changes the window keeps.
 const NOTES_KEPT: usize = 50;
@@ -36,10 +37,19 @@ struct Link {
     revision: u32,
     notes: VecDeque<TeamNote>,
     seq: u32,
+    /// The delegations the team had at the last sync.
+    delegations: Vec<Delegation>,
+    /// The requirements waiting for the user at the last look (None:
+    /// not looked yet): a new one is notified.
+    waiting: Option<HashSet<String>>,
+    /// The desktop notifications sent this session.
+    notified: Vec<String>,
 }
 
 /// Runs `f` on the open workspace, if any.
 pub type WithWorkspace<'a> = &'a (dyn Fn(&mut dyn FnMut(&mut Workspace)) + Send + Sync);
+/// Shows a desktop notification (title, body).
+pub type Notify<'a> = &'a (dyn Fn(&str, &str) + Send + Sync);
 
 impl TeamLink {
     fn link(&self) -> MutexGuard<'_, Link> {
@@ -68,6 +78,7 @@ impl TeamLink {
                 problem: None,
                 revision: link.revision,
                 notes,
+                notified: link.notified.clone(),
             });
         }
         let (queued, conflicts) = match ws {
@@ -96,6 +107,7 @@ impl TeamLink {
             problem: link.problem.clone(),
             revision: link.revision,
             notes,
+            notified: link.notified.clone(),
         })
     }
 
@@ -155,7 +167,11 @@ impl TeamLink {
         match connection.sync(ws) {
             Ok(report) => {
                 let notes = notes_of(ws, &report);
+                let delegations = connection.delegations();
                 let mut link = self.link();
+                if let Ok(d) = delegations {
+                    link.delegations = d;
+                }
                 link.online = true;
                 link.problem = (!report.refused.is_empty()).then(|| report.refused.join("; "));
                 if report.pulled > 0 || report.conflicts.len() != before || !report.refused.is_empty() {
@@ -220,7 +236,7 @@ impl TeamLink {
 
     /// Listens for the team's commits and pulls them, and pushes what is
     /// queued here, for as long as the app runs.
-    pub fn live(&self, with: WithWorkspace<'_>) {
+    pub fn live(&self, with: WithWorkspace<'_>, notify: Notify<'_>) {
         loop {
             let Some((server, password)) = self.target(with) else {
                 std::thread::sleep(Duration::from_millis(500));
@@ -236,9 +252,13 @@ impl TeamLink {
             };
             // Connected (again): pull what was missed, push what waited.
             self.sync_in(with);
+            self.notify_new(with, notify);
             loop {
                 match listener.wait_settled(Duration::from_millis(500), SETTLE) {
-                    Heard::Changed(_) => self.sync_in(with),
+                    Heard::Changed(_) => {
+                        self.sync_in(with);
+                        self.notify_new(with, notify);
+                    }
                     Heard::Disconnected => {
                         self.offline("the connection to the team database dropped");
                         break;
@@ -259,6 +279,77 @@ impl TeamLink {
                 }
             }
         }
+    }
+
+    /// What waits for the signed-in person's decision in `ws` today, and
+    /// for those who delegated to them for today, overdue first.
+    pub fn waiting(&self, ws: &Workspace) -> Result<Vec<WaitingRequest>, ApiError> {
+        let today = chrono::Local::now().date_naive();
+        let me = match ws.team_setting("team_person")? {
+            Some(me) if !me.is_empty() => me,
+            _ => ws.read().setting("me")?.unwrap_or_default(),
+        };
+        if me.is_empty() {
+            return Ok(Vec::new());
+        }
+        let delegators: Vec<String> = self
+            .link()
+            .delegations
+            .iter()
+            .filter(|d| d.delegate == me && d.from <= today && today <= d.until)
+            .map(|d| d.delegator.clone())
+            .collect();
+        let mut people = vec![me.as_str()];
+        people.extend(delegators.iter().map(String::as_str));
+        let rows = ws.approvals(None, today)?;
+        let releases: Vec<Release> = ws.read().list()?;
+        let person = |id: &str| ws.read().get::<Person>(&[id]).ok().flatten().map_or_else(|| id.to_owned(), |p| p.name);
+        Ok(waiting_for(&rows, &releases, &people)
+            .into_iter()
+            .map(|row| {
+                let release = releases.iter().find(|r| r.id == row.release);
+                WaitingRequest {
+                    requirement: row.id.clone(),
+                    release: row.release.clone(),
+                    release_name: release.map_or_else(|| row.release.clone(), |r| r.name.clone()),
+                    window_start: release.and_then(|r| r.window_start).map(|d| d.to_string()),
+                    approver: row.approver.clone(),
+                    approver_name: person(&row.approver),
+                    delegated: row.approver != me,
+                    role: row.role,
+                    rule: row.rule.clone(),
+                    overdue: row.overdue,
+                    stale: row.stale,
+                    changed: row.stale_reason.clone(),
+                    last_decision: (row.status != greychart_core::approvals::ApprovalStatus::Pending)
+                        .then(|| row.status.as_str().replace('_', " ")),
+                }
+            })
+            .collect())
+    }
+
+    /// Notifies each request that waits for the user now and did not at
+    /// the last look (none at the first look: they were there already).
+    fn notify_new(&self, with: WithWorkspace<'_>, notify: Notify<'_>) {
+        let mut waiting = None;
+        with(&mut |ws| waiting = self.waiting(ws).ok());
+        let Some(waiting) = waiting else { return };
+        let now: HashSet<String> = waiting.iter().map(|w| w.requirement.clone()).collect();
+        let mut link = self.link();
+        let fresh: Vec<&WaitingRequest> = match &link.waiting {
+            Some(before) => waiting.iter().filter(|w| !before.contains(&w.requirement)).collect(),
+            None => Vec::new(),
+        };
+        for w in fresh {
+            let body = if w.delegated {
+                format!("{} waits for a decision for {} (delegated to you)", w.release_name, w.approver_name)
+            } else {
+                format!("{} waits for your sign-off", w.release_name)
+            };
+            notify("Greychart: waiting for you", &body);
+            link.notified.push(body);
+        }
+        link.waiting = Some(now);
     }
 
     fn sync_in(&self, with: WithWorkspace<'_>) {

@@ -3,13 +3,15 @@
 // Team…; another user's decision, made through the command line, appears
 // in the open window within 2 s; the server stopped, an edit queues and is
 // pushed when it is back; a conflict made by two users is resolved in the
-// Team panel. Screenshots of each step.
+// Team panel; an approver joins in a new file, sees what waits for them,
+// is notified of a new request and approves it with a comment, and the
+// manager has it. Screenshots of each step.
 
 import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { APP, assert, byTestId, launch, press, requireApp, run, screenshot, startDriver, stopDriver } from "./harness.mjs";
+import { APP, assert, byTestId, launch, newWorkspace, press, requireApp, run, screenshot, startDriver, stopDriver } from "./harness.mjs";
 import { startCluster } from "./cluster.mjs";
 
 requireApp();
@@ -24,7 +26,7 @@ const bo = join(home, "bo.greychart");
 
 // The team: ann (a manager) publishes the demo; bo approves; al is the window.
 greychart(["team", "init", cluster.adminUrl]);
-for (const [login, person, role] of [["ann", "p26", "manager"], ["al", "p01", "manager"], ["bo", "p33", "approver"]]) {
+for (const [login, person, role] of [["ann", "p26", "manager"], ["al", "p01", "manager"], ["bo", "p33", "approver"], ["cy", "p25", "approver"]]) {
   greychart(["team", "add-user", cluster.adminUrl, login, "--person", person, "--role", role]);
 }
 greychart(["demo", ann]);
@@ -44,6 +46,16 @@ async function renameRelease(id, name) {
   await byTestId(browser, "release-name").setValue(name);
   await byTestId(browser, "release-save").click();
   await browser.waitUntil(async () => (await byTestId(browser, "releases-table").getText()).includes(name), { timeout: 10000, timeoutMsg: `the release was not renamed ${name}: ${await statusLine()}` });
+}
+
+async function joinAs(login) {
+  await byTestId(browser, "cmd-team").click();
+  await byTestId(browser, "team-form").waitForDisplayed({ timeout: 5000 });
+  await byTestId(browser, "team-url").setValue(`postgresql://127.0.0.1:${cluster.port}/postgres?sslmode=disable`);
+  await byTestId(browser, "team-login").setValue(login);
+  await byTestId(browser, "team-password").setValue(PASSWORD);
+  await byTestId(browser, "team-join").click();
+  await browser.waitUntil(async () => (await badge()).state === "online", { timeout: 15000, timeoutMsg: `the window did not go online as ${login}: ${await statusLine()}` });
 }
 
 const failed = await run([
@@ -117,6 +129,39 @@ const failed = await run([
     await browser.waitUntil(async () => (await badge()).text === "Online", { timeout: 15000, timeoutMsg: `the conflict stayed: ${(await badge()).text}` });
     assert(serverName("r3") === "Ledger 2.0 (al)", `the team has ${serverName("r3")}`);
     await screenshot(browser, "team-conflict-resolved");
+  }],
+  ["an approver joins in a new file and sees what waits for them", async () => {
+    await newWorkspace(browser, join(home, "cy.greychart"));
+    await browser.waitUntil(async () => (await badge()).state === "local", { timeout: 10000, timeoutMsg: "the new file is not local" });
+    assert(!(await byTestId(browser, "nav-waiting").isExisting()), "a local workspace shows Waiting for me");
+    await joinAs("cy");
+    await byTestId(browser, "nav-waiting").click();
+    await byTestId(browser, "waiting-list").waitForDisplayed({ timeout: 10000, timeoutMsg: "nothing waits for the change manager" });
+    const list = await byTestId(browser, "waiting-list").getText();
+    assert(list.includes("Why you are asked") && list.includes("change manager"), `the requests do not say why: ${list}`);
+    assert(!(await byTestId(browser, "waiting-r4").isExisting()), "r4, approved and current, waits");
+    await screenshot(browser, "team-waiting-for-me");
+  }],
+  ["a new request is notified, approved with a comment, and the manager has it", async () => {
+    const notified = async () => Number(await byTestId(browser, "team-badge").getAttribute("data-notified"));
+    const before = await notified();
+    // ann rescopes Customer Portal 3.1: cy's approval of it goes stale.
+    greychart(["reschedule", ann, "r4", "--start", "2027-02-10", "--end", "2027-02-12"]);
+    greychart(["team", "sync", ann]);
+    await byTestId(browser, "waiting-r4").waitForExist({ timeout: 5000, timeoutMsg: "the rescoped release does not wait for cy" });
+    await browser.waitUntil(async () => (await notified()) > before, { timeout: 5000, timeoutMsg: "no notification was sent" });
+    const said = await byTestId(browser, "team-badge").getAttribute("data-last-notified");
+    assert(said.includes("Customer Portal 3.1"), `the notification says ${said}`);
+    assert((await byTestId(browser, "waiting-r4").getText()).includes("changed since"), "the request does not say the release changed");
+    await screenshot(browser, "team-waiting-new-request");
+    await byTestId(browser, "waiting-comment-r4").setValue("Rechecked after the move");
+    await press(byTestId(browser, "waiting-approve-r4"));
+    await byTestId(browser, "waiting-r4").waitForExist({ reverse: true, timeout: 10000, timeoutMsg: "the approved request still waits" });
+    greychart(["team", "sync", ann]);
+    const matrix = greychart(["approvals", ann]);
+    const row = matrix.split("\n").find((l) => /^r4\s+p25\s/.test(l)) ?? "";
+    assert(row.includes("approved") && !row.includes("stale"), `the manager's matrix has: ${row}`);
+    assert(cluster.query("SELECT count(*) FROM greychart.decisions WHERE comment = 'Rechecked after the move' AND login = 'cy'") === "1", "the team does not hold cy's decision");
   }],
 ]);
 

@@ -4,7 +4,7 @@
 // The page calls Rust only through `api`. A failed call rejects with an ApiError.
 
 import { call } from "./ipc";
-import type { Absence, AnalysisProgress, ApprovalRequirement, ApprovalRole, ApprovalRow, ApprovalRule, ApprovalSettings, Audience, BrokerScores, Change, Claim, ClaimRows, Component, Decision, DecisionKind, Dependency, EngagementEntry, EvidenceGlance, ExportDocument, Faction, Focus, HistoryEntry, Impact, ImportDone, ImportPreview, ImportProgress, ImportRequest, InfluencePath, PathToYes, Period, Person, PersonEvidence, PlanReport, Position, RankColumns, Release, ScheduleFormat, Service, StakeholderProfile, Stance, SwayEdge, Team, TeamConflictRow, TeamState, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { Absence, AnalysisProgress, ApprovalRequirement, ApprovalRole, ApprovalRow, ApprovalRule, ApprovalSettings, Audience, BrokerScores, Change, Claim, ClaimRows, Component, Decision, DecisionKind, Dependency, EngagementEntry, EvidenceGlance, ExportDocument, Faction, Focus, HistoryEntry, Impact, ImportDone, ImportPreview, ImportProgress, ImportRequest, InfluencePath, PathToYes, Period, Person, PersonEvidence, PlanReport, Position, RankColumns, Release, ScheduleFormat, Service, StakeholderProfile, Stance, SwayEdge, Team, TeamConflictRow, TeamState, WaitingRequest, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 /** Every command of the desktop app, one typed wrapper each. */
 export const api = {
@@ -134,6 +134,10 @@ export const api = {
   teamConflicts: (): Promise<TeamConflictRow[]> => call("team_conflicts"),
   /** Keeps one side of a conflict (`keep_mine`: this workspace's value, pushed at once; else the team's), then syncs. */
   teamResolve: (kind: string, id: string, keepMine: boolean): Promise<TeamState> => call("team_resolve", { kind, id, keepMine }),
+  /** What waits for the signed-in person's decision (and for those who delegated to them today), overdue first, then by window. */
+  waitingForMe: (): Promise<WaitingRequest[]> => call("waiting_for_me"),
+  /** Records a decision in a team workspace as the signed-in user: for themselves, for `approver` under a delegation, or — a manager — on `approver`'s behalf with `source` (given on paper or by mail). Written in the file at once and pushed now; offline it waits in the queue. */
+  teamDecide: (release: string, approver: string | null, kind: DecisionKind, comment: string, source: string | null): Promise<TeamState> => call("team_decide", { release, approver, kind, comment, source }),
   workspaceInfo: (): Promise<WorkspaceInfo | null> => call("workspace_info"),
   /** Whether this is the app's first start: the window then welcomes the user with the demo, an empty workspace or an import. */
   firstStart: (): Promise<boolean> => call("first_start"),

@@ -119,7 +119,11 @@ revision: number,
 /**
  * What others did lately, oldest first (the last 50).
  */
-notes: Array<TeamNote>, };
+notes: Array<TeamNote>, 
+/**
+ * The desktop notifications sent this session, oldest first.
+ */
+notified: Array<string>, };
 
 /**
  * One thing another user did, as the window says it.
@@ -178,6 +182,64 @@ theirs_by: string,
  * When, RFC 3339.
  */
 theirs_at: string, };
+
+/**
+ * A sign-off waiting for the signed-in person's decision (or for someone's
+ * who delegated to them today).
+ */
+export type WaitingRequest = { 
+/**
+ * The requirement.
+ */
+requirement: string, 
+/**
+ * The release.
+ */
+release: string, 
+/**
+ * Its name.
+ */
+release_name: string, 
+/**
+ * The day its window opens (`YYYY-MM-DD`), if planned.
+ */
+window_start: string | null, 
+/**
+ * Who is asked (a person id).
+ */
+approver: string, 
+/**
+ * Their name.
+ */
+approver_name: string, 
+/**
+ * Asked of someone who delegated to the signed-in person.
+ */
+delegated: boolean, 
+/**
+ * In what capacity.
+ */
+role: ApprovalRole, 
+/**
+ * Why: the rule that asks it.
+ */
+rule: string, 
+/**
+ * Nobody has decided and the window opens within days, or has opened.
+ */
+overdue: boolean, 
+/**
+ * Decided before, and the release changed since.
+ */
+stale: boolean, 
+/**
+ * What changed since the last decision (when stale).
+ */
+changed: string, 
+/**
+ * The last decision, if any (approved, rejected, …).
+ */
+last_decision: string | null, };
 
 /**
  * Where one person sits on the map, in the map's own units.

@@ -82,6 +82,14 @@ pub(crate) enum TeamCommand {
         #[arg(long = "for")]
         delegator: Option<String>,
     },
+    /// Separation of duties for the whole team (an admin's URL): with it on, nobody signs off a release they requested or last rescoped.
+    SeparateDuties {
+        /// postgresql://LOGIN@HOST:PORT/DATABASE of an admin
+        url: String,
+        /// on or off.
+        #[arg(value_parser = ["on", "off"])]
+        state: String,
+    },
     /// Where the team workspace stands: server, login, queued edits, conflicts, last sync.
     Status {
         /// The team workspace.
@@ -195,6 +203,19 @@ pub(crate) fn run(command: TeamCommand) -> Result<(), Failure> {
             }
             Connection::open(&url).and_then(|c| c.delegate(delegator.as_deref(), &to, from, until)).map_err(failure)?;
             say!("{to} decides for {who} from {from} to {until}");
+            Ok(())
+        }
+        TeamCommand::SeparateDuties { url, state } => {
+            let on = state == "on";
+            Connection::open(&url).and_then(|c| c.separate_duties(on)).map_err(failure)?;
+            say!(
+                "separation of duties is {state}: {}",
+                if on {
+                    "nobody signs off a release they requested or last rescoped"
+                } else {
+                    "anyone asked may sign off"
+                }
+            );
             Ok(())
         }
         TeamCommand::Status { file, json } => {

@@ -17,7 +17,7 @@ use greychart_core::model::*;
 use greychart_core::planning::{Conflict, ConflictKind, Impact, PlanReport, ScheduleFormat, Slot, SlotKind};
 use greychart_core::transport::{
     AnalysisProgress, ClaimPage, ClaimRow, ClaimRows, ClaimStanding, EvidenceGlance, Focus, HistoryEntry, LinkEvidence,
-    PersonEvidence, Position, TeamConflictRow, TeamLinkState, TeamNote, TeamState, WorkspaceInfo,
+    PersonEvidence, Position, TeamConflictRow, TeamLinkState, TeamNote, TeamState, WaitingRequest, WorkspaceInfo,
 };
 use greychart_core::{ApiError, ErrorCode, ErrorDetail};
 use ts_rs::{Config, TS};
@@ -38,6 +38,7 @@ fn generated() -> String {
         declaration::<TeamState>(&cfg),
         declaration::<TeamNote>(&cfg),
         declaration::<TeamConflictRow>(&cfg),
+        declaration::<WaitingRequest>(&cfg),
         declaration::<Position>(&cfg),
         declaration::<TeamKind>(&cfg),
         declaration::<Team>(&cfg),

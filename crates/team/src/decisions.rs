@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 
 use crate::connect::Connection;
 use crate::error::{Result, TeamError};
-use crate::news::TheirSignOff;
+use crate::news::{TheirEdit, TheirSignOff};
 use crate::sync::store;
 
 /// A decision to record in a team workspace.
@@ -259,7 +259,25 @@ impl Connection {
                         tx.commit().await?;
                         outcomes.push(Ok(row.get::<_, i64>(0)));
                     }
-                    Err(e) if e.as_db_error().is_some() => outcomes.push(Err(refusal(d, &e))),
+                    Err(e) if e.as_db_error().is_some() => {
+                        // Why, in the team's own terms, asked in a new transaction.
+                        drop(tx);
+                        let own = client
+                            .query_one(
+                                "SELECT greychart.separates_duties() AND greychart.own_work($1, $2)",
+                                &[&d.release, &d.approver],
+                            )
+                            .await
+                            .is_ok_and(|row| row.get::<_, bool>(0));
+                        outcomes.push(Err(if own {
+                            format!(
+                                "separation of duties: {} requested or last rescoped {} and may not sign it off",
+                                d.approver, d.release
+                            )
+                        } else {
+                            refusal(d, &e)
+                        }));
+                    }
                     Err(e) => return Err(e.into()),
                 }
             }
@@ -285,7 +303,12 @@ impl Connection {
 
     /// Writes the team's decisions pulled (after the records they name),
     /// then marks stale every decision here whose release changed since.
-    pub(crate) fn take_decisions(&self, ws: &mut Workspace, pulled: Vec<TheirDecision>) -> Result<Vec<TheirSignOff>> {
+    pub(crate) fn take_decisions(
+        &self,
+        ws: &mut Workspace,
+        pulled: Vec<TheirDecision>,
+        heard: &[TheirEdit],
+    ) -> Result<Vec<TheirSignOff>> {
         let mut taken = Vec::new();
         for their in pulled {
             if ws.has_team_decision(&their.decision.edit_id).map_err(store)? {
@@ -296,10 +319,38 @@ impl Connection {
         }
         for (edit_id, release, seen) in ws.current_team_decisions().map_err(store)? {
             if scope(ws, &release)? != seen {
-                ws.stale_team_decision(&edit_id, "the release changed after this decision").map_err(store)?;
+                ws.stale_team_decision(&edit_id, &why_stale(ws, &release, heard)).map_err(store)?;
             }
         }
         Ok(taken)
+    }
+}
+
+/// What changed in `release` since a decision, from the edits just
+/// pulled: who changed the release or which of its changes, and when.
+fn why_stale(ws: &Workspace, release: &str, heard: &[TheirEdit]) -> String {
+    let mut what: Vec<String> = Vec::new();
+    for e in heard {
+        let ours = match e.kind.as_str() {
+            "release" => e.id == release,
+            "change" => ws
+                .read()
+                .get::<greychart_core::model::Change>(&[e.id.as_str()])
+                .ok()
+                .flatten()
+                .is_some_and(|c| c.release.as_deref() == Some(release)),
+            _ => false,
+        };
+        if ours {
+            let at = e.at.get(..16).unwrap_or(&e.at).replace('T', " ");
+            let verb = if e.deleted { "deleted" } else { "changed" };
+            what.push(format!("{} {verb} {} {} ({at})", e.by, e.kind, e.id));
+        }
+    }
+    if what.is_empty() {
+        "the release changed after this decision".to_owned()
+    } else {
+        format!("since this decision, {}", what.join("; "))
     }
 }
 

@@ -22,4 +22,4 @@ pub use live::{Heard, Listener};
 pub use news::{TheirEdit, TheirSignOff};
 pub use schema::{Init, GROUPS, SCHEMA_VERSION};
 pub use sync::{field_conflicts, queued, Edit, FieldConflict, Published, SyncReport};
-pub use users::Role;
+pub use users::{Delegation, Role};

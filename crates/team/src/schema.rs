@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_audit_statements.sql"),
     include_str!("migrations/004_notify.sql"),
     include_str!("migrations/005_decisions.sql"),
+    include_str!("migrations/006_separation_of_duties.sql"),
 ];
 
 /// The schema version this build writes.

@@ -251,7 +251,7 @@ impl Connection {
             ("team_watermark", &watermark),
         ])
         .map_err(store)?;
-        self.take_decisions(ws, decisions)?;
+        self.take_decisions(ws, decisions, &[])?;
         Ok((count, kept))
     }
 
@@ -417,10 +417,10 @@ impl Connection {
         if decisions.is_empty() {
             ws.apply_team_with(&pulled, &same, &settings).map_err(store)?;
             // Decisions here whose release changed go stale.
-            self.take_decisions(ws, decisions)?;
+            self.take_decisions(ws, decisions, &report.heard)?;
         } else {
             ws.apply_team(&pulled, &same).map_err(store)?;
-            report.decided = self.take_decisions(ws, decisions)?;
+            report.decided = self.take_decisions(ws, decisions, &report.heard)?;
             report.pulled += report.decided.len();
             ws.set_team_settings(&settings).map_err(store)?;
         }

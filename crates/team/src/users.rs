@@ -140,4 +140,80 @@ impl Connection {
             Ok(row.get(0))
         })
     }
+
+    /// Turns separation of duties on or off for the whole team (an
+    /// admin's): nobody then decides on a release they requested or last
+    /// rescoped.
+    pub fn separate_duties(&self, on: bool) -> Result<()> {
+        self.run(async {
+            let client = self.pool.get().await?;
+            let changed = client
+                .execute(
+                    "UPDATE greychart.policies SET enabled = $1, set_by = session_user, set_at = now()
+                     WHERE name = 'separation_of_duties'",
+                    &[&on],
+                )
+                .await
+                .map_err(|e| match e.as_db_error() {
+                    Some(db) if db.code() == &tokio_postgres::error::SqlState::INSUFFICIENT_PRIVILEGE => {
+                        TeamError::Refused(format!("only an admin sets the team's policies; {} is not one", self.login))
+                    }
+                    _ => e.into(),
+                })?;
+            if changed == 0 {
+                return Err(TeamError::Refused(format!(
+                    "only an admin sets the team's policies; {} is not one",
+                    self.login
+                )));
+            }
+            Ok(())
+        })
+    }
+
+    /// Whether the team separates duties.
+    pub fn separates_duties(&self) -> Result<bool> {
+        self.run(async {
+            let client = self.pool.get().await?;
+            Ok(client.query_one("SELECT greychart.separates_duties()", &[]).await?.get(0))
+        })
+    }
+
+    /// The delegations not yet over (today's and those to come), by first day.
+    pub fn delegations(&self) -> Result<Vec<Delegation>> {
+        self.run(async {
+            let client = self.pool.get().await?;
+            let rows = client
+                .query(
+                    "SELECT id, delegator, delegate, starts_on, ends_on FROM greychart.delegations
+                     WHERE ends_on >= current_date ORDER BY starts_on, id",
+                    &[],
+                )
+                .await?;
+            Ok(rows
+                .iter()
+                .map(|r| Delegation {
+                    id: r.get(0),
+                    delegator: r.get(1),
+                    delegate: r.get(2),
+                    from: r.get(3),
+                    until: r.get(4),
+                })
+                .collect())
+        })
+    }
+}
+
+/// Someone who decides for an approver over a date range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Delegation {
+    /// The team's id for it.
+    pub id: i64,
+    /// The approver away (a person).
+    pub delegator: String,
+    /// Who decides meanwhile (a person).
+    pub delegate: String,
+    /// The first day.
+    pub from: chrono::NaiveDate,
+    /// The last day.
+    pub until: chrono::NaiveDate,
 }

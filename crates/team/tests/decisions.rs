@@ -132,6 +132,9 @@ fn a_decision_on_a_release_rescoped_since_is_refused_and_an_earlier_one_goes_sta
         assert!(d.stale && !d.stale_reason.is_empty(), "{d:?}");
         assert_eq!(status_of(ws, "r1", "p33"), (ApprovalStatus::Approved, true));
     }
+    // Where it was pulled, it says who changed what.
+    let d = latest(&b, "p33");
+    assert!(d.stale_reason.starts_with("since this decision, ann changed change "), "{d:?}");
 }
 
 #[test]
@@ -239,4 +242,45 @@ fn the_decisions_given_before_the_team_are_published_with_the_plan_as_recorded_b
     assert_eq!((decision.source.as_str(), decision.recorded_by.as_str()), (given_on.as_str(), "p26"));
     // Nothing left queued at the publisher.
     assert_eq!(team.connect("ann").sync(&mut team.manager()).unwrap().pushed, 0);
+}
+
+#[test]
+fn with_separation_of_duties_nobody_signs_off_a_release_they_rescoped() {
+    // mo is a manager and the change manager (p25), asked on every release.
+    let team = Team::published(&[("mo", "p25", Role::Manager), ("ad", "p02", Role::Admin)]);
+    let (mo, ad, ann) = (team.connect("mo"), team.connect("ad"), team.connect("ann"));
+    let mut m = team.joined("mo", "m.greychart");
+    // Only an admin sets the policy.
+    assert!(matches!(mo.separate_duties(true), Err(TeamError::Refused(_))));
+    assert!(!mo.separates_duties().unwrap());
+    ad.separate_duties(true).unwrap();
+    assert!(mo.separates_duties().unwrap());
+
+    // mo rescopes r3, then approves it: refused, by PostgreSQL.
+    rescope(&mut m, "r3");
+    mo.sync(&mut m).unwrap();
+    decide(&mut m, &on("r3", DecisionKind::Approved, "mine, fine")).unwrap();
+    let report = mo.sync(&mut m).unwrap();
+    assert!(
+        report.refused.iter().any(|r| r.contains("separation of duties: p25 requested or last rescoped r3")),
+        "{report:?}"
+    );
+    // Nor may a manager record it on paper for them.
+    let mut a = team.manager();
+    ann.sync(&mut a).unwrap();
+    decide(&mut a, &Decide { approver: Some("p25"), source: Some("a mail"), ..on("r3", DecisionKind::Approved, "") })
+        .unwrap();
+    assert!(ann.sync(&mut a).unwrap().refused.iter().any(|r| r.contains("separation of duties")));
+    // A release someone else last changed mo signs off as usual.
+    decide(&mut m, &on("r6", DecisionKind::Approved, "not mine")).unwrap();
+    assert_eq!(mo.sync(&mut m).unwrap().pushed, 1);
+    // The policy off, mo's own work is theirs to sign again.
+    ad.separate_duties(false).unwrap();
+    decide(&mut m, &on("r3", DecisionKind::Approved, "policy off")).unwrap();
+    assert_eq!(mo.sync(&mut m).unwrap().pushed, 1);
+    assert_eq!(
+        team.cluster.count("SELECT count(*) FROM greychart.audit WHERE entity = 'policies' AND login = 'ad'"),
+        2,
+        "each change of the policy is in the audit trail"
+    );
 }

@@ -2,7 +2,8 @@
 //! (the badge), sync now, and the conflicts waiting for a choice. The
 //! live link itself (listening, pulling, pushing) is `crate::team`.
 
-use greychart_core::transport::{TeamConflictRow, TeamState};
+use greychart_core::model::DecisionKind;
+use greychart_core::transport::{TeamConflictRow, TeamState, WaitingRequest};
 use greychart_core::ApiError;
 use tauri::State;
 
@@ -116,6 +117,46 @@ pub fn team_resolve(
         let mut session = lock(&state)?;
         let ws = session.workspace()?;
         ws.resolve_team_conflict(&kind, &id, keep_mine)?;
+        link.sync(ws)?;
+        link.state(Some(ws))
+    })
+}
+
+/// What waits for the signed-in person's decision (and for those who
+/// delegated to them today), overdue first, then by window.
+#[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
+pub fn waiting_for_me(state: SessionState<'_>, link: State<'_, TeamLink>) -> Result<Vec<WaitingRequest>, ApiError> {
+    let mut session = lock(&state)?;
+    link.waiting(session.workspace()?)
+}
+
+/// Records a decision in a team workspace as the signed-in user: for
+/// themselves, for `approver` under a delegation, or — a manager — on
+/// `approver`'s behalf with `source` (given on paper or by mail). Written
+/// in the file at once and pushed now; offline it waits in the queue.
+#[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
+pub fn team_decide(
+    state: SessionState<'_>,
+    link: State<'_, TeamLink>,
+    release: String,
+    approver: Option<String>,
+    kind: DecisionKind,
+    comment: String,
+    source: Option<String>,
+) -> Result<TeamState, ApiError> {
+    off_runtime(|| {
+        let mut session = lock(&state)?;
+        let ws = session.workspace()?;
+        let decide = greychart_team::Decide {
+            release: &release,
+            approver: approver.as_deref(),
+            kind,
+            comment: &comment,
+            source: source.as_deref().filter(|s| !s.trim().is_empty()),
+        };
+        greychart_team::decide(ws, &decide).map_err(crate::team::team_error)?;
         link.sync(ws)?;
         link.state(Some(ws))
     })

@@ -5,7 +5,7 @@
 
 import type { Audience } from "../bindings";
 
-export type ViewId = "grey-chart" | "stakeholders" | "release-plan" | "approvals" | "packets";
+export type ViewId = "grey-chart" | "stakeholders" | "release-plan" | "approvals" | "packets" | "waiting";
 
 /** Which sign-offs the approvals matrix shows. */
 export type ApprovalFilter = "all" | "missing" | "stale" | "overdue";

@@ -224,6 +224,10 @@ fn an_approver_delegates_and_the_delegate_decides_for_them() {
     }
     assert_eq!(cluster.count("SELECT count(*) FROM greychart.delegations"), 0);
 
+    // Only an admin turns separation of duties on.
+    let out = run(&["team", "separate-duties", &url("bo"), "on"]);
+    assert_eq!(out.status.code(), Some(2), "{}", said(&out));
+    assert!(said(&out).contains("only an admin"), "{}", said(&out));
     let out = run(&["team", "delegate", b, "--to", "p27", "--from", &from, "--until", &until]);
     assert!(out.status.success() && said(&out).contains("p27 decides for p33"), "{}", said(&out));
     let out = run(&["decide", c, "r1", "--decision", "approved", "--comment", "for Bo", "--for", "p33"]);

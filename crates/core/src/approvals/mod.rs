@@ -18,6 +18,7 @@
 
 mod heads;
 mod path_to_yes;
+mod waiting;
 
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -32,6 +33,7 @@ use crate::planning::{Applying, Dependants, PlanInputs};
 
 pub use heads::team_heads;
 pub use path_to_yes::{path_to_yes, Influencer, PathToYes, STRONG_SWAY};
+pub use waiting::waiting_for;
 
 /// Default cost above which finance must approve.
 pub const DEFAULT_FINANCE_THRESHOLD: f64 = 100_000.0;

@@ -310,4 +310,4 @@ mod tests {
 }
 
 mod team;
-pub use team::{TeamConflictRow, TeamLinkState, TeamNote, TeamState};
+pub use team::{TeamConflictRow, TeamLinkState, TeamNote, TeamState, WaitingRequest};

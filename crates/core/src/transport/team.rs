@@ -44,6 +44,8 @@ pub struct TeamState {
     pub revision: u32,
     /// What others did lately, oldest first (the last 50).
     pub notes: Vec<TeamNote>,
+    /// The desktop notifications sent this session, oldest first.
+    pub notified: Vec<String>,
 }
 
 /// One thing another user did, as the window says it.
@@ -78,4 +80,36 @@ pub struct TeamConflictRow {
     pub theirs_by: String,
     /// When, RFC 3339.
     pub theirs_at: String,
+}
+
+/// A sign-off waiting for the signed-in person's decision (or for someone's
+/// who delegated to them today).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct WaitingRequest {
+    /// The requirement.
+    pub requirement: String,
+    /// The release.
+    pub release: String,
+    /// Its name.
+    pub release_name: String,
+    /// The day its window opens (`YYYY-MM-DD`), if planned.
+    pub window_start: Option<String>,
+    /// Who is asked (a person id).
+    pub approver: String,
+    /// Their name.
+    pub approver_name: String,
+    /// Asked of someone who delegated to the signed-in person.
+    pub delegated: bool,
+    /// In what capacity.
+    pub role: crate::model::ApprovalRole,
+    /// Why: the rule that asks it.
+    pub rule: String,
+    /// Nobody has decided and the window opens within days, or has opened.
+    pub overdue: bool,
+    /// Decided before, and the release changed since.
+    pub stale: bool,
+    /// What changed since the last decision (when stale).
+    pub changed: String,
+    /// The last decision, if any (approved, rejected, …).
+    pub last_decision: Option<String>,
 }
