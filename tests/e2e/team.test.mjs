@@ -130,6 +130,24 @@ const failed = await run([
     assert(serverName("r3") === "Ledger 2.0 (al)", `the team has ${serverName("r3")}`);
     await screenshot(browser, "team-conflict-resolved");
   }],
+  ["a manager records a sign-off given by mail, with its source, and every decision says how it was given", async () => {
+    await byTestId(browser, "nav-approvals").click();
+    await press(await browser.$("//table[@data-testid='approval-matrix']//a[normalize-space()='Ledger 1.1 (offline)']"));
+    await byTestId(browser, "approval-checklist").waitForExist({ timeout: 5000 });
+    const kind = byTestId(browser, "decide-kind-a201");
+    await kind.scrollIntoView({ block: "center" });
+    await kind.selectByAttribute("value", "approved");
+    await byTestId(browser, "decide-comment-a201").setValue("fine, said by mail");
+    await press(byTestId(browser, "decide-save-a201"));
+    await browser.waitUntil(async () => (await statusLine()).includes("needs its source"), { timeout: 10000, timeoutMsg: `a sign-off for someone else without a source was not refused: ${await statusLine()}` });
+    await byTestId(browser, "decide-source-a201").setValue("mail of 7 December");
+    await press(byTestId(browser, "decide-save-a201"));
+    await browser.waitUntil(async () => (await byTestId(browser, "status-a201").getText()) === "approved", { timeout: 10000, timeoutMsg: `the sign-off did not show: ${await statusLine()}` });
+    const history = await byTestId(browser, "decision-history").getText();
+    assert(history.includes("recorded by Margaret Okafor from mail of 7 December"), `the history does not say how it was given: ${history}`);
+    await screenshot(browser, "team-paper-sign-off");
+    assert(cluster.query("SELECT count(*) FROM greychart.decisions WHERE on_behalf AND source = 'mail of 7 December' AND recorded_by = 'p01' AND login = 'al'") === "1", "the team does not hold the paper sign-off as recorded by al");
+  }],
   ["an approver joins in a new file and sees what waits for them", async () => {
     await newWorkspace(browser, join(home, "cy.greychart"));
     await browser.waitUntil(async () => (await badge()).state === "local", { timeout: 10000, timeoutMsg: "the new file is not local" });
@@ -162,6 +180,34 @@ const failed = await run([
     const row = matrix.split("\n").find((l) => /^r4\s+p25\s/.test(l)) ?? "";
     assert(row.includes("approved") && !row.includes("stale"), `the manager's matrix has: ${row}`);
     assert(cluster.query("SELECT count(*) FROM greychart.decisions WHERE comment = 'Rechecked after the move' AND login = 'cy'") === "1", "the team does not hold cy's decision");
+  }],
+  ["the approver delegates, and the delegate's decision records both names", async () => {
+    const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
+    // Date inputs are set as a script sets them (typed keys follow the locale's order).
+    const fill = (fields) => browser.execute((fields) => {
+      for (const [name, value] of Object.entries(fields)) {
+        const el = document.querySelector(`[data-testid="delegate-${name}"]`);
+        el.value = value;
+        el.dispatchEvent(new Event("input", { bubbles: true }));
+        el.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+    }, fields);
+    await byTestId(browser, "delegate-form").scrollIntoView({ block: "center" });
+    await fill({ to: "p33", from: day(3), until: day(1) });
+    await press(byTestId(browser, "delegate-save"));
+    await browser.waitUntil(async () => (await byTestId(browser, "delegate-until-error").getText()) !== "", { timeout: 10000, timeoutMsg: "a range ending before it starts was not refused at Until" });
+    await fill({ from: day(0), until: day(3) });
+    await press(byTestId(browser, "delegate-save"));
+    await byTestId(browser, "delegations-list").waitForExist({ timeout: 10000 }).catch(async () => {
+      await screenshot(browser, "team-delegation-missing");
+      throw new Error(`the delegation is not listed: ${await byTestId(browser, "delegate-error").getText()} / ${await byTestId(browser, "delegate-until-error").getText()} / ${await statusLine()}`);
+    });
+    assert((await byTestId(browser, "delegations-list").getText()).includes("decides for you"), "the list does not say who decides for cy");
+    await screenshot(browser, "team-delegated");
+    const out = greychart(["decide", bo, "r6", "--decision", "approved", "--for", "p25", "--comment", "for Hannah while away"]);
+    assert(out.includes("recorded by the team"), `bo's decision for cy: ${out}`);
+    await byTestId(browser, "waiting-r6").waitForExist({ reverse: true, timeout: 5000, timeoutMsg: "the delegate's decision did not reach the approver's window" });
+    assert(cluster.query("SELECT count(*) FROM greychart.decisions WHERE release = 'r6' AND approver = 'p25' AND recorded_by = 'p33'") === "1", "the decision does not record both names");
   }],
 ]);
 

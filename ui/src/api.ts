@@ -4,7 +4,7 @@
 // The page calls Rust only through `api`. A failed call rejects with an ApiError.
 
 import { call } from "./ipc";
-import type { Absence, AnalysisProgress, ApprovalRequirement, ApprovalRole, ApprovalRow, ApprovalRule, ApprovalSettings, Audience, BrokerScores, Change, Claim, ClaimRows, Component, Decision, DecisionKind, Dependency, EngagementEntry, EvidenceGlance, ExportDocument, Faction, Focus, HistoryEntry, Impact, ImportDone, ImportPreview, ImportProgress, ImportRequest, InfluencePath, PathToYes, Period, Person, PersonEvidence, PlanReport, Position, RankColumns, Release, ScheduleFormat, Service, StakeholderProfile, Stance, SwayEdge, Team, TeamConflictRow, TeamState, WaitingRequest, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { Absence, AnalysisProgress, ApprovalRequirement, ApprovalRole, ApprovalRow, ApprovalRule, ApprovalSettings, Audience, BrokerScores, Change, Claim, ClaimRows, Component, Decision, DecisionKind, DelegationRow, Dependency, EngagementEntry, EvidenceGlance, ExportDocument, Faction, Focus, HistoryEntry, Impact, ImportDone, ImportPreview, ImportProgress, ImportRequest, InfluencePath, PathToYes, Period, Person, PersonEvidence, PlanReport, Position, RankColumns, Release, ScheduleFormat, Service, StakeholderProfile, Stance, SwayEdge, Team, TeamConflictRow, TeamState, WaitingRequest, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 /** Every command of the desktop app, one typed wrapper each. */
 export const api = {
@@ -12,8 +12,8 @@ export const api = {
   approvalRows: (): Promise<ApprovalRow[]> => call("approval_rows"),
   /** The path to yes for the approvers of a release, as of today. */
   pathToYes: (release: string): Promise<PathToYes[]> => call("path_to_yes", { release }),
-  /** Records a decision now, by the requirement's approver; the history keeps every earlier one. */
-  recordDecision: (requirement: string, kind: DecisionKind, comment: string): Promise<Decision> => call("record_decision", { requirement, kind, comment }),
+  /** Records a decision now, by the requirement's approver; the history keeps every earlier one. In a team workspace it goes through the team: as the signed-in user's own, under a delegation, or on the approver's behalf with `source` (where a decision given on paper or by mail is written). */
+  recordDecision: (requirement: string, kind: DecisionKind, comment: string, source: string | null): Promise<Decision> => call("record_decision", { requirement, kind, comment, source }),
   /** Adds an approval requirement by hand, with the reason. */
   addRequirement: (release: string, approver: string, role: ApprovalRole, reason: string): Promise<ApprovalRequirement> => call("add_requirement", { release, approver, role, reason }),
   /** Removes an approval requirement, with the reason (a derived one stays waived). */
@@ -138,6 +138,10 @@ export const api = {
   waitingForMe: (): Promise<WaitingRequest[]> => call("waiting_for_me"),
   /** Records a decision in a team workspace as the signed-in user: for themselves, for `approver` under a delegation, or — a manager — on `approver`'s behalf with `source` (given on paper or by mail). Written in the file at once and pushed now; offline it waits in the queue. */
   teamDecide: (release: string, approver: string | null, kind: DecisionKind, comment: string, source: string | null): Promise<TeamState> => call("team_decide", { release, approver, kind, comment, source }),
+  /** The delegations not yet over, as the team had them at the last sync. */
+  teamDelegations: (): Promise<DelegationRow[]> => call("team_delegations"),
+  /** Lets `to` decide for the signed-in approver from `from` to `until` (`YYYY-MM-DD`, both days included): made online, at once. */
+  teamDelegate: (to: string, from: string, until: string): Promise<DelegationRow[]> => call("team_delegate", { to, from, until }),
   workspaceInfo: (): Promise<WorkspaceInfo | null> => call("workspace_info"),
   /** Whether this is the app's first start: the window then welcomes the user with the demo, an empty workspace or an import. */
   firstStart: (): Promise<boolean> => call("first_start"),

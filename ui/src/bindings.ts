@@ -242,6 +242,35 @@ changed: string,
 last_decision: string | null, };
 
 /**
+ * Someone deciding for an approver over a date range, as the window lists it.
+ */
+export type DelegationRow = { 
+/**
+ * The approver away (a person id).
+ */
+delegator: string, 
+/**
+ * Their name.
+ */
+delegator_name: string, 
+/**
+ * Who decides meanwhile (a person id).
+ */
+delegate: string, 
+/**
+ * Their name.
+ */
+delegate_name: string, 
+/**
+ * The first day, `YYYY-MM-DD`.
+ */
+from: string, 
+/**
+ * The last day, `YYYY-MM-DD`.
+ */
+until: string, };
+
+/**
  * Where one person sits on the map, in the map's own units.
  */
 export type Position = { 

@@ -16,8 +16,9 @@ use greychart_core::import::{
 use greychart_core::model::*;
 use greychart_core::planning::{Conflict, ConflictKind, Impact, PlanReport, ScheduleFormat, Slot, SlotKind};
 use greychart_core::transport::{
-    AnalysisProgress, ClaimPage, ClaimRow, ClaimRows, ClaimStanding, EvidenceGlance, Focus, HistoryEntry, LinkEvidence,
-    PersonEvidence, Position, TeamConflictRow, TeamLinkState, TeamNote, TeamState, WaitingRequest, WorkspaceInfo,
+    AnalysisProgress, ClaimPage, ClaimRow, ClaimRows, ClaimStanding, DelegationRow, EvidenceGlance, Focus,
+    HistoryEntry, LinkEvidence, PersonEvidence, Position, TeamConflictRow, TeamLinkState, TeamNote, TeamState,
+    WaitingRequest, WorkspaceInfo,
 };
 use greychart_core::{ApiError, ErrorCode, ErrorDetail};
 use ts_rs::{Config, TS};
@@ -39,6 +40,7 @@ fn generated() -> String {
         declaration::<TeamNote>(&cfg),
         declaration::<TeamConflictRow>(&cfg),
         declaration::<WaitingRequest>(&cfg),
+        declaration::<DelegationRow>(&cfg),
         declaration::<Position>(&cfg),
         declaration::<TeamKind>(&cfg),
         declaration::<Team>(&cfg),

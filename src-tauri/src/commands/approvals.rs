@@ -6,6 +6,8 @@ use greychart_core::model::{ApprovalRequirement, ApprovalRole, Decision, Decisio
 use greychart_core::{ApiError, ErrorCode};
 
 use super::{lock, SessionState};
+use crate::team::TeamLink;
+use tauri::State;
 
 /// Every active requirement with where it stands and whether it is overdue
 /// today (the user's own calendar date): what the Approvals and Packets
@@ -26,22 +28,31 @@ pub fn path_to_yes(state: SessionState<'_>, release: String) -> Result<Vec<PathT
 }
 
 /// Records a decision now, by the requirement's approver; the history keeps
-/// every earlier one.
+/// every earlier one. In a team workspace it goes through the team: as the
+/// signed-in user's own, under a delegation, or on the approver's behalf
+/// with `source` (where a decision given on paper or by mail is written).
 #[tauri::command(async)]
 #[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn record_decision(
     state: SessionState<'_>,
+    link: State<'_, TeamLink>,
     requirement: String,
     kind: DecisionKind,
     comment: String,
+    source: Option<String>,
 ) -> Result<Decision, ApiError> {
-    let mut session = lock(&state)?;
-    let ws = session.workspace()?;
-    let approver =
-        ws.read().get::<ApprovalRequirement>(&[&requirement])?.map(|q| q.approver).ok_or_else(|| {
+    super::team::off_runtime(|| {
+        let mut session = lock(&state)?;
+        let ws = session.workspace()?;
+        let asked = ws.read().get::<ApprovalRequirement>(&[&requirement])?.ok_or_else(|| {
             ApiError::new(ErrorCode::NotFound, format!("no approval requirement has id {requirement}"))
         })?;
-    Ok(ws.record_decision(&requirement, kind, &approver, &comment)?)
+        // In a team workspace the decision goes through the team, as given.
+        if ws.team_setting("team_url")?.is_some() {
+            return link.record_on(ws, &asked, kind, &comment, source.as_deref());
+        }
+        Ok(ws.record_decision(&requirement, kind, &asked.approver, &comment)?)
+    })
 }
 
 /// Adds an approval requirement by hand, with the reason.

@@ -3,7 +3,7 @@
 //! live link itself (listening, pulling, pushing) is `crate::team`.
 
 use greychart_core::model::DecisionKind;
-use greychart_core::transport::{TeamConflictRow, TeamState, WaitingRequest};
+use greychart_core::transport::{DelegationRow, TeamConflictRow, TeamState, WaitingRequest};
 use greychart_core::ApiError;
 use tauri::State;
 
@@ -12,7 +12,7 @@ use crate::team::TeamLink;
 
 /// Runs `f` on a thread of its own: the team crate blocks on its own
 /// network runtime, which may not start on one of Tauri's.
-fn off_runtime<T: Send>(f: impl FnOnce() -> Result<T, ApiError> + Send) -> Result<T, ApiError> {
+pub(crate) fn off_runtime<T: Send>(f: impl FnOnce() -> Result<T, ApiError> + Send) -> Result<T, ApiError> {
     std::thread::scope(|s| s.spawn(f).join()).unwrap_or_else(|_| {
         Err(ApiError::new(greychart_core::ErrorCode::Internal, "the team link failed; see the log"))
     })
@@ -22,8 +22,13 @@ fn off_runtime<T: Send>(f: impl FnOnce() -> Result<T, ApiError> + Send) -> Resul
 #[tauri::command(async)]
 #[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn team_state(state: SessionState<'_>, link: State<'_, TeamLink>) -> Result<TeamState, ApiError> {
-    let mut session = lock(&state)?;
-    link.state(session.workspace().ok().map(|ws| &*ws))
+    // Asked every second: while a long import (or a sync) holds the
+    // workspace, the last answer stands rather than a blocked worker.
+    match state.try_lock() {
+        Ok(mut session) => link.state(session.workspace().ok().map(|ws| &*ws)),
+        Err(std::sync::TryLockError::WouldBlock) => Ok(link.last_state()),
+        Err(std::sync::TryLockError::Poisoned(_)) => link.state(None),
+    }
 }
 
 /// Publishes the open workspace to an empty team database (`publish`), or
@@ -160,4 +165,26 @@ pub fn team_decide(
         link.sync(ws)?;
         link.state(Some(ws))
     })
+}
+
+/// The delegations not yet over, as the team had them at the last sync.
+#[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
+pub fn team_delegations(state: SessionState<'_>, link: State<'_, TeamLink>) -> Result<Vec<DelegationRow>, ApiError> {
+    let mut session = lock(&state)?;
+    Ok(link.delegations(session.workspace()?))
+}
+
+/// Lets `to` decide for the signed-in approver from `from` to `until`
+/// (`YYYY-MM-DD`, both days included): made online, at once.
+#[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
+pub fn team_delegate(
+    state: SessionState<'_>,
+    link: State<'_, TeamLink>,
+    to: String,
+    from: String,
+    until: String,
+) -> Result<Vec<DelegationRow>, ApiError> {
+    off_runtime(|| link.delegate(lock(&state)?.workspace()?, &to, &from, &until))
 }

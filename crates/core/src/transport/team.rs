@@ -113,3 +113,20 @@ pub struct WaitingRequest {
     /// The last decision, if any (approved, rejected, …).
     pub last_decision: Option<String>,
 }
+
+/// Someone deciding for an approver over a date range, as the window lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct DelegationRow {
+    /// The approver away (a person id).
+    pub delegator: String,
+    /// Their name.
+    pub delegator_name: String,
+    /// Who decides meanwhile (a person id).
+    pub delegate: String,
+    /// Their name.
+    pub delegate_name: String,
+    /// The first day, `YYYY-MM-DD`.
+    pub from: String,
+    /// The last day, `YYYY-MM-DD`.
+    pub until: String,
+}

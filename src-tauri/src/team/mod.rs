@@ -4,16 +4,19 @@
 //! (≤ 2 s), and pushes what is queued here. Tauri-free: it reaches the open
 //! workspace through a function it is given.
 
+mod approver;
+mod notes;
+
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
-use greychart_core::approvals::waiting_for;
-use greychart_core::model::{Person, Release};
-use greychart_core::transport::{TeamLinkState, TeamNote, TeamState, WaitingRequest};
+use greychart_core::transport::{TeamLinkState, TeamNote, TeamState};
 use greychart_core::{ApiError, ErrorCode};
 use greychart_store::Workspace;
-use greychart_team::{without_password, Connection, Delegation, Heard, Listener, SyncReport, TeamError};
+use greychart_team::{without_password, Connection, Delegation, Heard, Listener, TeamError};
+
+use notes::notes_of;
 
 /// How many notes of others' changes the window keeps.
 const NOTES_KEPT: usize = 50;
@@ -44,6 +47,8 @@ struct Link {
     waiting: Option<HashSet<String>>,
     /// The desktop notifications sent this session.
     notified: Vec<String>,
+    /// The last state answered, for when the workspace is busy.
+    last: Option<TeamState>,
 }
 
 /// Runs `f` on the open workspace, if any.
@@ -57,8 +62,25 @@ impl TeamLink {
         self.inner.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
+    /// The last state answered (the workspace busy meanwhile), with the
+    /// link's own news since.
+    pub fn last_state(&self) -> TeamState {
+        let link = self.link();
+        let mut last = link.last.clone().unwrap_or_else(|| local(link.revision));
+        last.revision = link.revision;
+        last.notes = link.notes.iter().cloned().collect();
+        last.notified = link.notified.clone();
+        last
+    }
+
     /// Where the workspace `ws` stands with its team.
     pub fn state(&self, ws: Option<&Workspace>) -> Result<TeamState, ApiError> {
+        let state = self.compute_state(ws)?;
+        self.link().last = Some(state.clone());
+        Ok(state)
+    }
+
+    fn compute_state(&self, ws: Option<&Workspace>) -> Result<TeamState, ApiError> {
         let setting = |key: &str| -> Result<String, ApiError> {
             Ok(ws.map(|w| w.team_setting(key)).transpose()?.flatten().unwrap_or_default())
         };
@@ -66,20 +88,7 @@ impl TeamLink {
         let link = self.link();
         let notes = link.notes.iter().cloned().collect();
         if server.is_empty() {
-            return Ok(TeamState {
-                state: TeamLinkState::Local,
-                server,
-                login: String::new(),
-                person: String::new(),
-                role: String::new(),
-                queued: 0,
-                conflicts: 0,
-                last_sync: None,
-                problem: None,
-                revision: link.revision,
-                notes,
-                notified: link.notified.clone(),
-            });
+            return Ok(TeamState { notes, notified: link.notified.clone(), ..local(link.revision) });
         }
         let (queued, conflicts) = match ws {
             Some(w) => (w.team_dirty()?.len() + w.queued_team_decisions()?.len(), w.team_conflicts()?.len()),
@@ -281,77 +290,6 @@ impl TeamLink {
         }
     }
 
-    /// What waits for the signed-in person's decision in `ws` today, and
-    /// for those who delegated to them for today, overdue first.
-    pub fn waiting(&self, ws: &Workspace) -> Result<Vec<WaitingRequest>, ApiError> {
-        let today = chrono::Local::now().date_naive();
-        let me = match ws.team_setting("team_person")? {
-            Some(me) if !me.is_empty() => me,
-            _ => ws.read().setting("me")?.unwrap_or_default(),
-        };
-        if me.is_empty() {
-            return Ok(Vec::new());
-        }
-        let delegators: Vec<String> = self
-            .link()
-            .delegations
-            .iter()
-            .filter(|d| d.delegate == me && d.from <= today && today <= d.until)
-            .map(|d| d.delegator.clone())
-            .collect();
-        let mut people = vec![me.as_str()];
-        people.extend(delegators.iter().map(String::as_str));
-        let rows = ws.approvals(None, today)?;
-        let releases: Vec<Release> = ws.read().list()?;
-        let person = |id: &str| ws.read().get::<Person>(&[id]).ok().flatten().map_or_else(|| id.to_owned(), |p| p.name);
-        Ok(waiting_for(&rows, &releases, &people)
-            .into_iter()
-            .map(|row| {
-                let release = releases.iter().find(|r| r.id == row.release);
-                WaitingRequest {
-                    requirement: row.id.clone(),
-                    release: row.release.clone(),
-                    release_name: release.map_or_else(|| row.release.clone(), |r| r.name.clone()),
-                    window_start: release.and_then(|r| r.window_start).map(|d| d.to_string()),
-                    approver: row.approver.clone(),
-                    approver_name: person(&row.approver),
-                    delegated: row.approver != me,
-                    role: row.role,
-                    rule: row.rule.clone(),
-                    overdue: row.overdue,
-                    stale: row.stale,
-                    changed: row.stale_reason.clone(),
-                    last_decision: (row.status != greychart_core::approvals::ApprovalStatus::Pending)
-                        .then(|| row.status.as_str().replace('_', " ")),
-                }
-            })
-            .collect())
-    }
-
-    /// Notifies each request that waits for the user now and did not at
-    /// the last look (none at the first look: they were there already).
-    fn notify_new(&self, with: WithWorkspace<'_>, notify: Notify<'_>) {
-        let mut waiting = None;
-        with(&mut |ws| waiting = self.waiting(ws).ok());
-        let Some(waiting) = waiting else { return };
-        let now: HashSet<String> = waiting.iter().map(|w| w.requirement.clone()).collect();
-        let mut link = self.link();
-        let fresh: Vec<&WaitingRequest> = match &link.waiting {
-            Some(before) => waiting.iter().filter(|w| !before.contains(&w.requirement)).collect(),
-            None => Vec::new(),
-        };
-        for w in fresh {
-            let body = if w.delegated {
-                format!("{} waits for a decision for {} (delegated to you)", w.release_name, w.approver_name)
-            } else {
-                format!("{} waits for your sign-off", w.release_name)
-            };
-            notify("Greychart: waiting for you", &body);
-            link.notified.push(body);
-        }
-        link.waiting = Some(now);
-    }
-
     fn sync_in(&self, with: WithWorkspace<'_>) {
         with(&mut |ws| {
             if let Err(e) = self.sync(ws) {
@@ -362,32 +300,22 @@ impl TeamLink {
     }
 }
 
-/// What others did, as notes (when, who, what), with names from `ws`.
-fn notes_of(ws: &Workspace, report: &SyncReport) -> Vec<(String, String, String)> {
-    let person = |id: &str| ws.read().get::<Person>(&[id]).ok().flatten().map_or_else(|| id.to_owned(), |p| p.name);
-    let release = |id: &str| ws.read().get::<Release>(&[id]).ok().flatten().map_or_else(|| id.to_owned(), |r| r.name);
-    let mut notes = Vec::new();
-    for e in &report.heard {
-        let name = ws
-            .shared_record(&e.kind, &e.id)
-            .ok()
-            .flatten()
-            .and_then(|v| ["name", "title"].iter().find_map(|f| v.get(f).and_then(|n| n.as_str()).map(str::to_owned)))
-            .unwrap_or_else(|| e.id.clone());
-        let verb = if e.deleted { "deleted" } else { "changed" };
-        notes.push((e.at.clone(), e.by.clone(), format!("{verb} {} {name}", e.kind.replace('_', " "))));
+/// A local workspace's state.
+fn local(revision: u32) -> TeamState {
+    TeamState {
+        state: TeamLinkState::Local,
+        server: String::new(),
+        login: String::new(),
+        person: String::new(),
+        role: String::new(),
+        queued: 0,
+        conflicts: 0,
+        last_sync: None,
+        problem: None,
+        revision,
+        notes: Vec::new(),
+        notified: Vec::new(),
     }
-    for d in &report.decided {
-        let mut what = format!("{} {}", d.decision, release(&d.release));
-        if d.recorded_by != d.approver {
-            what = format!("recorded that {} {what}", person(&d.approver));
-        }
-        if !d.source.is_empty() {
-            what = format!("{what} (from {})", d.source);
-        }
-        notes.push((d.at.clone(), person(&d.recorded_by), what));
-    }
-    notes
 }
 
 fn count(n: usize) -> u32 {
