@@ -8,10 +8,10 @@
 // manager has it. Screenshots of each step.
 
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { APP, assert, byTestId, launch, newWorkspace, press, requireApp, run, screenshot, startDriver, stopDriver } from "./harness.mjs";
+import { APP, ARTIFACTS, assert, byTestId, launch, newWorkspace, press, requireApp, run, screenshot, startDriver, stopDriver } from "./harness.mjs";
 import { startCluster } from "./cluster.mjs";
 
 requireApp();
@@ -94,6 +94,10 @@ const failed = await run([
       throw new Error(`the matrix did not count bo's approval (${before} before): ${cells}; status: ${await statusLine()}`);
     });
     const shown = Date.now() - decided;
+    await press(byTestId(browser, "cmd-history"));
+    await byTestId(browser, "history-others").waitForExist({ timeout: 5000, timeoutMsg: "the History panel does not list others' changes" });
+    assert((await byTestId(browser, "history-others").getText()).includes("approved"), "bo's decision is not in the History panel");
+    await press(byTestId(browser, "cmd-team"));
     console.log(`     bo's decision: noted after ${noted} ms, in the matrix after ${shown} ms`);
     assert(shown <= 2000, `bo's decision took ${shown} ms to appear (goal: 2 s)`);
     await screenshot(browser, "team-decision-arrived");
@@ -180,6 +184,18 @@ const failed = await run([
     const row = matrix.split("\n").find((l) => /^r4\s+p25\s/.test(l)) ?? "";
     assert(row.includes("approved") && !row.includes("stale"), `the manager's matrix has: ${row}`);
     assert(cluster.query("SELECT count(*) FROM greychart.decisions WHERE comment = 'Rechecked after the move' AND login = 'cy'") === "1", "the team does not hold cy's decision");
+  }],
+  ["the packet prints the electronic sign-off, and the team verifies it", async () => {
+    const cyFile = join(home, "cy.greychart");
+    const pdf = join(ARTIFACTS, "team-packet-r4.pdf");
+    mkdirSync(ARTIFACTS, { recursive: true });
+    greychart(["packet", cyFile, "r4", "-o", pdf]);
+    const text = execFileSync("pdftotext", ["-layout", pdf, "-"]).toString();
+    assert(text.includes("Signed electronically in Greychart") && text.includes("(login cy)"), `no electronic sign-off of cy in the packet: ${text.slice(0, 2000)}`);
+    assert(!text.includes("Path to yes"), "the sign-off packet holds the confidential path to yes");
+    const document = text.split(/\s+/).find((w) => w.startsWith("GC-"));
+    const said = greychart(["team", "verify", cyFile, document]);
+    assert(said.includes(": valid"), `the team did not verify ${document}: ${said}`);
   }],
   ["the approver delegates, and the delegate's decision records both names", async () => {
     const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);

@@ -29,6 +29,7 @@ mod export;
 mod import;
 mod plan;
 mod team;
+mod verify;
 
 use std::process::ExitCode;
 

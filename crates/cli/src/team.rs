@@ -90,6 +90,13 @@ pub(crate) enum TeamCommand {
         #[arg(value_parser = ["on", "off"])]
         state: String,
     },
+    /// Check a sign-off packet's electronic sign-offs against the team: ID is the packet's document id (as of today) or one decision fingerprint. Exit 3 when one does not verify.
+    Verify {
+        /// The team workspace.
+        file: PathBuf,
+        /// The document id printed on the packet, or a decision fingerprint (xxxx-xxxx-xxxx).
+        id: String,
+    },
     /// Where the team workspace stands: server, login, queued edits, conflicts, last sync.
     Status {
         /// The team workspace.
@@ -113,7 +120,7 @@ fn parse_role(text: &str) -> Result<Role, String> {
     Role::parse(text).ok_or_else(|| format!("{text:?} is not a role: manager, approver or admin"))
 }
 
-fn failure(e: TeamError) -> Failure {
+pub(crate) fn failure(e: TeamError) -> Failure {
     // Every team error is about what the user gave or reached: exit 2.
     Failure::Input(e.to_string())
 }
@@ -218,6 +225,7 @@ pub(crate) fn run(command: TeamCommand) -> Result<(), Failure> {
             );
             Ok(())
         }
+        TeamCommand::Verify { file, id } => crate::verify::verify(&file, &id),
         TeamCommand::Status { file, json } => {
             let ws = crate::open(&file)?;
             let url = linked(&ws, &file)?;
@@ -252,7 +260,7 @@ pub(crate) fn run(command: TeamCommand) -> Result<(), Failure> {
 }
 
 /// The team database a workspace is linked to, with the password from PGPASSWORD.
-fn linked(ws: &Workspace, file: &std::path::Path) -> Result<String, Failure> {
+pub(crate) fn linked(ws: &Workspace, file: &std::path::Path) -> Result<String, Failure> {
     ws.team_setting("team_url")?.ok_or_else(|| {
         Failure::Input(format!("{} is not a team workspace: publish it or join a team first", file.display()))
     })

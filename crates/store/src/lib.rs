@@ -41,6 +41,6 @@ pub use read::Read;
 pub use record::{Record, Reference};
 pub use schema::{APPLICATION_ID, KEPT_BACKUPS, SCHEMA_VERSION};
 pub use shared::{Base, BaseRow, Conflict, Pulled, SharedRecord, SHARED_KINDS};
-pub use team_decisions::TeamDecision;
+pub use team_decisions::{SignedInApp, TeamDecision};
 pub use workspace::Workspace;
 pub use write::Write;

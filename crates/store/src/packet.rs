@@ -3,6 +3,7 @@
 //! note or engagement entry reaches it. The brief adds the path to yes.
 
 use chrono::NaiveDate;
+use greychart_core::approvals::Signed;
 use greychart_core::model::{Audience, Change, Component, Dependency, Period, Person, Release, Service, Team};
 use greychart_core::planning::{release_diagram, PlanReport, SlotKind};
 use serde_json::{json, Value};
@@ -93,17 +94,41 @@ impl Workspace {
             impacted.extend(i.people.iter().map(|p| json!({ "kind": "business owner", "name": name(p) })));
         }
         let rows = read.approvals(Some(release), date)?;
+        let signed = self.signed_in_app(release)?;
         let approvals: Vec<Value> = rows
             .iter()
             .map(|a| {
-                json!({
+                // Given in the app and standing: printed in place of the blank line.
+                let electronic = signed
+                    .get(&a.id)
+                    .filter(|s| !a.stale && a.decided_at.as_deref() == Some(s.decided_at.as_str()))
+                    .map(|s| {
+                        let fingerprint = Signed {
+                            team_id: s.team_id,
+                            release,
+                            approver: &s.approver,
+                            decision: &s.decision,
+                            comment: &s.comment,
+                            scope: &s.scope,
+                            login: &s.login,
+                        }
+                        .fingerprint();
+                        let at = s.decided_at.get(..16).unwrap_or(&s.decided_at).replace('T', " ");
+                        json!({ "login": s.login, "when": format!("{at} UTC"), "fingerprint": fingerprint, "decision": a.status.words() })
+                    });
+                let mut row = json!({
                     "role": a.role.title(),
                     "approver": name(&a.approver),
                     "rule": a.rule,
                     "status": if a.stale { format!("{} (stale)", a.status.words()) } else { a.status.words() },
                     "decided": a.decided_at.as_deref().map(|d| d.get(..10).unwrap_or(d)).unwrap_or(""),
                     "comment": a.comment,
-                })
+                });
+                // Only where there is one: a packet without keeps its document id.
+                if let Some(e) = electronic {
+                    row["electronic"] = e;
+                }
+                row
             })
             .collect();
         let path_to_yes: Vec<Value> = if audience == Audience::Brief {

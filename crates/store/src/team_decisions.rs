@@ -36,6 +36,25 @@ pub struct TeamDecision {
     pub scope: String,
 }
 
+/// A decision given in the app and recorded by the team.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedInApp {
+    /// The team's id for it.
+    pub team_id: i64,
+    /// The approver whose decision it is.
+    pub approver: String,
+    /// approved, rejected or abstained.
+    pub decision: String,
+    /// The comment.
+    pub comment: String,
+    /// The scope of the release it was given on.
+    pub scope: String,
+    /// The login that gave it.
+    pub login: String,
+    /// When, RFC 3339.
+    pub decided_at: String,
+}
+
 impl Workspace {
     /// Records a decision of a team workspace here, on every active
     /// requirement of `d.approver` on `d.release`, to be pushed at the next
@@ -192,6 +211,35 @@ impl Workspace {
             )?;
         }
         w.commit()
+    }
+
+    /// The decisions on `release` given in the app and recorded by the
+    /// team (not on paper, not queued, not refused, not stale), by
+    /// requirement: what a sign-off packet prints in place of a blank
+    /// signature line.
+    pub fn signed_in_app(&self, release: &str) -> Result<std::collections::HashMap<String, SignedInApp>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT d.requirement, t.team_id, t.approver, d.kind, d.comment, t.scope, d.login, d.decided_at
+             FROM decisions d JOIN team_decisions t ON t.decision = d.id
+             WHERE t.release = ?1 AND t.team_id > 0 AND d.stale = 0 AND d.source = '' AND d.login <> ''
+             ORDER BY d.decided_at",
+        )?;
+        let rows = stmt.query_map([release], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                SignedInApp {
+                    team_id: r.get(1)?,
+                    approver: r.get(2)?,
+                    decision: r.get(3)?,
+                    comment: r.get(4)?,
+                    scope: r.get(5)?,
+                    login: r.get(6)?,
+                    decided_at: r.get(7)?,
+                },
+            ))
+        })?;
+        // The latest of each requirement stands.
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?.into_iter().collect())
     }
 
     /// Forgets every decision here: joining a team, whose decisions are

@@ -14,6 +14,7 @@ mod push;
 mod schema;
 mod sync;
 mod users;
+mod verify;
 
 pub use connect::{shown, with_login, without_password, Connection};
 pub use decisions::{decide, identity, scope, Decide, BEFORE_THE_TEAM};
@@ -23,3 +24,4 @@ pub use news::{TheirEdit, TheirSignOff};
 pub use schema::{Init, GROUPS, SCHEMA_VERSION};
 pub use sync::{field_conflicts, queued, Edit, FieldConflict, Published, SyncReport};
 pub use users::{Delegation, Role};
+pub use verify::Verified;

@@ -151,6 +151,27 @@ fn an_approver_decides_through_the_team_online_offline_and_on_a_stale_scope() {
     let out = run(&["decide", b, "r1", "--decision", "approved", "--comment", "ok by me"]);
     assert!(out.status.success() && said(&out).contains("recorded by the team"), "{}", said(&out));
     assert_eq!(decisions(), 1);
+    // The sign-off packet prints it in place of bo's blank line, with a
+    // fingerprint the team verifies; so does the packet's document id.
+    let pdf = dir.path().join("r1.pdf");
+    assert!(run(&["packet", b, "r1", "-o", pdf.to_str().unwrap()]).status.success());
+    let text = Command::new("pdftotext").args(["-layout", pdf.to_str().unwrap(), "-"]).output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).into_owned();
+    let line = text
+        .lines()
+        .find(|l| l.contains("Decision fingerprint"))
+        .unwrap_or_else(|| panic!("no electronic sign-off: {text}"));
+    let fingerprint = line.split_whitespace().nth(2).unwrap().to_owned();
+    assert!(text.contains("Signed electronically in Greychart") && text.contains("(login bo)"), "{text}");
+    let out = run(&["team", "verify", b, &fingerprint]);
+    assert!(out.status.success() && said(&out).contains("valid"), "{}", said(&out));
+    let document = text.split_whitespace().find(|w| w.starts_with("GC-")).unwrap().to_owned();
+    let out = run(&["team", "verify", b, &document]);
+    assert!(out.status.success() && said(&out).contains(&format!("{fingerprint}: valid")), "{}", said(&out));
+    let out = run(&["team", "verify", b, "0000-0000-0000"]);
+    assert_eq!(out.status.code(), Some(3), "{}", said(&out));
+    assert!(said(&out).contains("NOT a decision of the team"), "{}", said(&out));
+
     // An approver neither records a paper sign-off nor edits the plan.
     let out = run(&["decide", b, "r2", "--decision", "approved", "--for", "p25", "--source", "a mail"]);
     assert_eq!(out.status.code(), Some(2), "{}", said(&out));

@@ -16,6 +16,7 @@
 //! CAB and manages change, and the head of the first finance team approves
 //! spending above 100,000.
 
+mod fingerprint;
 mod heads;
 mod path_to_yes;
 mod waiting;
@@ -31,6 +32,7 @@ use crate::model::{
 };
 use crate::planning::{Applying, Dependants, PlanInputs};
 
+pub use fingerprint::Signed;
 pub use heads::team_heads;
 pub use path_to_yes::{path_to_yes, Influencer, PathToYes, STRONG_SWAY};
 pub use waiting::waiting_for;
