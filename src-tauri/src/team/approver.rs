@@ -11,6 +11,7 @@ use greychart_core::{ApiError, ErrorCode};
 use greychart_store::Workspace;
 use greychart_team::TeamError;
 
+use super::notes::person_name;
 use super::{team_error, Notify, TeamLink, WithWorkspace};
 
 impl TeamLink {
@@ -36,7 +37,7 @@ impl TeamLink {
         people.extend(delegators.iter().map(String::as_str));
         let rows = ws.approvals(None, today)?;
         let releases: Vec<Release> = ws.read().list()?;
-        let person = |id: &str| ws.read().get::<Person>(&[id]).ok().flatten().map_or_else(|| id.to_owned(), |p| p.name);
+        let person = |id: &str| person_name(ws, id);
         Ok(waiting_for(&rows, &releases, &people)
             .into_iter()
             .map(|row| {
@@ -63,7 +64,7 @@ impl TeamLink {
 
     /// The delegations the team had at the last sync, with names.
     pub fn delegations(&self, ws: &Workspace) -> Vec<DelegationRow> {
-        let person = |id: &str| ws.read().get::<Person>(&[id]).ok().flatten().map_or_else(|| id.to_owned(), |p| p.name);
+        let person = |id: &str| person_name(ws, id);
         self.link()
             .delegations
             .iter()

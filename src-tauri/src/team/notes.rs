@@ -6,7 +6,7 @@ use greychart_team::SyncReport;
 
 /// What others did, as notes (when, who, what), with names from `ws`.
 pub(super) fn notes_of(ws: &Workspace, report: &SyncReport) -> Vec<(String, String, String)> {
-    let person = |id: &str| ws.read().get::<Person>(&[id]).ok().flatten().map_or_else(|| id.to_owned(), |p| p.name);
+    let person = |id: &str| person_name(ws, id);
     let release = |id: &str| ws.read().get::<Release>(&[id]).ok().flatten().map_or_else(|| id.to_owned(), |r| r.name);
     let mut notes = Vec::new();
     for e in &report.heard {
@@ -30,4 +30,9 @@ pub(super) fn notes_of(ws: &Workspace, report: &SyncReport) -> Vec<(String, Stri
         notes.push((d.at.clone(), person(&d.recorded_by), what));
     }
     notes
+}
+
+/// A person's name, or their id when the workspace does not have them.
+pub(super) fn person_name(ws: &Workspace, id: &str) -> String {
+    ws.read().get::<Person>(&[id]).ok().flatten().map_or_else(|| id.to_owned(), |p| p.name)
 }
