@@ -117,7 +117,22 @@ fn put_json<R: Record + serde::de::DeserializeOwned>(
 ) -> Result<()> {
     let record: R = serde_json::from_value(data.clone())
         .map_err(|e| StoreError::Conflict(format!("the team's {kind} {id} does not read: {e}")))?;
-    w.put_pulled(&record)
+    put_pulled(w, &record)
+}
+
+/// Writes a record pulled from the team, its checks made by the caller,
+/// deriving again only the requirements its change touches (a renamed
+/// change touches none), as a user's edit of it would.
+fn put_pulled<R: Record>(w: &mut Write<'_>, record: &R) -> Result<()> {
+    if w.derives_all() {
+        // Every requirement is derived again anyway: no need to compare.
+        return w.put(record);
+    }
+    let key = crate::write::key_of(record);
+    let before: Option<R> = crate::read::get_on(w.conn(), &key.iter().map(String::as_str).collect::<Vec<_>>())?;
+    w.put(record)?;
+    w.note_rules(R::consequences(before.as_ref(), Some(record)).rules);
+    Ok(())
 }
 
 fn delete_key<R: Record>(w: &mut Write<'_>, id: &str) -> Result<()> {

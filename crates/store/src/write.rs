@@ -449,18 +449,9 @@ impl<'c> Write<'c> {
         Ok(())
     }
 
-    /// Writes a record pulled from elsewhere, its checks made by the
-    /// caller, deriving again only the requirements its change touches
-    /// (a renamed change touches none).
-    pub(crate) fn put_pulled<R: Record>(&mut self, record: &R) -> Result<()> {
-        if self.rules == Rules::All {
-            // Every requirement is derived again anyway.
-            return self.put(record);
-        }
-        let before: Option<R> = get_on(&self.tx, &key_of(record).iter().map(String::as_str).collect::<Vec<_>>())?;
-        self.put(record)?;
-        self.note_rules(R::consequences(before.as_ref(), Some(record)).rules);
-        Ok(())
+    /// Whether every requirement is derived again at the commit anyway.
+    pub(crate) fn derives_all(&self) -> bool {
+        self.rules == Rules::All
     }
 
     /// Notes whose requirements to derive again before committing.
@@ -482,7 +473,7 @@ pub(crate) fn json<T: serde::Serialize>(value: &T) -> String {
 }
 
 /// A record's key, as text.
-fn key_of<R: Record>(record: &R) -> Vec<String> {
+pub(crate) fn key_of<R: Record>(record: &R) -> Vec<String> {
     record.values()[..R::KEY_COLUMNS]
         .iter()
         .map(|v| match v {
