@@ -268,6 +268,36 @@ impl Workspace {
         w.commit()
     }
 
+    /// Makes `records` (every shared record here) the team's, at version 1
+    /// (a publish): their bases are written and nothing is left to push, then `settle`
+    /// runs (the upload) and returns the team link's settings. Only when it
+    /// succeeds is it all committed with them; its error leaves the file as
+    /// it was.
+    pub fn adopt_as_team_when<E>(
+        &mut self,
+        records: &[SharedRecord],
+        settle: impl FnOnce() -> std::result::Result<Vec<(&'static str, String)>, E>,
+    ) -> Result<std::result::Result<(), E>> {
+        let mut w = self.write()?;
+        w.untracked();
+        for r in records {
+            set_base(&w, &r.kind, &r.id, 1, &r.data)?;
+        }
+        w.conn().execute("DELETE FROM team_dirty", [])?;
+        let settings = match settle() {
+            Ok(settings) => settings,
+            // Dropped without a commit: rolled back.
+            Err(e) => return Ok(Err(e)),
+        };
+        for (key, value) in &settings {
+            w.conn().execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                rusqlite::params![key, value],
+            )?;
+        }
+        w.commit().map(Ok)
+    }
+
     /// What the team had of each record when last synced.
     pub fn team_base(&self) -> Result<std::collections::HashMap<(String, String), Base>> {
         let mut stmt = self.conn.prepare("SELECT kind, id, version, data FROM team_base")?;

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_notify.sql"),
     include_str!("migrations/005_decisions.sql"),
     include_str!("migrations/006_separation_of_duties.sql"),
+    include_str!("migrations/007_cheaper_checks.sql"),
 ];
 
 /// The schema version this build writes.

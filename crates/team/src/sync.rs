@@ -1,5 +1,4 @@
-//! A workspace and its team: publish a workspace's shared part into an
-//! empty team database, join one, sync (push the edits made here on the
+//! A workspace and its team: join a team database, sync (push the edits made here on the
 //! version they were made on, pull the others'), resolve a conflict. The
 //! edits waiting here are the difference between the file's shared records
 //! and what the team had of them when last synced; each has an id made of
@@ -7,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use greychart_store::{Base, BaseRow, Conflict, Pulled, Workspace, SHARED_KINDS};
+use greychart_store::{Base, Conflict, Pulled, Workspace, SHARED_KINDS};
 use serde::Serialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -138,71 +137,7 @@ pub(crate) fn parse_json(text: &str) -> Result<Value> {
     serde_json::from_str(text).map_err(|e| TeamError::Invalid(format!("the team's record does not read: {e}")))
 }
 
-/// What a publish uploaded.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Published {
-    /// The shared records.
-    pub records: usize,
-    /// The decisions given in the workspace before it had a team, each the
-    /// current one of an approver on a release.
-    pub decisions: usize,
-    /// Why the team refused any of those decisions.
-    pub refused: Vec<String>,
-}
-
 impl Connection {
-    /// Uploads the shared part of `ws` into an empty team database; `ws`
-    /// becomes a team workspace of `url`. Refused, writing nothing, when
-    /// the database already holds a team.
-    pub fn publish(&self, ws: &mut Workspace, url: &str) -> Result<Published> {
-        let records = ws.shared_records().map_err(store)?;
-        let login = self.login.clone();
-        let (count, watermark, person, role) = self.run(async {
-            let mut client = self.pool.get().await?;
-            let tx = client.transaction().await?;
-            let held: i64 = tx.query_one("SELECT count(*) FROM greychart.records", &[]).await?.get(0);
-            if held > 0 {
-                return Err(TeamError::Invalid(format!(
-                    "the team database already holds a team ({held} records): join it instead"
-                )));
-            }
-            // In batches: one round trip for thousands of records.
-            let insert = tx
-                .prepare(
-                    "INSERT INTO greychart.records (kind, id, data)
-                     SELECT kind, id, data::jsonb FROM unnest($1::text[], $2::text[], $3::text[]) AS r(kind, id, data)",
-                )
-                .await?;
-            for batch in records.chunks(5_000) {
-                let kinds: Vec<&str> = batch.iter().map(|r| r.kind.as_str()).collect();
-                let ids: Vec<&str> = batch.iter().map(|r| r.id.as_str()).collect();
-                let data: Vec<String> = batch.iter().map(|r| r.data.to_string()).collect();
-                tx.execute(&insert, &[&kinds, &ids, &data]).await?;
-            }
-            let me = tx
-                .query_one("SELECT coalesce(greychart.my_person(), ''), coalesce(greychart.my_role(), '')", &[])
-                .await?;
-            tx.commit().await?;
-            Ok((records.len(), self.watermark().await?, me.get::<_, String>(0), me.get::<_, String>(1)))
-        })?;
-        let bases: Vec<BaseRow> = records.into_iter().map(|r| (r.kind, r.id, 1, r.data)).collect();
-        ws.apply_team(&[], &bases).map_err(store)?;
-        ws.forget_team_dirty().map_err(store)?;
-        ws.set_team_settings(&[
-            ("team_url", &without_password(url)),
-            ("team_login", &login),
-            ("team_person", &person),
-            ("team_role", &role),
-            ("team_watermark", &watermark),
-        ])
-        .map_err(store)?;
-        // The decisions given here before: the team's now, as recorded by
-        // the manager publishing.
-        crate::decisions::queue_earlier_decisions(ws, &self.login, &person)?;
-        let (decided, refused) = self.push_decisions(ws)?;
-        Ok(Published { records: count, decisions: decided, refused })
-    }
-
     /// Makes `ws` a copy of the team's shared data: the team's records are
     /// written over its own, its other shared records go, except the people
     /// and releases its private grey chart names (claims, stances,
@@ -256,7 +191,7 @@ impl Connection {
     }
 
     /// The oldest transaction still running: the next pull starts there.
-    async fn watermark(&self) -> Result<String> {
+    pub(crate) async fn watermark(&self) -> Result<String> {
         let client = self.pool.get().await?;
         Ok(client.query_one("SELECT pg_snapshot_xmin(pg_current_snapshot())::text", &[]).await?.get(0))
     }

@@ -58,6 +58,21 @@ fn a_joined_copy_equals_the_published_one_and_a_second_publish_is_refused() {
     let mut again = Workspace::open(&team.path("a.greychart")).unwrap();
     let e = team.connect("ann").publish(&mut again, &team.cluster.url("ann", PASSWORD)).unwrap_err();
     assert!(e.to_string().contains("already holds a team"), "{e}");
+
+    // A file of its own, refused the same way, is left as it was: its own
+    // part (the bases, the link) is written beside the upload, and rolled
+    // back with it.
+    let path = team.path("other.greychart");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+    let mut other = Workspace::create_with(&path, &greychart_core::demo::demo_workspace(today)).unwrap();
+    let before = records(&other);
+    let e = team.connect("ann").publish(&mut other, &team.cluster.url("ann", PASSWORD)).unwrap_err();
+    assert!(e.to_string().contains("already holds a team"), "{e}");
+    drop(other);
+    let other = Workspace::open(&path).unwrap();
+    assert_eq!(other.team_setting("team_url").unwrap(), None);
+    assert!(other.team_base().unwrap().is_empty(), "bases kept from a refused publish");
+    assert_eq!(records(&other), before);
 }
 
 #[test]
