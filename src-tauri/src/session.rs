@@ -107,6 +107,16 @@ impl Session {
         })
     }
 
+    /// The open workspace, to edit its shared plan or organisation: refused
+    /// in a team workspace to anyone but a manager.
+    pub fn plan(&mut self) -> Result<&mut Workspace, ApiError> {
+        let ws = self.workspace()?;
+        match ws.plan_refusal()? {
+            Some(why) => Err(ApiError::new(ErrorCode::Forbidden, why)),
+            None => Ok(ws),
+        }
+    }
+
     /// What the window shows about the open workspace.
     pub fn info(&self) -> Option<WorkspaceInfo> {
         self.workspace.as_ref().map(describe)

@@ -164,6 +164,32 @@ const failed = await run([
     assert(!(await byTestId(browser, "waiting-r4").isExisting()), "r4, approved and current, waits");
     await screenshot(browser, "team-waiting-for-me");
   }],
+  ["an approver reads the plan without its edit controls, and the window refuses a plan edit", async () => {
+    await byTestId(browser, "nav-release-plan").click();
+    await byTestId(browser, "plan-read-only").waitForDisplayed({ timeout: 5000, timeoutMsg: "the plan does not say it is read only to an approver" });
+    for (const control of ["new-release", "new-change", "plan-draw", "timeline-new-release", "timeline-new-freeze"]) {
+      assert(!(await byTestId(browser, control).isExisting()), `an approver is offered ${control}`);
+    }
+    await press(byTestId(browser, "release-r1"));
+    await byTestId(browser, "release-form").waitForDisplayed({ timeout: 5000 });
+    assert(await byTestId(browser, "panel-read-only").isDisplayed(), "the release form does not say it is read only");
+    assert(!(await byTestId(browser, "release-save").isEnabled()), "an approver can press Save on a release");
+    await screenshot(browser, "team-approver-plan");
+    await browser.keys("Escape");
+    // The command behind the form refuses too, whatever the page does.
+    const refused = await browser.executeAsync((done) => {
+      window.__TAURI_INTERNALS__.invoke("delete_dependency", { before: "c101", after: "c102" }).then(() => done("saved"), (e) => done(e));
+    });
+    assert(refused?.code === "forbidden" && String(refused.message).includes("only a manager edits the plan"), `a plan edit as an approver: ${JSON.stringify(refused)}`);
+    // The Team panel says whether the team separates duties; only an admin may turn it.
+    await byTestId(browser, "cmd-team").click();
+    await byTestId(browser, "team-duties").waitForDisplayed({ timeout: 5000 });
+    assert((await byTestId(browser, "team-duties").getAttribute("data-on")) === "false", `separation of duties: ${await byTestId(browser, "team-duties").getText()}`);
+    assert(!(await byTestId(browser, "team-duties-toggle").isExisting()), "an approver may turn separation of duties");
+    await browser.keys("Escape");
+    await byTestId(browser, "nav-waiting").click();
+    await byTestId(browser, "waiting-list").waitForDisplayed({ timeout: 10000 });
+  }],
   ["a new request is notified, approved with a comment, and the manager has it", async () => {
     const notified = async () => Number(await byTestId(browser, "team-badge").getAttribute("data-notified"));
     const before = await notified();
@@ -196,6 +222,21 @@ const failed = await run([
     const document = text.split(/\s+/).find((w) => w.startsWith("GC-"));
     const said = greychart(["team", "verify", cyFile, document]);
     assert(said.includes(": valid"), `the team did not verify ${document}: ${said}`);
+    // The window checks the same, and says when a fingerprint is not the team's.
+    const check = async (id) => {
+      await byTestId(browser, "verify-id").setValue(id);
+      await press(byTestId(browser, "verify-run"));
+      await browser.waitUntil(async () => (await byTestId(browser, "verify-results").isExisting()) && (await byTestId(browser, "verify-results").getText()).includes(id.startsWith("GC-") ? "" : id), { timeout: 10000, timeoutMsg: `the window did not verify ${id}: ${await byTestId(browser, "verify-error").getText().catch(() => "")}` });
+      return browser.execute(() => [...document.querySelectorAll('[data-testid="verify-results"] li')].map((li) => ({ stands: li.dataset.stands, text: li.textContent })));
+    };
+    await byTestId(browser, "nav-packets").click();
+    await byTestId(browser, "verify-form").scrollIntoView({ block: "center" });
+    const valid = await check(document);
+    assert(valid.length >= 1 && valid.every((v) => v.stands === "true") && valid.some((v) => v.text.includes("as cy")), `the window's check of ${document}: ${JSON.stringify(valid)}`);
+    await screenshot(browser, "team-verified");
+    const forged = await check("0000-0000-0000");
+    assert(forged.length === 1 && forged[0].stands === "false" && forged[0].text.includes("NOT a decision of the team"), `a forged fingerprint: ${JSON.stringify(forged)}`);
+    await byTestId(browser, "nav-waiting").click();
   }],
   ["the approver delegates, and the delegate's decision records both names", async () => {
     const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);

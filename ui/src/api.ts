@@ -4,7 +4,7 @@
 // The page calls Rust only through `api`. A failed call rejects with an ApiError.
 
 import { call } from "./ipc";
-import type { Absence, AnalysisProgress, ApprovalRequirement, ApprovalRole, ApprovalRow, ApprovalRule, ApprovalSettings, Audience, BrokerScores, Change, Claim, ClaimRows, Component, Decision, DecisionKind, DelegationRow, Dependency, EngagementEntry, EvidenceGlance, ExportDocument, Faction, Focus, HistoryEntry, Impact, ImportDone, ImportPreview, ImportProgress, ImportRequest, InfluencePath, PathToYes, Period, Person, PersonEvidence, PlanReport, Position, RankColumns, Release, ScheduleFormat, Service, StakeholderProfile, Stance, SwayEdge, Team, TeamConflictRow, TeamState, WaitingRequest, WorkspaceData, WorkspaceInfo } from "./bindings";
+import type { Absence, AnalysisProgress, ApprovalRequirement, ApprovalRole, ApprovalRow, ApprovalRule, ApprovalSettings, Audience, BrokerScores, Change, Claim, ClaimRows, Component, Decision, DecisionKind, DelegationRow, Dependency, EngagementEntry, EvidenceGlance, ExportDocument, Faction, Focus, HistoryEntry, Impact, ImportDone, ImportPreview, ImportProgress, ImportRequest, InfluencePath, PathToYes, Period, Person, PersonEvidence, PlanReport, Position, RankColumns, Release, ScheduleFormat, Service, StakeholderProfile, Stance, SwayEdge, Team, TeamConflictRow, TeamState, VerifiedSignOff, WaitingRequest, WorkspaceData, WorkspaceInfo } from "./bindings";
 
 /** Every command of the desktop app, one typed wrapper each. */
 export const api = {
@@ -142,6 +142,10 @@ export const api = {
   teamDelegations: (): Promise<DelegationRow[]> => call("team_delegations"),
   /** Lets `to` decide for the signed-in approver from `from` to `until` (`YYYY-MM-DD`, both days included): made online, at once. */
   teamDelegate: (to: string, from: string, until: string): Promise<DelegationRow[]> => call("team_delegate", { to, from, until }),
+  /** Checks the electronic sign-offs a packet prints against the team database: `id` is the packet's document id (as of today) or one decision fingerprint. */
+  teamVerify: (id: string): Promise<VerifiedSignOff[]> => call("team_verify", { id }),
+  /** Turns the team's separation of duties on or off: an admin's to set. */
+  teamSeparateDuties: (on: boolean): Promise<TeamState> => call("team_separate_duties", { on }),
   workspaceInfo: (): Promise<WorkspaceInfo | null> => call("workspace_info"),
   /** Whether this is the app's first start: the window then welcomes the user with the demo, an empty workspace or an import. */
   firstStart: (): Promise<boolean> => call("first_start"),

@@ -4,7 +4,7 @@
 /**
  * The codes the user interface and scripts switch on. Never rename one.
  */
-export type ErrorCode = "invalid" | "cycle" | "not_found" | "conflict" | "import" | "too_new" | "no_workspace" | "locked" | "io" | "database" | "internal";
+export type ErrorCode = "invalid" | "cycle" | "not_found" | "conflict" | "import" | "too_new" | "no_workspace" | "locked" | "io" | "database" | "internal" | "forbidden";
 
 /**
  * What the page acts on in an error, beyond its code and message, so that
@@ -123,7 +123,12 @@ notes: Array<TeamNote>,
 /**
  * The desktop notifications sent this session, oldest first.
  */
-notified: Array<string>, };
+notified: Array<string>, 
+/**
+ * Whether the team separates duties (nobody signs off a release they
+ * requested or last rescoped), as last heard; None before a sync.
+ */
+separates_duties: boolean | null, };
 
 /**
  * One thing another user did, as the window says it.
@@ -269,6 +274,23 @@ from: string,
  * The last day, `YYYY-MM-DD`.
  */
 until: string, };
+
+/**
+ * One electronic sign-off of a packet checked against the team database.
+ */
+export type VerifiedSignOff = { 
+/**
+ * The decision fingerprint printed (`3f9a-01c2-7be4`).
+ */
+fingerprint: string, 
+/**
+ * Whether it stands: a decision of the team, on the release as it is.
+ */
+stands: boolean, 
+/**
+ * What the team says of it, in words.
+ */
+said: string, };
 
 /**
  * Where one person sits on the map, in the map's own units.

@@ -102,13 +102,8 @@ fn decide_in_team(ws: &mut greychart_store::Workspace, d: &Decide<'_>) -> Result
 
 pub(crate) fn reschedule(path: &Path, release: &str, start: NaiveDate, end: NaiveDate) -> Result<(), Failure> {
     let mut ws = crate::open(path)?;
-    let role = ws.team_setting("team_role")?;
-    if role.as_deref().is_some_and(|r| r != "manager") {
-        return Err(Failure::Input(format!(
-            "{} is a team workspace and only a manager edits the plan; you are {}",
-            path.display(),
-            role.as_deref().filter(|r| !r.is_empty()).map_or("not a member".to_owned(), |r| format!("an {r}"))
-        )));
+    if let Some(why) = ws.plan_refusal()? {
+        return Err(Failure::Input(format!("{} is a team workspace: {why}", path.display())));
     }
     let mut r: Release =
         ws.read().get(&[release])?.ok_or_else(|| Failure::Input(format!("no release with id {release}")))?;

@@ -72,6 +72,9 @@ pub enum ErrorCode {
     Database,
     /// A bug: please report it.
     Internal,
+    /// The user's role in the team does not allow the edit (an approver
+    /// reads the shared plan; only a manager edits it).
+    Forbidden,
 }
 
 /// What the page acts on in an error, beyond its code and message, so that

@@ -18,7 +18,7 @@ use greychart_core::planning::{Conflict, ConflictKind, Impact, PlanReport, Sched
 use greychart_core::transport::{
     AnalysisProgress, ClaimPage, ClaimRow, ClaimRows, ClaimStanding, DelegationRow, EvidenceGlance, Focus,
     HistoryEntry, LinkEvidence, PersonEvidence, Position, TeamConflictRow, TeamLinkState, TeamNote, TeamState,
-    WaitingRequest, WorkspaceInfo,
+    VerifiedSignOff, WaitingRequest, WorkspaceInfo,
 };
 use greychart_core::{ApiError, ErrorCode, ErrorDetail};
 use ts_rs::{Config, TS};
@@ -41,6 +41,7 @@ fn generated() -> String {
         declaration::<TeamConflictRow>(&cfg),
         declaration::<WaitingRequest>(&cfg),
         declaration::<DelegationRow>(&cfg),
+        declaration::<VerifiedSignOff>(&cfg),
         declaration::<Position>(&cfg),
         declaration::<TeamKind>(&cfg),
         declaration::<Team>(&cfg),

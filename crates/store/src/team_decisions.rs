@@ -264,4 +264,16 @@ impl Workspace {
         let rows = stmt.query_map([release], |r| r.get(0))?;
         rows.collect::<rusqlite::Result<_>>().map_err(StoreError::from)
     }
+
+    /// Why the shared plan may not be edited here, if it may not: in a team
+    /// workspace only a manager edits it (PostgreSQL refuses the others'
+    /// edits, and a sync would take them back).
+    pub fn plan_refusal(&self) -> Result<Option<String>> {
+        let role = self.team_setting("team_role")?;
+        Ok(match role.as_deref() {
+            None | Some("manager") => None,
+            Some("") => Some("only a manager edits the plan of this team, and this login is not a member".to_owned()),
+            Some(r) => Some(format!("only a manager edits the plan of this team; you are an {r}")),
+        })
+    }
 }

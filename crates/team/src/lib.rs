@@ -26,4 +26,4 @@ pub use publish::Published;
 pub use schema::{Init, GROUPS, SCHEMA_VERSION};
 pub use sync::{field_conflicts, queued, Edit, FieldConflict, SyncReport};
 pub use users::{Delegation, Role};
-pub use verify::Verified;
+pub use verify::{printed_fingerprints, Verdict, Verified};

@@ -65,14 +65,14 @@ pub fn add_requirement(
     role: ApprovalRole,
     reason: String,
 ) -> Result<ApprovalRequirement, ApiError> {
-    Ok(lock(&state)?.workspace()?.add_requirement(&release, &approver, role, &reason)?)
+    Ok(lock(&state)?.plan()?.add_requirement(&release, &approver, role, &reason)?)
 }
 
 /// Removes an approval requirement, with the reason (a derived one stays waived).
 #[tauri::command(async)]
 #[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn remove_requirement(state: SessionState<'_>, id: String, reason: String) -> Result<(), ApiError> {
-    Ok(lock(&state)?.workspace()?.remove_requirement(&id, &reason)?)
+    Ok(lock(&state)?.plan()?.remove_requirement(&id, &reason)?)
 }
 
 /// Moves a release to "scheduled": refused while approvals are missing,
@@ -84,5 +84,5 @@ pub fn schedule_release(
     release: String,
     override_reason: Option<String>,
 ) -> Result<Release, ApiError> {
-    Ok(lock(&state)?.workspace()?.schedule_release(&release, override_reason.as_deref())?)
+    Ok(lock(&state)?.plan()?.schedule_release(&release, override_reason.as_deref())?)
 }

@@ -124,14 +124,14 @@ pub fn strongest_path(
 #[tauri::command(async)]
 #[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn save_person(state: SessionState<'_>, person: Person) -> Result<Person, ApiError> {
-    lock(&state)?.workspace()?.save(&person)?;
+    lock(&state)?.plan()?.save(&person)?;
     Ok(person)
 }
 
 #[tauri::command(async)]
 #[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn delete_person(state: SessionState<'_>, id: String) -> Result<(), ApiError> {
-    Ok(lock(&state)?.workspace()?.delete::<Person>(&[&id])?)
+    Ok(lock(&state)?.plan()?.delete::<Person>(&[&id])?)
 }
 
 #[tauri::command(async)]

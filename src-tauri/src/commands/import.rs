@@ -51,7 +51,13 @@ pub async fn import_file(window: WebviewWindow, request: ImportRequest) -> Resul
         let mut session = session.lock().map_err(|_| {
             ApiError::new(ErrorCode::Internal, "the session is unusable after an earlier failure; restart Greychart")
         })?;
-        imports.run(session.workspace()?, &request)
+        // The plan's kinds are a manager's to import in a team workspace.
+        let ws = if request.kind.is_private() && request.preset.is_none() {
+            session.workspace()?
+        } else {
+            session.plan()?
+        };
+        imports.run(ws, &request)
     })
     .await
     .map_err(|e| ApiError::new(ErrorCode::Internal, format!("the import stopped: {e}")))?

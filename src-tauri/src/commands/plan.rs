@@ -29,7 +29,7 @@ pub fn impact(state: SessionState<'_>, item: String) -> Result<Impact, ApiError>
 #[tauri::command(async)]
 #[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn save_release(state: SessionState<'_>, release: Release) -> Result<Release, ApiError> {
-    lock(&state)?.workspace()?.save(&release)?;
+    lock(&state)?.plan()?.save(&release)?;
     Ok(release)
 }
 
@@ -37,7 +37,7 @@ pub fn save_release(state: SessionState<'_>, release: Release) -> Result<Release
 #[tauri::command(async)]
 #[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn save_change(state: SessionState<'_>, change: Change) -> Result<Change, ApiError> {
-    lock(&state)?.workspace()?.save(&change)?;
+    lock(&state)?.plan()?.save(&change)?;
     Ok(change)
 }
 
@@ -45,7 +45,7 @@ pub fn save_change(state: SessionState<'_>, change: Change) -> Result<Change, Ap
 #[tauri::command(async)]
 #[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn save_dependency(state: SessionState<'_>, dependency: Dependency) -> Result<Dependency, ApiError> {
-    lock(&state)?.workspace()?.save(&dependency)?;
+    lock(&state)?.plan()?.save(&dependency)?;
     Ok(dependency)
 }
 
@@ -53,7 +53,7 @@ pub fn save_dependency(state: SessionState<'_>, dependency: Dependency) -> Resul
 #[tauri::command(async)]
 #[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn delete_dependency(state: SessionState<'_>, before: String, after: String) -> Result<(), ApiError> {
-    Ok(lock(&state)?.workspace()?.delete::<Dependency>(&[&before, &after])?)
+    Ok(lock(&state)?.plan()?.delete::<Dependency>(&[&before, &after])?)
 }
 
 /// Saves the schedule from today as iCalendar (for calendar apps) or CSV,

@@ -17,7 +17,7 @@ use super::{lock, SessionState};
 #[tauri::command(async)]
 #[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn save_team(state: SessionState<'_>, team: Team) -> Result<Team, ApiError> {
-    lock(&state)?.workspace()?.save(&team)?;
+    lock(&state)?.plan()?.save(&team)?;
     Ok(team)
 }
 
@@ -25,14 +25,14 @@ pub fn save_team(state: SessionState<'_>, team: Team) -> Result<Team, ApiError> 
 #[tauri::command(async)]
 #[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn delete_team(state: SessionState<'_>, id: String) -> Result<(), ApiError> {
-    Ok(lock(&state)?.workspace()?.delete::<Team>(&[&id])?)
+    Ok(lock(&state)?.plan()?.delete::<Team>(&[&id])?)
 }
 
 /// Saves a component (new or edited).
 #[tauri::command(async)]
 #[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn save_component(state: SessionState<'_>, component: Component) -> Result<Component, ApiError> {
-    lock(&state)?.workspace()?.save(&component)?;
+    lock(&state)?.plan()?.save(&component)?;
     Ok(component)
 }
 
@@ -40,28 +40,28 @@ pub fn save_component(state: SessionState<'_>, component: Component) -> Result<C
 #[tauri::command(async)]
 #[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn delete_component(state: SessionState<'_>, id: String) -> Result<(), ApiError> {
-    Ok(lock(&state)?.workspace()?.delete::<Component>(&[&id])?)
+    Ok(lock(&state)?.plan()?.delete::<Component>(&[&id])?)
 }
 
 /// Deletes a release no change ships in.
 #[tauri::command(async)]
 #[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn delete_release(state: SessionState<'_>, id: String) -> Result<(), ApiError> {
-    Ok(lock(&state)?.workspace()?.delete::<Release>(&[&id])?)
+    Ok(lock(&state)?.plan()?.delete::<Release>(&[&id])?)
 }
 
 /// Deletes a change nothing waits for.
 #[tauri::command(async)]
 #[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn delete_change(state: SessionState<'_>, id: String) -> Result<(), ApiError> {
-    Ok(lock(&state)?.workspace()?.delete::<Change>(&[&id])?)
+    Ok(lock(&state)?.plan()?.delete::<Change>(&[&id])?)
 }
 
 /// Saves a deployment window or a freeze (new or edited).
 #[tauri::command(async)]
 #[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn save_period(state: SessionState<'_>, period: Period) -> Result<Period, ApiError> {
-    lock(&state)?.workspace()?.save(&period)?;
+    lock(&state)?.plan()?.save(&period)?;
     Ok(period)
 }
 
@@ -69,7 +69,7 @@ pub fn save_period(state: SessionState<'_>, period: Period) -> Result<Period, Ap
 #[tauri::command(async)]
 #[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn delete_period(state: SessionState<'_>, id: String) -> Result<(), ApiError> {
-    Ok(lock(&state)?.workspace()?.delete::<Period>(&[&id])?)
+    Ok(lock(&state)?.plan()?.delete::<Period>(&[&id])?)
 }
 
 /// Saves a business service (new or edited): its business owner, the
@@ -77,7 +77,7 @@ pub fn delete_period(state: SessionState<'_>, id: String) -> Result<(), ApiError
 #[tauri::command(async)]
 #[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn save_service(state: SessionState<'_>, service: Service) -> Result<Service, ApiError> {
-    lock(&state)?.workspace()?.save(&service)?;
+    lock(&state)?.plan()?.save(&service)?;
     Ok(service)
 }
 
@@ -85,14 +85,14 @@ pub fn save_service(state: SessionState<'_>, service: Service) -> Result<Service
 #[tauri::command(async)]
 #[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn delete_service(state: SessionState<'_>, id: String) -> Result<(), ApiError> {
-    Ok(lock(&state)?.workspace()?.delete::<Service>(&[&id])?)
+    Ok(lock(&state)?.plan()?.delete::<Service>(&[&id])?)
 }
 
 /// Saves an absence (new or edited).
 #[tauri::command(async)]
 #[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn save_absence(state: SessionState<'_>, absence: Absence) -> Result<Absence, ApiError> {
-    lock(&state)?.workspace()?.save(&absence)?;
+    lock(&state)?.plan()?.save(&absence)?;
     Ok(absence)
 }
 
@@ -100,14 +100,14 @@ pub fn save_absence(state: SessionState<'_>, absence: Absence) -> Result<Absence
 #[tauri::command(async)]
 #[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn delete_absence(state: SessionState<'_>, id: String) -> Result<(), ApiError> {
-    Ok(lock(&state)?.workspace()?.delete::<Absence>(&[&id])?)
+    Ok(lock(&state)?.plan()?.delete::<Absence>(&[&id])?)
 }
 
 /// Saves an approval rule (new or edited); every release's requirements follow.
 #[tauri::command(async)]
 #[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn save_approval_rule(state: SessionState<'_>, rule: ApprovalRule) -> Result<ApprovalRule, ApiError> {
-    lock(&state)?.workspace()?.save(&rule)?;
+    lock(&state)?.plan()?.save(&rule)?;
     Ok(rule)
 }
 
@@ -115,7 +115,7 @@ pub fn save_approval_rule(state: SessionState<'_>, rule: ApprovalRule) -> Result
 #[tauri::command(async)]
 #[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn delete_approval_rule(state: SessionState<'_>, id: String) -> Result<(), ApiError> {
-    Ok(lock(&state)?.workspace()?.delete::<ApprovalRule>(&[&id])?)
+    Ok(lock(&state)?.plan()?.delete::<ApprovalRule>(&[&id])?)
 }
 
 /// Sets the change manager, the CAB chair, the finance approver and the
@@ -123,7 +123,7 @@ pub fn delete_approval_rule(state: SessionState<'_>, id: String) -> Result<(), A
 #[tauri::command(async)]
 #[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
 pub fn save_approval_settings(state: SessionState<'_>, settings: ApprovalSettings) -> Result<(), ApiError> {
-    Ok(lock(&state)?.workspace()?.set_approval_settings(&settings)?)
+    Ok(lock(&state)?.plan()?.set_approval_settings(&settings)?)
 }
 
 /// Saves a person's stance on a release, with a note (private: grey chart).

@@ -3,7 +3,7 @@
 //! live link itself (listening, pulling, pushing) is `crate::team`.
 
 use greychart_core::model::DecisionKind;
-use greychart_core::transport::{DelegationRow, TeamConflictRow, TeamState, WaitingRequest};
+use greychart_core::transport::{DelegationRow, TeamConflictRow, TeamState, VerifiedSignOff, WaitingRequest};
 use greychart_core::ApiError;
 use tauri::State;
 
@@ -187,4 +187,33 @@ pub fn team_delegate(
     until: String,
 ) -> Result<Vec<DelegationRow>, ApiError> {
     off_runtime(|| link.delegate(lock(&state)?.workspace()?, &to, &from, &until))
+}
+
+/// Checks the electronic sign-offs a packet prints against the team
+/// database: `id` is the packet's document id (as of today) or one
+/// decision fingerprint.
+#[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
+pub fn team_verify(
+    state: SessionState<'_>,
+    link: State<'_, TeamLink>,
+    id: String,
+) -> Result<Vec<VerifiedSignOff>, ApiError> {
+    off_runtime(|| link.verify(lock(&state)?.workspace()?, &id))
+}
+
+/// Turns the team's separation of duties on or off: an admin's to set.
+#[tauri::command(async)]
+#[tracing::instrument(level = "debug", skip_all, err(level = "warn"))]
+pub fn team_separate_duties(
+    state: SessionState<'_>,
+    link: State<'_, TeamLink>,
+    on: bool,
+) -> Result<TeamState, ApiError> {
+    off_runtime(|| {
+        let mut session = lock(&state)?;
+        let ws = session.workspace()?;
+        link.separate_duties(ws, on)?;
+        link.state(Some(ws))
+    })
 }

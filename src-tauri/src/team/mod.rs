@@ -6,6 +6,7 @@
 
 mod approver;
 mod notes;
+mod verify;
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -42,6 +43,8 @@ struct Link {
     seq: u32,
     /// The delegations the team had at the last sync.
     delegations: Vec<Delegation>,
+    /// Whether the team separated duties at the last sync.
+    separates_duties: Option<bool>,
     /// The requirements waiting for the user at the last look (None:
     /// not looked yet): a new one is notified.
     waiting: Option<HashSet<String>>,
@@ -117,7 +120,22 @@ impl TeamLink {
             revision: link.revision,
             notes,
             notified: link.notified.clone(),
+            separates_duties: link.separates_duties,
         })
+    }
+
+    /// Turns the team's separation of duties on or off (an admin's; the
+    /// team refuses anyone else).
+    pub fn separate_duties(&self, ws: &Workspace, on: bool) -> Result<(), ApiError> {
+        let server = ws.team_setting("team_url")?.ok_or_else(|| {
+            ApiError::new(ErrorCode::Invalid, "this workspace has no team: publish it or join one first")
+        })?;
+        let connection = self.connection(&server).ok_or_else(|| {
+            ApiError::new(ErrorCode::Io, "the team database cannot be reached: the policy is set online")
+        })?;
+        connection.separate_duties(on).map_err(team_error)?;
+        self.link().separates_duties = Some(on);
+        Ok(())
     }
 
     /// Publishes `ws` to the team database at `url` (a manager's login), or
@@ -177,9 +195,13 @@ impl TeamLink {
             Ok(report) => {
                 let notes = notes_of(ws, &report);
                 let delegations = connection.delegations();
+                let separates = connection.separates_duties();
                 let mut link = self.link();
                 if let Ok(d) = delegations {
                     link.delegations = d;
+                }
+                if let Ok(on) = separates {
+                    link.separates_duties = Some(on);
                 }
                 link.online = true;
                 link.problem = (!report.refused.is_empty()).then(|| report.refused.join("; "));
@@ -315,6 +337,7 @@ fn local(revision: u32) -> TeamState {
         revision,
         notes: Vec::new(),
         notified: Vec::new(),
+        separates_duties: None,
     }
 }
 

@@ -52,6 +52,14 @@ class Team {
     if (moved) this.onChanged();
   }
 
+  /** Whether the user may change the shared plan here: always in a local
+   * workspace; in a team's, a manager only (an approver reads it, and
+   * PostgreSQL would refuse their edits anyway). */
+  get editsPlan(): boolean {
+    const s = this.state;
+    return s === null || s.state === "local" || s.role === "manager";
+  }
+
   /** What the badge says. */
   get badge(): string {
     const s = this.state;

@@ -21,6 +21,8 @@ export interface TimelineOptions {
   onNewRelease: (start: string) => void;
   /** An item was double-clicked: its record (`window:`, `deploy:`, `change:` or `period:` and an id). */
   onOpen: (item: string) => void;
+  /** Whether the user may change the plan (not an approver of a team): else nothing drags. */
+  editable: boolean;
 }
 
 const DAY = 86_400_000;
@@ -74,13 +76,14 @@ function label(text: string, tip: string, item?: string): HTMLElement {
   return span;
 }
 
-function items(data: WorkspaceData, plan: PlanReport): { groups: { id: string; content: HTMLElement }[]; items: Item[] } {
+function items(data: WorkspaceData, plan: PlanReport, editable: boolean): { groups: { id: string; content: HTMLElement }[]; items: Item[] } {
   const conflicts = new Map<string, string[]>();
   for (const c of plan.conflicts) for (const id of c.items) conflicts.set(id, [...(conflicts.get(id) ?? []), c.message]);
   const releases = new Map(data.releases.map((r) => [r.id, r]));
   const titles = new Map(data.changes.map((c) => [c.id, c.title]));
   const groups: { id: string; content: HTMLElement }[] = [];
   const out: Item[] = [];
+  const drags = editable ? { updateTime: true, updateGroup: false, remove: false } : false;
   for (const slot of plan.schedule.filter((s) => s.kind === "release")) {
     const r = releases.get(slot.id);
     const flagged = conflicts.get(slot.id);
@@ -89,11 +92,11 @@ function items(data: WorkspaceData, plan: PlanReport): { groups: { id: string; c
       out.push({
         id: `window:${r.id}`,
         group: r.id,
-        content: label(`Planned ${r.window_start} – ${r.window_end}`, flagged ? flagged.join("\n") : "The planned window. Drag it to reschedule.", `window:${r.id}`),
+        content: label(`Planned ${r.window_start} – ${r.window_end}`, flagged ? flagged.join("\n") : editable ? "The planned window. Drag it to reschedule." : "The planned window.", `window:${r.id}`),
         start: dayStart(r.window_start),
         end: nextDay(r.window_end),
         className: flagged ? "planned conflict" : "planned",
-        editable: { updateTime: true, updateGroup: false, remove: false },
+        editable: drags,
       });
     }
     if (slot.deploys_on) {
@@ -108,11 +111,11 @@ function items(data: WorkspaceData, plan: PlanReport): { groups: { id: string; c
     out.push({
       id: `change:${slot.id}`,
       group: slot.release ?? "",
-      content: label(slot.id, `${slot.id} ${titles.get(slot.id) ?? ""}: work ${slot.starts_on} to ${slot.ready_on}${slot.critical ? " (critical path)" : ""}. Drag to hold it back to a later day; stretch to change its length.`, `change:${slot.id}`),
+      content: label(slot.id, `${slot.id} ${titles.get(slot.id) ?? ""}: work ${slot.starts_on} to ${slot.ready_on}${slot.critical ? " (critical path)" : ""}. ${editable ? "Drag to hold it back to a later day; stretch to change its length." : ""}`, `change:${slot.id}`),
       start: dayStart(slot.starts_on),
       end,
       className: slot.critical ? "work critical" : "work",
-      editable: { updateTime: true, updateGroup: false, remove: false },
+      editable: drags,
     });
   }
   for (const p of data.periods) {
@@ -140,7 +143,7 @@ function describe(frame: HTMLElement, list: Item[]): void {
 
 /** Shows the plan in `frame`: a new timeline, or the drawn one with its items replaced. */
 export function showTimeline(frame: HTMLElement, drawn: DrawnTimeline | null, data: WorkspaceData, o: TimelineOptions): DrawnTimeline {
-  const { groups, items: list } = items(data, o.plan);
+  const { groups, items: list } = items(data, o.plan, o.editable);
   describe(frame, list);
   if (drawn) {
     drawn.live = { data, o };
@@ -201,7 +204,7 @@ export function showTimeline(frame: HTMLElement, drawn: DrawnTimeline | null, da
   });
   timeline.on("doubleClick", (e: { item: string | number | null; time: Date; what: string | null }) => {
     if (e.item !== null) next.live.o.onOpen(String(e.item));
-    else if (e.what !== "axis") next.live.o.onNewRelease(dayOf(e.time));
+    else if (e.what !== "axis" && next.live.o.editable) next.live.o.onNewRelease(dayOf(e.time));
   });
   timeline.on("rangechanged", (e: { start: Date; end: Date }) => {
     shown = { start: e.start.getTime(), end: e.end.getTime() };

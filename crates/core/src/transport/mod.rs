@@ -310,4 +310,4 @@ mod tests {
 }
 
 mod team;
-pub use team::{DelegationRow, TeamConflictRow, TeamLinkState, TeamNote, TeamState, WaitingRequest};
+pub use team::{DelegationRow, TeamConflictRow, TeamLinkState, TeamNote, TeamState, VerifiedSignOff, WaitingRequest};

@@ -46,6 +46,9 @@ pub struct TeamState {
     pub notes: Vec<TeamNote>,
     /// The desktop notifications sent this session, oldest first.
     pub notified: Vec<String>,
+    /// Whether the team separates duties (nobody signs off a release they
+    /// requested or last rescoped), as last heard; None before a sync.
+    pub separates_duties: Option<bool>,
 }
 
 /// One thing another user did, as the window says it.
@@ -129,4 +132,15 @@ pub struct DelegationRow {
     pub from: String,
     /// The last day, `YYYY-MM-DD`.
     pub until: String,
+}
+
+/// One electronic sign-off of a packet checked against the team database.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct VerifiedSignOff {
+    /// The decision fingerprint printed (`3f9a-01c2-7be4`).
+    pub fingerprint: String,
+    /// Whether it stands: a decision of the team, on the release as it is.
+    pub stands: bool,
+    /// What the team says of it, in words.
+    pub said: String,
 }
