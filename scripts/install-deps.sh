@@ -8,12 +8,13 @@ cd "$(dirname "$0")/.."
 
 # libclang-dev: rusqlite's session extension (undo history) generates its
 # SQLite bindings at build time with bindgen. postgresql: the team database's
-# tests start throwaway clusters with its initdb and pg_ctl.
+# tests start throwaway clusters with its initdb and pg_ctl. dbus-daemon and
+# gnome-keyring: a system keyring for the team password in the window's test.
 APT_PACKAGES=(
   build-essential pkg-config file libssl-dev libclang-dev
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libsoup-3.0-dev
   xvfb x11-utils xdotool webkit2gtk-driver poppler-utils
-  postgresql
+  postgresql dbus-daemon gnome-keyring
 )
 
 say() { printf '\033[1m== %s\033[0m\n' "$*"; }

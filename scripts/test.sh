@@ -36,7 +36,7 @@ ui/node_modules/.bin/tauri build --debug --no-bundle
 e2e() {
   step "end-to-end: $2"
   GREYCHART_APP="$APP" E2E_ARTIFACTS="${E2E_ARTIFACTS:-test-artifacts/e2e}" \
-    xvfb-run -a -s "-screen 0 1440x900x24" node "tests/e2e/$1.test.mjs"
+    ${WRAP:-} xvfb-run -a -s "-screen 0 1440x900x24" node "tests/e2e/$1.test.mjs"
 }
 e2e app "the real window under Xvfb"
 e2e plan "the release plan (graph, cycle refused, timeline drag, blast radius)"
@@ -45,7 +45,7 @@ e2e authoring "a plan built in the window from an empty workspace (forms, timeli
 e2e history "undo and redo: shortcuts, the History panel, across a restart"
 e2e encryption "encryption at rest: the Passphrase form, asked on open, a wrong passphrase refused"
 e2e exports "exports through the save dialog: GraphML shared, then with private data"
-e2e team "the window as a team client against a real PostgreSQL (join, live decision, offline queue, conflict)"
+WRAP="dbus-run-session -- scripts/with-keyring.sh" e2e team "the window as a team client against a real PostgreSQL (join, live decision, offline queue, conflict)"
 e2e hostile "hostile text in every view and the packet preview shows literally, nothing runs"
 e2e scale "at scale: 2,000 and 12,000 people (figures printed, not asserted)"
 

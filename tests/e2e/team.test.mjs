@@ -8,7 +8,7 @@
 // manager has it. Screenshots of each step.
 
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { APP, ARTIFACTS, assert, byTestId, launch, newWorkspace, press, requireApp, run, screenshot, startDriver, stopDriver } from "./harness.mjs";
@@ -265,6 +265,18 @@ const failed = await run([
     assert(out.includes("recorded by the team"), `bo's decision for cy: ${out}`);
     await byTestId(browser, "waiting-r6").waitForExist({ reverse: true, timeout: 5000, timeoutMsg: "the delegate's decision did not reach the approver's window" });
     assert(cluster.query("SELECT count(*) FROM greychart.decisions WHERE release = 'r6' AND approver = 'p25' AND recorded_by = 'p33'") === "1", "the decision does not record both names");
+  }],
+  ["after a restart the window signs in with the password kept in the system keyring, or asks for it where there is none", async () => {
+    await browser.deleteSession();
+    browser = await launch();
+    if (process.env.GREYCHART_E2E_KEYRING) {
+      await browser.waitUntil(async () => (await badge()).state === "online", { timeout: 20000, timeoutMsg: `the window did not sign in from the keyring: ${JSON.stringify(await badge())}` });
+    } else {
+      await browser.waitUntil(async () => (await badge()).state === "signed-out", { timeout: 20000, timeoutMsg: `without a keyring the window does not ask for the password: ${JSON.stringify(await badge())}` });
+    }
+    await screenshot(browser, "team-restarted");
+    // Never in the workspace file.
+    assert(!readFileSync(join(home, "cy.greychart")).includes(Buffer.from(PASSWORD)), "the password is in the workspace file");
   }],
 ]);
 

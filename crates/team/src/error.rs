@@ -23,11 +23,18 @@ pub enum TeamError {
     /// PostgreSQL refused a statement (a permission, a constraint).
     #[error("the team database refused it: {0}")]
     Refused(String),
+    /// PostgreSQL refused the password (SQLSTATE 28P01); a login not
+    /// permitted for now is `Refused`, and may be let in again.
+    #[error("the team database refused the login: {0}")]
+    Login(String),
 }
 
 impl From<tokio_postgres::Error> for TeamError {
     fn from(e: tokio_postgres::Error) -> Self {
         match e.as_db_error() {
+            Some(db) if db.code() == &tokio_postgres::error::SqlState::INVALID_PASSWORD => {
+                TeamError::Login(db.message().to_owned())
+            }
             Some(db) => TeamError::Refused(db.message().to_owned()),
             None => TeamError::Connect(e.to_string()),
         }

@@ -6,6 +6,7 @@
 
 mod approver;
 mod notes;
+mod secrets;
 mod verify;
 
 use std::collections::{HashMap, HashSet, VecDeque};
@@ -43,6 +44,8 @@ struct Link {
     seq: u32,
     /// The delegations the team had at the last sync.
     delegations: Vec<Delegation>,
+    /// The team URLs whose password was looked for in the system keyring.
+    recalled: HashSet<String>,
     /// Whether the team separated duties at the last sync.
     separates_duties: Option<bool>,
     /// The requirements waiting for the user at the last look (None:
@@ -161,6 +164,7 @@ impl TeamLink {
         // In step at once: the last sync is now.
         connection.sync(ws).map_err(team_error)?;
         let server = without_password(&url);
+        secrets::keep(&server, password);
         let mut link = self.link();
         link.passwords.insert(server.clone(), password.to_owned());
         link.connection = Some((server, Arc::new(connection)));
@@ -177,6 +181,7 @@ impl TeamLink {
             ApiError::new(ErrorCode::Invalid, "this workspace has no team: publish it or join one first")
         })?;
         let connection = Connection::open_with(&server, Some(password)).map_err(team_error)?;
+        secrets::keep(&server, password);
         let mut link = self.link();
         link.passwords.insert(server.clone(), password.to_owned());
         link.connection = Some((server, Arc::new(connection)));
@@ -261,7 +266,15 @@ impl TeamLink {
         let mut server = None;
         with(&mut |ws| server = ws.team_setting("team_url").ok().flatten());
         let server = server?;
-        let password = self.link().passwords.get(&server)?.clone();
+        if let Some(password) = self.link().passwords.get(&server) {
+            return Some((server, password.clone()));
+        }
+        // Once a session: the password kept in the system keyring.
+        if !self.link().recalled.insert(server.clone()) {
+            return None;
+        }
+        let password = secrets::recall(&server)?;
+        self.link().passwords.insert(server.clone(), password.clone());
         Some((server, password))
     }
 
@@ -275,6 +288,16 @@ impl TeamLink {
             };
             let listener = match Listener::open_with(&server, Some(&password)) {
                 Ok(l) => l,
+                Err(TeamError::Login(why)) => {
+                    // The password kept was refused (changed since): forgotten
+                    // here and in the keyring, so the window asks for it.
+                    secrets::forget(&server);
+                    let mut link = self.link();
+                    link.passwords.remove(&server);
+                    link.problem =
+                        Some(format!("the team refused the password kept for {server}: sign in again ({why})"));
+                    continue;
+                }
                 Err(e) => {
                     self.offline(&e.to_string());
                     std::thread::sleep(Duration::from_secs(2));
@@ -352,11 +375,12 @@ pub fn team_error(e: TeamError) -> ApiError {
         TeamError::Connect(_) => ErrorCode::Io,
         TeamError::TooNew { .. } => ErrorCode::TooNew,
         TeamError::Invalid(_) | TeamError::Refused(_) => ErrorCode::Conflict,
+        TeamError::Login(_) => ErrorCode::Invalid,
     };
     let message = e.to_string();
     let field = match e {
         TeamError::Url(_) => Some("url"),
-        _ if message.contains("password authentication failed") => Some("password"),
+        TeamError::Login(_) => Some("password"),
         _ => None,
     };
     match field {
