@@ -91,12 +91,7 @@ impl TeamLink {
         if ws.read().get::<Person>(&[to])?.is_none() {
             return Err(ApiError::on_field(ErrorCode::NotFound, "to", format!("no person with id {to:?}")));
         }
-        let server = ws.team_setting("team_url")?.ok_or_else(|| {
-            ApiError::new(ErrorCode::Invalid, "this workspace has no team: publish it or join one first")
-        })?;
-        let connection = self.connection(&server).ok_or_else(|| {
-            ApiError::new(ErrorCode::Io, "the team database cannot be reached: a delegation is made online")
-        })?;
+        let connection = self.online(ws, "a delegation is made online")?;
         connection.delegate(None, to, first, last).map_err(|e| match e {
             TeamError::Invalid(m) => ApiError::on_field(ErrorCode::Invalid, "until", m),
             other => team_error(other),

@@ -127,15 +127,20 @@ impl TeamLink {
         })
     }
 
-    /// Turns the team's separation of duties on or off (an admin's; the
-    /// team refuses anyone else).
-    pub fn separate_duties(&self, ws: &Workspace, on: bool) -> Result<(), ApiError> {
+    /// The connection to the team of `ws`, for what is done online only
+    /// (`why_online` says what, when the server cannot be reached).
+    fn online(&self, ws: &Workspace, why_online: &str) -> Result<Arc<Connection>, ApiError> {
         let server = ws.team_setting("team_url")?.ok_or_else(|| {
             ApiError::new(ErrorCode::Invalid, "this workspace has no team: publish it or join one first")
         })?;
-        let connection = self.connection(&server).ok_or_else(|| {
-            ApiError::new(ErrorCode::Io, "the team database cannot be reached: the policy is set online")
-        })?;
+        self.connection(&server)
+            .ok_or_else(|| ApiError::new(ErrorCode::Io, format!("the team database cannot be reached: {why_online}")))
+    }
+
+    /// Turns the team's separation of duties on or off (an admin's; the
+    /// team refuses anyone else).
+    pub fn separate_duties(&self, ws: &Workspace, on: bool) -> Result<(), ApiError> {
+        let connection = self.online(ws, "the policy is set online")?;
         connection.separate_duties(on).map_err(team_error)?;
         self.link().separates_duties = Some(on);
         Ok(())

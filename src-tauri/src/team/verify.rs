@@ -19,12 +19,7 @@ impl TeamLink {
         if fingerprints.is_empty() {
             return Ok(Vec::new());
         }
-        let server = ws.team_setting("team_url")?.ok_or_else(|| {
-            ApiError::new(ErrorCode::Invalid, "this workspace has no team: publish it or join one first")
-        })?;
-        let connection = self.connection(&server).ok_or_else(|| {
-            ApiError::new(ErrorCode::Io, "the team database cannot be reached: a sign-off is verified online")
-        })?;
+        let connection = self.online(ws, "a sign-off is verified online")?;
         let verified = connection.verify(&fingerprints).map_err(team_error)?;
         Ok(Verdict::of_each(&fingerprints, &verified)
             .into_iter()
