@@ -2,7 +2,10 @@
 //! database, and the workspace made a team workspace of it. The upload and
 //! the file's own part run side by side, and neither commits alone: the
 //! team commits once the file has written its part, the file once the team
-//! has committed; a failure of either leaves both as they were.
+//! has committed. A failure of the upload, or of the file's part before it,
+//! leaves both as they were; only the file's final commit, after the team's,
+//! can still fail (then the team holds the plan and the file is not linked:
+//! join it).
 
 use greychart_store::{SharedRecord, Workspace};
 use tokio::sync::oneshot;
