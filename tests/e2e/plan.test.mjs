@@ -107,14 +107,23 @@ const failed = await run([
     assert(before !== "", "Customer Portal 3.1 is not late before the change is held back");
     await byTestId(browser, "plan-timeline").scrollIntoView({ block: "center" });
     await browser.waitUntil(async () => (await attr("plan-timeline", "data-ready")) === "true", { timeout: 5000, timeoutMsg: "the timeline did not finish drawing" });
-    await browser.pause(300);
-    const box = await browser.execute(() => {
+    // Where c402 is drawn, once it has stopped moving (the previous step's
+    // edit redraws the timeline in place; a drag aimed at a moving item misses).
+    const measure = () => browser.execute(() => {
       const el = document.querySelector('[data-item="change:c402"]').closest(".vis-item");
       const r = el.getBoundingClientRect();
       const w = window.greychartTimeline.getWindow();
       const center = document.querySelector(".plan-timeline .vis-center").getBoundingClientRect();
       return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2), perDay: center.width / ((w.end.getTime() - w.start.getTime()) / 86400000) };
     });
+    let box = await measure();
+    await browser.waitUntil(async () => {
+      await browser.pause(300);
+      const again = await measure();
+      const still = again.x === box.x && again.y === box.y && again.perDay === box.perDay;
+      box = again;
+      return still;
+    }, { timeout: 5000, timeoutMsg: "c402 did not stop moving on the timeline" });
     // Mark the drawings: an edit must update them in place, not draw new ones.
     const kept = await browser.execute(() => {
       window.greychartPlanGraph.scratch("e2e", "kept");
