@@ -130,9 +130,7 @@ impl TeamLink {
     /// The connection to the team of `ws`, for what is done online only
     /// (`why_online` says what, when the server cannot be reached).
     fn online(&self, ws: &Workspace, why_online: &str) -> Result<Arc<Connection>, ApiError> {
-        let server = ws.team_setting("team_url")?.ok_or_else(|| {
-            ApiError::new(ErrorCode::Invalid, "this workspace has no team: publish it or join one first")
-        })?;
+        let server = team_url(ws)?;
         self.connection(&server)
             .ok_or_else(|| ApiError::new(ErrorCode::Io, format!("the team database cannot be reached: {why_online}")))
     }
@@ -168,31 +166,29 @@ impl TeamLink {
         };
         // In step at once: the last sync is now.
         connection.sync(ws).map_err(team_error)?;
-        let server = without_password(&url);
-        secrets::keep(&server, password);
-        let mut link = self.link();
-        link.passwords.insert(server.clone(), password.to_owned());
-        link.connection = Some((server, Arc::new(connection)));
-        link.online = true;
-        link.problem = None;
-        link.revision += 1;
+        self.signed_in(without_password(&url), password, connection);
+        self.link().revision += 1;
         Ok(said)
     }
 
     /// Gives the password of the open team workspace's login for this
     /// session; a wrong one is refused and not kept.
     pub fn sign_in(&self, ws: &Workspace, password: &str) -> Result<(), ApiError> {
-        let server = ws.team_setting("team_url")?.ok_or_else(|| {
-            ApiError::new(ErrorCode::Invalid, "this workspace has no team: publish it or join one first")
-        })?;
+        let server = team_url(ws)?;
         let connection = Connection::open_with(&server, Some(password)).map_err(team_error)?;
+        self.signed_in(server, password, connection);
+        Ok(())
+    }
+
+    /// Keeps the password the team took (for this session, and in the
+    /// system keyring where there is one) and its connection: online.
+    fn signed_in(&self, server: String, password: &str, connection: Connection) {
         secrets::keep(&server, password);
         let mut link = self.link();
         link.passwords.insert(server.clone(), password.to_owned());
         link.connection = Some((server, Arc::new(connection)));
         link.online = true;
         link.problem = None;
-        Ok(())
     }
 
     /// Pushes what is queued in `ws` and pulls the others' changes, noting
@@ -367,6 +363,12 @@ fn local(revision: u32) -> TeamState {
         notified: Vec::new(),
         separates_duties: None,
     }
+}
+
+/// The team database of `ws` (its URL without password).
+fn team_url(ws: &Workspace) -> Result<String, ApiError> {
+    ws.team_setting("team_url")?
+        .ok_or_else(|| ApiError::new(ErrorCode::Invalid, "this workspace has no team: publish it or join one first"))
 }
 
 fn count(n: usize) -> u32 {
